@@ -1,0 +1,57 @@
+// atlas: conversion of the typed model to and from Boost.JSON values.
+//
+//   boost::json::value v = boost::json::value_from(request);
+//   auto request = boost::json::value_to<atlas::update_campaign_request>(v);
+//
+// Absent, null and value stay three states; unknown members are kept in `extra`; a round trip
+// of a payload of the right types is lossless. value_to throws boost::system::system_error naming
+// the offending member; to check a payload without exceptions, use atlas::validate_request.
+#ifndef ATLAS_CONVERT_HPP
+#define ATLAS_CONVERT_HPP
+
+#include <atlas/enums.hpp>
+#include <atlas/request.hpp>
+#include <atlas/response.hpp>
+
+#include <boost/json/conversion.hpp>
+#include <boost/json/value.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace atlas {
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const update_campaign_request& in);
+update_campaign_request tag_invoke(boost::json::value_to_tag<update_campaign_request>, const boost::json::value& in);
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const campaign_response& in);
+campaign_response tag_invoke(boost::json::value_to_tag<campaign_response>, const boost::json::value& in);
+
+/// Closed enums travel as their wire strings ("0"/"1", "1"/"2", "atlas").
+template <closed_enum E>
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, E in)
+{
+    out = boost::json::string(to_wire(in));
+}
+template <closed_enum E>
+E tag_invoke(boost::json::value_to_tag<E>, const boost::json::value& in);
+
+/// Open enums travel as plain strings.
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const open_enum& in);
+open_enum tag_invoke(boost::json::value_to_tag<open_enum>, const boost::json::value& in);
+
+/// Parse JSON text into a typed request or response (throws on malformed JSON or wrong types).
+update_campaign_request parse_request(std::string_view json_text);
+campaign_response parse_response(std::string_view json_text);
+
+/// Serialise a typed request or response to compact JSON text.
+std::string to_json(const update_campaign_request& request);
+std::string to_json(const campaign_response& response);
+
+} // namespace atlas
+
+#include <atlas/impl/convert.hpp>
+
+#endif

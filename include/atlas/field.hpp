@@ -1,0 +1,91 @@
+// atlas: a field that can be absent, null, or hold a value.
+#ifndef ATLAS_FIELD_HPP
+#define ATLAS_FIELD_HPP
+
+#include <cassert>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+
+namespace atlas {
+
+/// The three states a JSON member can be in. They differ on the wire ("omit" is not "null"),
+/// so the model keeps them apart and writes back exactly what it read.
+enum class presence : std::uint8_t { absent, null, value };
+
+/// A member of a payload: absent (not in the object), null, or a value of type T.
+template <class T>
+class field {
+public:
+    using value_type = T;
+
+    constexpr field() = default;
+    constexpr field(T v) : state_(presence::value), value_(std::move(v)) {}
+    constexpr field(std::nullptr_t) noexcept : state_(presence::null) {}
+
+    constexpr field& operator=(T v)
+    {
+        value_ = std::move(v);
+        state_ = presence::value;
+        return *this;
+    }
+    constexpr field& operator=(std::nullptr_t) noexcept
+    {
+        value_ = T{};
+        state_ = presence::null;
+        return *this;
+    }
+    /// Back to absent: the member will not be written.
+    constexpr void reset() noexcept(noexcept(T{}))
+    {
+        value_ = T{};
+        state_ = presence::absent;
+    }
+
+    constexpr presence state() const noexcept { return state_; }
+    constexpr bool absent() const noexcept { return state_ == presence::absent; }
+    constexpr bool is_null() const noexcept { return state_ == presence::null; }
+    constexpr bool has_value() const noexcept { return state_ == presence::value; }
+    constexpr explicit operator bool() const noexcept { return has_value(); }
+
+    /// The value; only meaningful when has_value().
+    constexpr const T& value() const& noexcept
+    {
+        assert(has_value());
+        return value_;
+    }
+    constexpr T& value() & noexcept
+    {
+        assert(has_value());
+        return value_;
+    }
+    constexpr const T& operator*() const& noexcept { return value(); }
+    constexpr T& operator*() & noexcept { return value(); }
+    constexpr const T* operator->() const noexcept { return &value(); }
+    constexpr T* operator->() noexcept { return &value(); }
+
+    template <class U>
+    constexpr T value_or(U&& fallback) const&
+    {
+        return has_value() ? value_ : static_cast<T>(std::forward<U>(fallback));
+    }
+
+    friend constexpr bool operator==(const field& a, const field& b)
+    {
+        return a.state_ == b.state_ && (a.state_ != presence::value || a.value_ == b.value_);
+    }
+
+private:
+    presence state_ = presence::absent;
+    T value_{};
+};
+
+/// True for atlas::field<T>.
+template <class T>
+inline constexpr bool is_field_v = false;
+template <class T>
+inline constexpr bool is_field_v<field<T>> = true;
+
+} // namespace atlas
+
+#endif

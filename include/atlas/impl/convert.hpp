@@ -1,0 +1,176 @@
+// atlas: out-of-line definitions for convert.hpp.
+#ifndef ATLAS_IMPL_CONVERT_HPP
+#define ATLAS_IMPL_CONVERT_HPP
+
+#include <atlas/detail/model.hpp>
+
+#include <boost/json/error.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <boost/system/system_error.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+
+namespace atlas {
+namespace detail {
+
+[[noreturn]] inline void throw_conversion_error(boost::json::error code, std::string_view member, std::string_view what)
+{
+    std::string message = "atlas: member \"";
+    message.append(member).append("\": ").append(what);
+    throw boost::system::system_error(make_error_code(code), message);
+}
+
+inline void read_value(const boost::json::value& v, std::string& out, std::string_view member)
+{
+    if (!v.is_string())
+        throw_conversion_error(boost::json::error::not_string, member, "expected a string");
+    out.assign(v.get_string().data(), v.get_string().size());
+}
+
+inline void read_value(const boost::json::value& v, bool& out, std::string_view member)
+{
+    if (!v.is_bool())
+        throw_conversion_error(boost::json::error::not_bool, member, "expected true or false");
+    out = v.get_bool();
+}
+
+inline void read_value(const boost::json::value& v, std::int64_t& out, std::string_view member)
+{
+    if (v.is_int64())
+        out = v.get_int64();
+    else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        out = static_cast<std::int64_t>(v.get_uint64());
+    else
+        throw_conversion_error(v.is_number() ? boost::json::error::not_exact : boost::json::error::not_number, member, "expected an integer within int64");
+}
+
+inline void read_value(const boost::json::value& v, open_enum& out, std::string_view member)
+{
+    read_value(v, out.value, member);
+}
+
+template <closed_enum E>
+void read_value(const boost::json::value& v, E& out, std::string_view member)
+{
+    if (!v.is_string())
+        throw_conversion_error(boost::json::error::not_string, member, "expected a string");
+    auto e = from_wire<E>(std::string_view(v.get_string().data(), v.get_string().size()));
+    if (!e)
+        throw_conversion_error(boost::json::error::unknown_name, member, "not one of the enum's wire values");
+    out = *e;
+}
+
+/// Writes every non-absent member under its wire name, then the unknown members kept in `extra`.
+template <class T>
+void write_model(boost::json::value& out, const T& in)
+{
+    constexpr auto fields = fields_of<T>;
+    boost::json::object& object = out.emplace_object();
+    object.reserve(fields.size() + in.extra.size());
+    std::size_t index = 0;
+    boost::mp11::mp_for_each<model_members<T>>([&](auto D) {
+        const auto& member = in.*D.pointer;
+        const std::string_view wire = fields[index++].name;
+        if (member.is_null())
+            object[wire] = nullptr;
+        else if (member.has_value())
+            object[wire] = boost::json::value_from(member.value(), object.storage());
+    });
+    for (const auto& kv : in.extra)
+        if (field_index(fields, kv.key()) == fields.size()) // a known name in extra never overrides a member
+            object.emplace(kv.key(), kv.value());
+}
+
+template <class T>
+T read_model(const boost::json::value& in)
+{
+    constexpr auto fields = fields_of<T>;
+    const boost::json::object* object = in.if_object();
+    if (!object)
+        throw boost::system::system_error(make_error_code(boost::json::error::not_object),
+            "atlas: the payload must be a JSON object");
+    T out;
+    std::size_t index = 0;
+    boost::mp11::mp_for_each<model_members<T>>([&](auto D) {
+        auto& member = out.*D.pointer;
+        const std::string_view wire = fields[index++].name;
+        auto it = object->find(wire);
+        if (it == object->end())
+            return;
+        if (it->value().is_null()) {
+            member = nullptr;
+            return;
+        }
+        typename std::remove_cvref_t<decltype(member)>::value_type value{};
+        read_value(it->value(), value, wire);
+        member = std::move(value);
+    });
+    for (const auto& kv : *object)
+        if (field_index(fields, kv.key()) == fields.size())
+            out.extra.emplace(kv.key(), kv.value());
+    return out;
+}
+
+} // namespace detail
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const update_campaign_request& in)
+{
+    detail::write_model(out, in);
+}
+inline update_campaign_request tag_invoke(boost::json::value_to_tag<update_campaign_request>,
+    const boost::json::value& in)
+{
+    return detail::read_model<update_campaign_request>(in);
+}
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const campaign_response& in)
+{
+    detail::write_model(out, in);
+}
+inline campaign_response tag_invoke(boost::json::value_to_tag<campaign_response>, const boost::json::value& in)
+{
+    return detail::read_model<campaign_response>(in);
+}
+
+template <closed_enum E>
+E tag_invoke(boost::json::value_to_tag<E>, const boost::json::value& in)
+{
+    E out{};
+    detail::read_value(in, out, "enum");
+    return out;
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const open_enum& in)
+{
+    out = boost::json::string(in.value);
+}
+inline open_enum tag_invoke(boost::json::value_to_tag<open_enum>, const boost::json::value& in)
+{
+    open_enum out;
+    detail::read_value(in, out, "enum");
+    return out;
+}
+
+inline update_campaign_request parse_request(std::string_view json_text)
+{
+    return boost::json::value_to<update_campaign_request>(boost::json::parse(json_text));
+}
+inline campaign_response parse_response(std::string_view json_text)
+{
+    return boost::json::value_to<campaign_response>(boost::json::parse(json_text));
+}
+inline std::string to_json(const update_campaign_request& request)
+{
+    return boost::json::serialize(boost::json::value_from(request));
+}
+inline std::string to_json(const campaign_response& response)
+{
+    return boost::json::serialize(boost::json::value_from(response));
+}
+
+} // namespace atlas
+
+#endif

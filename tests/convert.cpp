@@ -1,0 +1,131 @@
+#include <atlas/convert.hpp>
+
+#include <doctest/doctest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/system/system_error.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+std::string read_example(const std::string& name)
+{
+    std::ifstream in(std::string(ATLAS_EXAMPLES_DIR) + "/" + name, std::ios::binary);
+    REQUIRE_MESSAGE(in.good(), "missing example " << name);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+template <class Model>
+void check_round_trip(const boost::json::value& original)
+{
+    const auto model = boost::json::value_to<Model>(original);
+    const boost::json::value again = boost::json::value_from(model);
+    CHECK(again == original);
+    // and once more through text, so that serialisation itself loses nothing
+    CHECK(boost::json::parse(boost::json::serialize(again)) == original);
+    CHECK(boost::json::value_to<Model>(again) == model);
+}
+
+} // namespace
+
+TEST_SUITE("convert")
+{
+    TEST_CASE("each channel's example request survives a round trip through the typed model unchanged")
+    {
+        for (const char* name : {"valid/inbound-phone.json", "valid/outbound-phone.json", "valid/voice-bubble.json",
+                 "valid/messages.json"}) {
+            CAPTURE(name);
+            check_round_trip<atlas::update_campaign_request>(boost::json::parse(read_example(name)));
+        }
+    }
+
+    TEST_CASE("a full response with all 53 fields survives a round trip, odata.etag included")
+    {
+        const auto original = boost::json::parse(read_example("response/campaign-updated.json"));
+        REQUIRE(original.as_object().size() == 53);
+        check_round_trip<atlas::campaign_response>(original);
+        const auto response = boost::json::value_to<atlas::campaign_response>(original);
+        CHECK(response.odata_etag.has_value());
+        CHECK(response.AIAssistantProvider.value() == atlas::ai_assistant_provider::atlas);
+        CHECK(response.extra.empty());
+    }
+
+    TEST_CASE("absent, null and a value stay three different states and are written back as they were")
+    {
+        const auto original = boost::json::parse(R"({"name":"n","campaignType":"0","Position":null,"Mode":false})");
+        const auto request = boost::json::value_to<atlas::update_campaign_request>(original);
+        CHECK(request.Position.is_null());
+        CHECK(request.Mode.has_value());
+        CHECK(request.Mode.value() == false);
+        CHECK(request.TemplateId.absent());
+        CHECK(request.campaignType.value() == atlas::campaign_type::non_phone);
+        const auto again = boost::json::value_from(request);
+        CHECK(again == original);
+        CHECK(again.as_object().contains("Position"));
+        CHECK_FALSE(again.as_object().contains("TemplateId"));
+    }
+
+    TEST_CASE("unicode, escapes, int64 extremes and unknown members are kept exactly")
+    {
+        const auto original = boost::json::parse(
+            R"({"name":"\u00e9\ud83d\ude00 \"q\" \\ \/ \b\f\n\r\t\u0000","campaignType":"1","CallType":"2",)"
+            R"("DailyCallLimit":-9223372036854775808,"X-Unknown":{"deep":[1,2.5,null,true,"s"]},"Calltype":"1"})");
+        check_round_trip<atlas::update_campaign_request>(original);
+        const auto request = boost::json::value_to<atlas::update_campaign_request>(original);
+        CHECK(request.DailyCallLimit.value() == INT64_MIN);
+        CHECK(request.extra.size() == 2);
+        CHECK(request.name.value().size() == std::string_view("\xc3\xa9\xf0\x9f\x98\x80 \"q\" \\ / \b\f\n\r\t").size() + 1);
+
+        const auto max = boost::json::parse(R"({"TotalRequest":9223372036854775807,"AIAssistantProvider":null})");
+        check_round_trip<atlas::campaign_response>(max);
+        CHECK(boost::json::value_to<atlas::campaign_response>(max).AIAssistantProvider.is_null());
+    }
+
+    TEST_CASE("enums convert by their wire strings")
+    {
+        CHECK(boost::json::value_from(atlas::campaign_type::phone) == "1");
+        CHECK(boost::json::value_from(atlas::call_type::outbound) == "2");
+        CHECK(boost::json::value_to<atlas::call_type>(boost::json::value("1")) == atlas::call_type::inbound);
+        CHECK(atlas::to_wire(atlas::ai_assistant_provider::atlas) == "atlas");
+        CHECK_FALSE(atlas::from_wire<atlas::campaign_type>("2").has_value());
+    }
+
+    TEST_CASE("a value of the wrong type is rejected with an error that names the member")
+    {
+        auto message_for = [](const char* json) -> std::string {
+            try {
+                (void)atlas::parse_request(json);
+            } catch (const boost::system::system_error& e) {
+                return e.what();
+            }
+            return "no error";
+        };
+        CHECK(message_for(R"({"CallType":"3"})").find("\"CallType\"") != std::string::npos);
+        CHECK(message_for(R"({"IsActive":"true"})").find("\"IsActive\"") != std::string::npos);
+        CHECK(message_for(R"({"DailyCallLimit":1.5})").find("\"DailyCallLimit\"") != std::string::npos);
+        CHECK(message_for(R"({"DailyCallLimit":18446744073709551615})").find("\"DailyCallLimit\"") !=
+              std::string::npos);
+        CHECK(message_for(R"({"name":1})").find("\"name\"") != std::string::npos);
+        CHECK(message_for(R"([1])") != "no error");
+    }
+
+    TEST_CASE("to_json and parse_request are inverse for a request built in code")
+    {
+        atlas::update_campaign_request request;
+        request.name = "Built in code";
+        request.campaignType = atlas::campaign_type::phone;
+        request.CallType = atlas::call_type::inbound;
+        request.TemplateId = "tpl";
+        request.Status = atlas::open_enum{"draft"};
+        request.StartDate = nullptr;
+        const std::string text = atlas::to_json(request);
+        CHECK(atlas::parse_request(text) == request);
+        CHECK(text.find(R"("StartDate":null)") != std::string::npos);
+    }
+}

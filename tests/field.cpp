@@ -1,0 +1,42 @@
+#include <atlas/field.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+TEST_SUITE("field")
+{
+    TEST_CASE("a default field is absent, neither null nor holding a value")
+    {
+        atlas::field<int> f;
+        CHECK(f.absent());
+        CHECK_FALSE(f.is_null());
+        CHECK_FALSE(f.has_value());
+        CHECK(f.state() == atlas::presence::absent);
+        CHECK(f.value_or(7) == 7);
+    }
+
+    TEST_CASE("assigning null and then a value moves through the three states")
+    {
+        atlas::field<std::string> f;
+        f = nullptr;
+        CHECK(f.is_null());
+        CHECK_FALSE(f.absent());
+        f = std::string("x");
+        CHECK(f.has_value());
+        CHECK(*f == "x");
+        CHECK(f->size() == 1);
+        f.reset();
+        CHECK(f.absent());
+    }
+
+    TEST_CASE("fields compare by state first, then by value")
+    {
+        atlas::field<int> absent, null = nullptr, zero = 0, one = 1;
+        CHECK(absent != null);
+        CHECK(null != zero);
+        CHECK(zero != one);
+        CHECK(zero == atlas::field<int>(0));
+        CHECK(null == atlas::field<int>(nullptr));
+    }
+}
