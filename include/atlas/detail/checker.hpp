@@ -1,0 +1,212 @@
+// atlas internals: the state the rule checks read and write.
+
+// Outside the guard: rules.hpp ends by including the checks, which need this header complete.
+#include <atlas/rules.hpp>
+
+#ifndef ATLAS_DETAIL_CHECKER_HPP
+#define ATLAS_DETAIL_CHECKER_HPP
+
+#include <atlas/detail/json_reader.hpp>
+#include <atlas/detail/text.hpp>
+#include <atlas/field_info.hpp>
+#include <atlas/options.hpp>
+#include <atlas/report.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace atlas::detail {
+
+inline constexpr std::size_t npos = diagnostic::no_position;
+
+enum class json_type : std::uint8_t { absent, null, boolean, number, string, array, object };
+
+/// What a payload holds for one known field, whether it came from text or from a typed struct.
+struct field_slot {
+    json_type type = json_type::absent;
+    bool failed = false;   // an error was reported on it: rules that read it are skipped
+    bool reported = false; // some diagnostic was reported on it
+    bool boolean = false;
+    // numbers
+    bool integer_literal = false;
+    bool fits_int64 = false;
+    bool finite = true;
+    std::int64_t int_value = 0;
+    // where it is in the text (npos when not from text)
+    std::size_t key_offset = npos;
+    std::size_t value_offset = npos;
+    std::string_view raw;   // strings: the raw contents between the quotes; numbers: the literal
+    bool escaped = false;   // raw has escapes, so value views `decoded`
+    std::string_view value; // strings: the decoded value
+    std::string decoded;    // storage for value when escaped
+
+    bool present() const noexcept { return type != json_type::absent && type != json_type::null; }
+    void clear() noexcept
+    {
+        std::string keep = std::move(decoded);
+        *this = field_slot{};
+        decoded = std::move(keep);
+        decoded.clear();
+    }
+};
+
+enum class payload_kind : std::uint8_t { request, response, call };
+
+constexpr bool applies(rule_scope scope, payload_kind kind) noexcept
+{
+    switch (scope) {
+    case rule_scope::both: return kind != payload_kind::call;
+    case rule_scope::request: return kind == payload_kind::request;
+    case rule_scope::response: return kind == payload_kind::response;
+    case rule_scope::call: return kind == payload_kind::call;
+    default: return false;
+    }
+}
+
+/// The context every check gets: the fields, their slots, the options, and the report to add to.
+class checker {
+public:
+    checker(payload_kind kind, std::span<const field_info> fields, std::span<field_slot> slots, const options& opts,
+        report& out, std::string_view text) noexcept
+        : kind_(kind), fields_(fields), slots_(slots), options_(opts), report_(out), text_(text)
+    {
+    }
+
+    payload_kind kind() const noexcept { return kind_; }
+    const options& opts() const noexcept { return options_; }
+    std::string_view text() const noexcept { return text_; }
+    std::span<const field_info> fields() const noexcept { return fields_; }
+    const field_info& field(std::size_t i) const noexcept { return fields_[i]; }
+    field_slot& slot(std::size_t i) noexcept { return slots_[i]; }
+    const field_slot& slot(std::size_t i) const noexcept { return slots_[i]; }
+    std::size_t index_of(std::string_view name) const noexcept
+    {
+        for (std::size_t i = 0; i < fields_.size(); ++i)
+            if (fields_[i].name == name)
+                return i;
+        return fields_.size();
+    }
+    /// A field the rules may read: present with a value, and no error reported on it.
+    bool usable(std::size_t i) const noexcept { return i < slots_.size() && slots_[i].present() && !slots_[i].failed; }
+    bool failed(std::size_t i) const noexcept { return i < slots_.size() && slots_[i].failed; }
+
+    std::size_t root_offset = npos; // the '{' of the payload, for diagnostics about missing fields
+
+    std::string pointer(std::size_t i) const
+    {
+        std::string p;
+        append_pointer_token(p, fields_[i].name);
+        return p;
+    }
+
+    /// Where a diagnostic about field i points: its value, else its key, else the object that lacks it.
+    std::size_t place_of(std::size_t i) const noexcept
+    {
+        const field_slot& s = slots_[i];
+        return s.value_offset != npos ? s.value_offset : s.key_offset != npos ? s.key_offset : root_offset;
+    }
+
+    /// The text offset of byte `decoded_offset` of a string field's decoded value.
+    std::size_t content_offset(std::size_t i, std::size_t decoded_offset) const noexcept
+    {
+        const field_slot& s = slots_[i];
+        if (s.value_offset == npos)
+            return npos;
+        const std::size_t raw = s.escaped ? raw_offset_of_decoded(s.raw, decoded_offset)
+                                          : (decoded_offset < s.raw.size() ? decoded_offset : s.raw.size());
+        return s.value_offset + 1 + raw; // + 1: the opening quote
+    }
+
+    /// The severity a rule has in this validation (strict mode makes unknown request fields errors).
+    severity severity_of(rule r) const noexcept
+    {
+        if (r == rule::field_unknown && options_.strict && kind_ == payload_kind::request)
+            return severity::error;
+        return info(r).severity;
+    }
+
+    /// Adds a diagnostic; past options::max_diagnostics only counts it.
+    void emit(rule r, std::string path, std::size_t offset, std::string message, std::string hint = {})
+    {
+        const severity level = severity_of(r);
+        if (report_.diagnostics.size() >= options_.max_diagnostics) {
+            ++dropped_;
+            dropped_error_ = dropped_error_ || level == severity::error;
+            return;
+        }
+        diagnostic d;
+        d.severity = level;
+        d.path = std::move(path);
+        d.rule = std::string(info(r).id);
+        d.message = std::move(message);
+        d.hint = std::move(hint);
+        d.offset = text_.empty() ? npos : offset;
+        report_.diagnostics.push_back(std::move(d));
+    }
+
+    /// Adds a diagnostic about field i, at `offset` (default: the field's place); an error marks the field failed.
+    void emit_on(rule r, std::size_t i, std::string message, std::string hint = {}, std::size_t offset = npos,
+        std::string path = {})
+    {
+        field_slot& s = slots_[i];
+        s.reported = true;
+        if (severity_of(r) == severity::error)
+            s.failed = true;
+        emit(r, path.empty() ? pointer(i) : std::move(path), offset == npos ? place_of(i) : offset, std::move(message),
+            std::move(hint));
+    }
+
+    std::size_t dropped() const noexcept { return dropped_; }
+    bool dropped_error() const noexcept { return dropped_error_; }
+
+    // Scratch, reused across checks so they do not allocate per payload.
+    json_reader content_reader;
+    std::unordered_set<std::string_view> seen;
+
+private:
+    payload_kind kind_;
+    std::span<const field_info> fields_;
+    std::span<field_slot> slots_;
+    const options& options_;
+    report& report_;
+    std::string_view text_;
+    std::size_t dropped_ = 0;
+    bool dropped_error_ = false;
+};
+
+/// Runs every rule of the table that applies to this payload, in table order.
+inline void run_rules(checker& c)
+{
+    const field_check* previous_field_check = nullptr;
+    const payload_check* previous_payload_check = nullptr;
+    for (const rule_info& r : rules) {
+        if (!applies(r.scope, c.kind()))
+            continue;
+        if (r.on_field) {
+            if (r.on_field == previous_field_check) // a check shared by several rules runs once
+                continue;
+            previous_field_check = r.on_field;
+            for (std::size_t i = 0; i < c.fields().size(); ++i)
+                if (has_kind(r.kinds, c.field(i).kind) && c.usable(i))
+                    r.on_field(c, i);
+        } else if (r.on_payload) {
+            if (r.on_payload == previous_payload_check)
+                continue;
+            previous_payload_check = r.on_payload;
+            bool reads_failed = false;
+            for (std::string_view name : r.reads)
+                reads_failed = reads_failed || c.failed(c.index_of(name));
+            if (!reads_failed)
+                r.on_payload(c);
+        }
+    }
+}
+
+} // namespace atlas::detail
+
+#endif

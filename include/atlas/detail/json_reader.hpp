@@ -1,0 +1,885 @@
+// atlas: strict RFC 8259 JSON pull tokenizer with exact byte offsets.
+//
+// The reader walks a JSON text (a std::string_view that need not be null-terminated) and hands out one token per call
+// to next(). It checks the whole grammar itself (commas, colons, matching brackets, one root value), validates strings
+// (escapes, UTF-8, surrogate pairs) and numbers, and flags duplicate object keys. It never throws for bad input,
+// never recurses (container nesting lives in a bit vector), never reads outside the view, and keeps all of its storage
+// across reset() so that a reused reader does not allocate in steady state.
+//
+// On the first problem the reader stops: it returns an error token, error() says what went wrong and error_offset()
+// says at which byte the text stops being valid JSON (text.size() when the input ends too early).
+#ifndef ATLAS_DETAIL_JSON_READER_HPP
+#define ATLAS_DETAIL_JSON_READER_HPP
+
+#include <array>
+#include <bit>
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+namespace atlas::detail {
+
+enum class json_error : std::uint8_t {
+  none,
+  byte_order_mark,
+  unexpected_end,
+  unexpected_character,
+  invalid_literal,
+  invalid_number,
+  invalid_escape,
+  control_character_in_string,
+  invalid_utf8,
+  lone_surrogate,
+  trailing_content,
+  too_deep
+};
+
+// One sentence a person understands.
+constexpr std::string_view describe(json_error e) noexcept {
+  switch (e) {
+    case json_error::none: return "the input is valid JSON so far";
+    case json_error::byte_order_mark: return "the input starts with a UTF-8 byte order mark, which JSON does not allow";
+    case json_error::unexpected_end: return "the input ends in the middle of a value";
+    case json_error::unexpected_character: return "a character appears where JSON does not allow it";
+    case json_error::invalid_literal: return "a word is not exactly one of true, false or null";
+    case json_error::invalid_number: return "a number is not written the way JSON requires";
+    case json_error::invalid_escape:
+      return "a backslash in a string is not followed by one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and four hex digits";
+    case json_error::control_character_in_string:
+      return "a string contains a control character (U+0000 to U+001F) that must be written as an escape";
+    case json_error::invalid_utf8: return "a string contains bytes that are not valid UTF-8";
+    case json_error::lone_surrogate: return "a string contains a \\u escape for half of a surrogate pair without the other half";
+    case json_error::trailing_content: return "something other than whitespace follows the end of the JSON value";
+    case json_error::too_deep: return "arrays and objects are nested deeper than allowed";
+  }
+  return "an unknown JSON error occurred";
+}
+
+enum class token_kind : std::uint8_t {
+  object_begin,
+  object_end,
+  array_begin,
+  array_end,
+  key,
+  string,
+  number,
+  true_literal,
+  false_literal,
+  null_literal,
+  end_of_input,
+  error
+};
+
+struct json_token {
+  token_kind kind{};
+  std::size_t offset = 0;      // byte offset of the token's first byte (the opening quote for key/string)
+  std::size_t length = 0;      // bytes the token spans in the input (quotes included)
+  std::string_view raw;        // key/string: bytes between the quotes, undecoded; number: the literal
+  bool has_escapes = false;    // key/string: raw contains a backslash
+  bool duplicate_key = false;  // key: the same decoded key already occurred in this object (RFC 7493)
+  // number:
+  bool integer_literal = false;  // no fraction and no exponent
+  bool fits_int64 = false;       // integer_literal and within int64
+  std::int64_t int_value = 0;    // valid when fits_int64
+  bool finite = true;            // false when the value as a binary64 double overflows to infinity
+};
+
+// Decodes the raw (already validated by the reader) contents of a string token into out (appending).
+void decode_json_string(std::string_view raw, std::string& out);
+
+// Given the raw contents of a string token and a byte offset into its decoded form, returns the byte offset into raw
+// where that decoded byte comes from (the backslash of an escape for escaped characters; raw.size() for
+// decoded.size() and beyond).
+std::size_t raw_offset_of_decoded(std::string_view raw, std::size_t decoded_offset) noexcept;
+
+namespace json_impl {
+
+// Bytes that end the fast path inside a string: '"', '\\', control characters and every non-ASCII byte.
+inline constexpr std::array<bool, 256> string_special = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+  return t;
+}();
+
+// Value of a hex digit, or -1.
+inline constexpr std::array<std::int8_t, 256> hex_value = [] {
+  std::array<std::int8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    std::int8_t v = -1;
+    if (c >= '0' && c <= '9') v = static_cast<std::int8_t>(c - '0');
+    if (c >= 'a' && c <= 'f') v = static_cast<std::int8_t>(c - 'a' + 10);
+    if (c >= 'A' && c <= 'F') v = static_cast<std::int8_t>(c - 'A' + 10);
+    t[static_cast<std::size_t>(c)] = v;
+  }
+  return t;
+}();
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_ws(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+constexpr bool is_alnum(char c) noexcept {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// A flag in the high bit of every byte of x that is '"', '\\', below 0x20 or at least 0x80. The lowest flagged byte
+// is always exact (borrows only travel towards more significant bytes), which is all the caller relies on.
+inline std::uint64_t special_mask(std::uint64_t x) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t high = 0x8080808080808080ull;
+  const std::uint64_t q = x ^ (ones * '"');
+  const std::uint64_t b = x ^ (ones * '\\');
+  const std::uint64_t zq = (q - ones) & ~q;
+  const std::uint64_t zb = (b - ones) & ~b;
+  const std::uint64_t ctl = (x - ones * 0x20) & ~x;
+  return (zq | zb | ctl | x) & high;
+}
+
+// First byte in [p, end) that needs attention inside a string, or end.
+inline const char* find_string_special(const char* p, const char* end) noexcept {
+  if constexpr (std::endian::native == std::endian::little) {
+    while (end - p >= 16) {
+      std::uint64_t a;
+      std::uint64_t b;
+      std::memcpy(&a, p, 8);
+      std::memcpy(&b, p + 8, 8);
+      const std::uint64_t ma = special_mask(a);
+      const std::uint64_t mb = special_mask(b);
+      if ((ma | mb) != 0) {
+        if (ma != 0) return p + (std::countr_zero(ma) >> 3);
+        return p + 8 + (std::countr_zero(mb) >> 3);
+      }
+      p += 16;
+    }
+    if (end - p >= 8) {
+      std::uint64_t a;
+      std::memcpy(&a, p, 8);
+      const std::uint64_t ma = special_mask(a);
+      if (ma != 0) return p + (std::countr_zero(ma) >> 3);
+      p += 8;
+    }
+  }
+  while (p < end && !string_special[static_cast<unsigned char>(*p)]) ++p;
+  return p;
+}
+
+inline std::uint64_t hash_bytes(const char* p, std::size_t n, std::uint64_t seed) noexcept {
+  std::uint64_t h = seed ^ (static_cast<std::uint64_t>(n) * 0xff51afd7ed558ccdull);
+  while (n >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  if (n != 0) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * 0x94d049bb133111ebull;
+    h ^= h >> 29;
+  }
+  h ^= h >> 32;
+  h *= 0xd6e8feb86659fd93ull;
+  h ^= h >> 32;
+  return h;
+}
+
+// Reads four hex digits at p (requires end - p >= 4); false if one is not a hex digit.
+inline bool read_hex4(const char* p, std::uint32_t& out) noexcept {
+  std::uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) {
+    const int h = hex_value[static_cast<unsigned char>(p[i])];
+    if (h < 0) return false;
+    v = (v << 4) | static_cast<std::uint32_t>(h);
+  }
+  out = v;
+  return true;
+}
+
+inline std::size_t utf8_length(std::uint32_t cp) noexcept {
+  if (cp < 0x80) return 1;
+  if (cp < 0x800) return 2;
+  if (cp < 0x10000) return 3;
+  return 4;
+}
+
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  char buf[4];
+  std::size_t n = 0;
+  if (cp < 0x80) {
+    buf[n++] = static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    buf[n++] = static_cast<char>(0xC0 | (cp >> 6));
+    buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    buf[n++] = static_cast<char>(0xE0 | (cp >> 12));
+    buf[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    buf[n++] = static_cast<char>(0xF0 | (cp >> 18));
+    buf[n++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    buf[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  out.append(buf, n);
+}
+
+// Decodes one \u escape (or surrogate pair) whose backslash is at p; returns the code point (U+FFFD for anything
+// malformed) and sets consumed to the raw bytes used. Never reads at or beyond end.
+inline std::uint32_t decode_u_escape(const char* p, const char* end, std::size_t& consumed) noexcept {
+  std::uint32_t cp = 0;
+  if (end - p < 6 || !read_hex4(p + 2, cp)) {
+    consumed = 2;
+    return 0xFFFD;
+  }
+  consumed = 6;
+  if (cp >= 0xD800 && cp <= 0xDBFF) {
+    std::uint32_t lo = 0;
+    if (end - p >= 12 && p[6] == '\\' && p[7] == 'u' && read_hex4(p + 8, lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+      consumed = 12;
+      return 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+    }
+    return 0xFFFD;
+  }
+  if (cp >= 0xDC00 && cp <= 0xDFFF) return 0xFFFD;
+  return cp;
+}
+
+inline char simple_escape(char c) noexcept {
+  switch (c) {
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    default: return c;  // '"', '\\', '/'
+  }
+}
+
+}  // namespace json_impl
+
+class json_reader {
+public:
+  json_reader() noexcept = default;
+  explicit json_reader(std::string_view text, std::size_t max_depth = 512) noexcept { reset(text, max_depth); }
+
+  // Starts over on a new text, keeping the capacity of all internal storage.
+  void reset(std::string_view text, std::size_t max_depth = 512) noexcept;
+
+  // The next token; after an error keeps returning the error token, after the end keeps returning end_of_input.
+  json_token next() noexcept;
+
+  json_error error() const noexcept { return error_; }
+  std::size_t error_offset() const noexcept { return error_offset_; }
+  std::size_t depth() const noexcept { return depth_; }
+  // Byte offset just past the last token handed out (or where the reader stopped).
+  std::size_t position() const noexcept { return pos_; }
+  std::string_view text() const noexcept { return text_; }
+  std::size_t max_depth() const noexcept { return max_depth_; }
+
+  // After a key token, at the root or inside an array: consumes exactly one whole value (scalar or container) and
+  // returns true. Where a key is expected it consumes one whole member (key and value). Returns false on error, and
+  // also (consuming nothing, error() staying none) when the enclosing container ends instead or the input is done.
+  bool skip_value() noexcept;
+
+private:
+  enum class state_t : std::uint8_t { root, array_first, object_first, colon, after_value, done, failed };
+
+  struct key_entry {
+    std::size_t pos;    // offset in text_ (no escapes) or in key_arena_ (decoded)
+    std::size_t size;
+    std::uint64_t hash;
+    bool in_arena;
+  };
+  struct object_scope {
+    std::size_t keys_begin;
+    std::size_t arena_begin;
+    std::size_t table_begin;
+    std::size_t table_cap;  // 0 while the object is small and searched linearly
+  };
+
+  static constexpr std::size_t linear_key_limit = 8;
+
+  // All token producers write into the caller's token (the return slot of next()), so that no token is built on the
+  // stack and copied: that copy of partially written bytes defeats store forwarding and costs more than the scanning.
+  void fail(json_token& t, json_error e, std::size_t offset) noexcept {
+    error_ = e;
+    error_offset_ = offset;
+    state_ = state_t::failed;
+    error_token(t);
+  }
+  void error_token(json_token& t) const noexcept {
+    t = json_token{};
+    t.kind = token_kind::error;
+    t.offset = error_offset_;
+  }
+  void end_token(json_token& t) const noexcept {
+    t.kind = token_kind::end_of_input;
+    t.offset = text_.size();
+  }
+  static void simple_token(json_token& t, token_kind k, std::size_t offset, std::size_t length) noexcept {
+    t.kind = k;
+    t.offset = offset;
+    t.length = length;
+  }
+  void skip_ws() noexcept {
+    const char* const s = text_.data();
+    const std::size_t n = text_.size();
+    std::size_t p = pos_;
+    while (p < n && json_impl::is_ws(s[p])) ++p;
+    pos_ = p;
+  }
+  bool top_is_object() const noexcept {
+    const std::size_t i = depth_ - 1;
+    return ((kinds_[i >> 6] >> (i & 63)) & 1u) != 0;
+  }
+
+  void dispatch(json_token& t) noexcept;
+  void value_token(json_token& t) noexcept;
+  void open_token(json_token& t, bool object) noexcept;
+  void close_token(json_token& t, bool object) noexcept;
+  void string_token(json_token& t, bool is_key) noexcept;
+  void number_token(json_token& t) noexcept;
+  void literal_token(json_token& t, std::string_view word, token_kind kind) noexcept;
+  bool register_key(std::string_view raw, bool has_escapes) noexcept;
+  void rebuild_table(object_scope& scope, std::size_t cap) noexcept;
+  const char* key_data(const key_entry& k) const noexcept {
+    return k.in_arena ? key_arena_.data() + k.pos : text_.data() + k.pos;
+  }
+
+  std::string_view text_{};
+  std::size_t pos_ = 0;
+  std::size_t depth_ = 0;
+  std::size_t max_depth_ = 512;
+  std::size_t error_offset_ = 0;
+  std::uint64_t seed_ = 0;
+  json_error error_ = json_error::none;
+  state_t state_ = state_t::root;
+  std::vector<std::uint64_t> kinds_;  // bit i set: open container i (0 = outermost) is an object
+  std::vector<object_scope> scopes_;  // one per open object
+  std::vector<key_entry> keys_;       // keys of all open objects, innermost last
+  std::vector<std::uint32_t> table_;  // open-addressing tables of large open objects (index into keys_ + 1)
+  std::string key_arena_;             // decoded keys that contained escapes
+};
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+inline void json_reader::reset(std::string_view text, std::size_t max_depth) noexcept {
+  text_ = text;
+  pos_ = 0;
+  depth_ = 0;
+  max_depth_ = max_depth;
+  error_offset_ = 0;
+  error_ = json_error::none;
+  state_ = state_t::root;
+  scopes_.clear();
+  keys_.clear();
+  table_.clear();
+  key_arena_.clear();
+  // Per-reader seed (address space layout dependent) so that colliding key sets cannot be prepared in advance.
+  static const char anchor = 0;
+  std::uint64_t s = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(this)) ^
+                    (static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&anchor)) << 17);
+  s ^= s >> 33;
+  s *= 0xff51afd7ed558ccdull;
+  s ^= s >> 33;
+  seed_ = s | 1u;
+}
+
+inline json_token json_reader::next() noexcept {
+  json_token t;
+  dispatch(t);
+  return t;
+}
+
+inline void json_reader::dispatch(json_token& t) noexcept {
+  const char* const s = text_.data();
+  const std::size_t n = text_.size();
+  switch (state_) {
+    case state_t::failed: return error_token(t);
+    case state_t::done: return end_token(t);
+    case state_t::root:
+      if (pos_ == 0 && n >= 3 && static_cast<unsigned char>(s[0]) == 0xEF && static_cast<unsigned char>(s[1]) == 0xBB &&
+          static_cast<unsigned char>(s[2]) == 0xBF)
+        return fail(t, json_error::byte_order_mark, 0);
+      skip_ws();
+      if (pos_ == n) return fail(t, json_error::unexpected_end, n);
+      return value_token(t);
+    case state_t::array_first:
+      skip_ws();
+      if (pos_ == n) return fail(t, json_error::unexpected_end, n);
+      if (s[pos_] == ']') return close_token(t, false);
+      return value_token(t);
+    case state_t::object_first:
+      skip_ws();
+      if (pos_ == n) return fail(t, json_error::unexpected_end, n);
+      if (s[pos_] == '"') return string_token(t, true);
+      if (s[pos_] == '}') return close_token(t, true);
+      return fail(t, json_error::unexpected_character, pos_);
+    case state_t::colon:
+      skip_ws();
+      if (pos_ == n) return fail(t, json_error::unexpected_end, n);
+      if (s[pos_] != ':') return fail(t, json_error::unexpected_character, pos_);
+      ++pos_;
+      skip_ws();
+      if (pos_ == n) return fail(t, json_error::unexpected_end, n);
+      return value_token(t);
+    case state_t::after_value: {
+      skip_ws();
+      if (depth_ == 0) {
+        if (pos_ == n) {
+          state_ = state_t::done;
+          return end_token(t);
+        }
+        return fail(t, json_error::trailing_content, pos_);
+      }
+      if (pos_ == n) return fail(t, json_error::unexpected_end, n);
+      const char c = s[pos_];
+      const bool object = top_is_object();
+      if (c == ',') {
+        ++pos_;
+        skip_ws();
+        if (pos_ == n) return fail(t, json_error::unexpected_end, n);
+        if (!object) return value_token(t);
+        if (s[pos_] == '"') return string_token(t, true);
+        return fail(t, json_error::unexpected_character, pos_);
+      }
+      if (c == (object ? '}' : ']')) return close_token(t, object);
+      return fail(t, json_error::unexpected_character, pos_);
+    }
+  }
+  return error_token(t);
+}
+
+inline void json_reader::value_token(json_token& t) noexcept {
+  switch (text_[pos_]) {
+    case '{': return open_token(t, true);
+    case '[': return open_token(t, false);
+    case '"': return string_token(t, false);
+    case 't': return literal_token(t, "true", token_kind::true_literal);
+    case 'f': return literal_token(t, "false", token_kind::false_literal);
+    case 'n': return literal_token(t, "null", token_kind::null_literal);
+    case '-':
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9': return number_token(t);
+    case '+':
+    case '.': return fail(t, json_error::invalid_number, pos_);
+    default: return fail(t, json_error::unexpected_character, pos_);
+  }
+}
+
+inline void json_reader::open_token(json_token& t, bool object) noexcept {
+  if (depth_ >= max_depth_) return fail(t, json_error::too_deep, pos_);
+  const std::size_t word = depth_ >> 6;
+  if (word >= kinds_.size()) kinds_.push_back(0);
+  const std::uint64_t bit = std::uint64_t{1} << (depth_ & 63);
+  if (object) {
+    kinds_[word] |= bit;
+    scopes_.push_back(object_scope{keys_.size(), key_arena_.size(), table_.size(), 0});
+    state_ = state_t::object_first;
+  } else {
+    kinds_[word] &= ~bit;
+    state_ = state_t::array_first;
+  }
+  ++depth_;
+  const std::size_t at = pos_++;
+  return simple_token(t, object ? token_kind::object_begin : token_kind::array_begin, at, 1);
+}
+
+inline void json_reader::close_token(json_token& t, bool object) noexcept {
+  --depth_;
+  if (object) {
+    const object_scope& scope = scopes_.back();
+    keys_.resize(scope.keys_begin);
+    key_arena_.resize(scope.arena_begin);
+    table_.resize(scope.table_begin);
+    scopes_.pop_back();
+  }
+  state_ = state_t::after_value;
+  const std::size_t at = pos_++;
+  return simple_token(t, object ? token_kind::object_end : token_kind::array_end, at, 1);
+}
+
+inline void json_reader::string_token(json_token& t, bool is_key) noexcept {
+  const char* const s = text_.data();
+  const char* const end = s + text_.size();
+  const std::size_t start = pos_;
+  const char* p = s + start + 1;
+  bool escapes = false;
+  for (;;) {
+    p = json_impl::find_string_special(p, end);
+    if (p == end) return fail(t, json_error::unexpected_end, text_.size());
+    const auto c = static_cast<unsigned char>(*p);
+    if (c == '"') break;
+    if (c == '\\') {
+      escapes = true;
+      if (end - p < 2) return fail(t, json_error::unexpected_end, text_.size());
+      switch (p[1]) {
+        case '"':
+        case '\\':
+        case '/':
+        case 'b':
+        case 'f':
+        case 'n':
+        case 'r':
+        case 't': p += 2; continue;
+        case 'u': break;
+        default: return fail(t, json_error::invalid_escape, static_cast<std::size_t>(p - s));
+      }
+      // \uXXXX
+      std::uint32_t cp = 0;
+      for (int i = 0; i < 4; ++i) {
+        if (p + 2 + i == end) return fail(t, json_error::unexpected_end, text_.size());
+        const int h = json_impl::hex_value[static_cast<unsigned char>(p[2 + i])];
+        if (h < 0) return fail(t, json_error::invalid_escape, static_cast<std::size_t>(p - s));
+        cp = (cp << 4) | static_cast<std::uint32_t>(h);
+      }
+      if (cp >= 0xDC00 && cp <= 0xDFFF) return fail(t, json_error::lone_surrogate, static_cast<std::size_t>(p - s));
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        const char* q = p + 6;
+        if (q == end) return fail(t, json_error::unexpected_end, text_.size());
+        if (*q != '\\') return fail(t, json_error::lone_surrogate, static_cast<std::size_t>(p - s));
+        if (q + 1 == end) return fail(t, json_error::unexpected_end, text_.size());
+        if (q[1] != 'u') return fail(t, json_error::lone_surrogate, static_cast<std::size_t>(p - s));
+        std::uint32_t lo = 0;
+        for (int i = 0; i < 4; ++i) {
+          if (q + 2 + i == end) return fail(t, json_error::unexpected_end, text_.size());
+          const int h = json_impl::hex_value[static_cast<unsigned char>(q[2 + i])];
+          if (h < 0) return fail(t, json_error::invalid_escape, static_cast<std::size_t>(q - s));
+          lo = (lo << 4) | static_cast<std::uint32_t>(h);
+        }
+        if (lo < 0xDC00 || lo > 0xDFFF) return fail(t, json_error::lone_surrogate, static_cast<std::size_t>(p - s));
+        p += 12;
+      } else {
+        p += 6;
+      }
+      continue;
+    }
+    if (c < 0x20) return fail(t, json_error::control_character_in_string, static_cast<std::size_t>(p - s));
+    if (c < 0x80) {  // not reached: find_string_special stops only at special bytes
+      ++p;
+      continue;
+    }
+    // UTF-8 sequences (RFC 3629), possibly several in a row.
+    do {
+      const auto lead = static_cast<unsigned char>(*p);
+      std::size_t len;
+      unsigned char lo = 0x80;
+      unsigned char hi = 0xBF;
+      if (lead < 0xC2) return fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p - s));
+      if (lead < 0xE0) {
+        len = 2;
+      } else if (lead < 0xF0) {
+        len = 3;
+        if (lead == 0xE0) lo = 0xA0;
+        if (lead == 0xED) hi = 0x9F;
+      } else if (lead < 0xF5) {
+        len = 4;
+        if (lead == 0xF0) lo = 0x90;
+        if (lead == 0xF4) hi = 0x8F;
+      } else {
+        return fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p - s));
+      }
+      for (std::size_t i = 1; i < len; ++i) {
+        if (p + i == end) return fail(t, json_error::unexpected_end, text_.size());
+        const auto b = static_cast<unsigned char>(p[i]);
+        if (b < lo || b > hi) return fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p + i - s));
+        lo = 0x80;
+        hi = 0xBF;
+      }
+      p += len;
+    } while (p != end && static_cast<unsigned char>(*p) >= 0x80);
+  }
+  // p is at the closing quote.
+  t.kind = is_key ? token_kind::key : token_kind::string;
+  t.offset = start;
+  t.length = static_cast<std::size_t>(p - s) + 1 - start;
+  t.raw = std::string_view(s + start + 1, static_cast<std::size_t>(p - s) - start - 1);
+  t.has_escapes = escapes;
+  pos_ = static_cast<std::size_t>(p - s) + 1;
+  if (is_key) {
+    t.duplicate_key = register_key(t.raw, escapes);
+    state_ = state_t::colon;
+  } else {
+    state_ = state_t::after_value;
+  }
+}
+
+inline void json_reader::number_token(json_token& t) noexcept {
+  using json_impl::is_digit;
+  const char* const s = text_.data();
+  const char* const end = s + text_.size();
+  const char* const start = s + pos_;
+  const char* p = start;
+  bool negative = false;
+  if (*p == '-') {
+    negative = true;
+    if (++p == end) return fail(t, json_error::unexpected_end, text_.size());
+  }
+  std::uint64_t mantissa = 0;  // integer part; wraps harmlessly beyond 19 digits (then it is not used)
+  std::size_t int_digits = 0;
+  bool zero_int = false;
+  if (*p == '0') {
+    zero_int = true;
+    int_digits = 1;
+    ++p;
+  } else if (is_digit(*p)) {
+    const char* d = p;
+    while (p != end && is_digit(*p)) {
+      mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
+      ++p;
+    }
+    int_digits = static_cast<std::size_t>(p - d);
+  } else {
+    return fail(t, json_error::invalid_number, static_cast<std::size_t>(p - s));
+  }
+  bool integer = true;
+  bool all_zero = zero_int;
+  std::int64_t first_fraction_nonzero = 0;  // 1-based position of the first nonzero fraction digit (zero_int only)
+  if (p != end && *p == '.') {
+    integer = false;
+    ++p;
+    if (p == end) return fail(t, json_error::unexpected_end, text_.size());
+    if (!is_digit(*p)) return fail(t, json_error::invalid_number, static_cast<std::size_t>(p - s));
+    const char* f = p;
+    if (zero_int) {
+      while (p != end && *p == '0') ++p;
+      if (p != end && is_digit(*p)) {
+        first_fraction_nonzero = static_cast<std::int64_t>(p - f) + 1;
+        all_zero = false;
+      }
+    }
+    while (p != end && is_digit(*p)) ++p;
+  }
+  std::int64_t exponent = 0;
+  if (p != end && (*p == 'e' || *p == 'E')) {
+    integer = false;
+    ++p;
+    if (p == end) return fail(t, json_error::unexpected_end, text_.size());
+    bool exp_negative = false;
+    if (*p == '+' || *p == '-') {
+      exp_negative = *p == '-';
+      ++p;
+      if (p == end) return fail(t, json_error::unexpected_end, text_.size());
+    }
+    if (!is_digit(*p)) return fail(t, json_error::invalid_number, static_cast<std::size_t>(p - s));
+    while (p != end && is_digit(*p)) {
+      if (exponent < 1'000'000'000'000'000) exponent = exponent * 10 + (*p - '0');  // saturates, far past any double
+      ++p;
+    }
+    if (exp_negative) exponent = -exponent;
+  }
+  if (p != end) {
+    const char c = *p;
+    if (json_impl::is_alnum(c) || c == '.' || c == '+' || c == '-')
+      return fail(t, json_error::invalid_number, static_cast<std::size_t>(p - s));
+  }
+  t.kind = token_kind::number;
+  t.offset = pos_;
+  t.length = static_cast<std::size_t>(p - start);
+  t.raw = std::string_view(start, t.length);
+  t.integer_literal = integer;
+  if (integer && int_digits <= 19) {
+    constexpr std::uint64_t max_pos = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    if (negative ? mantissa <= max_pos + 1 : mantissa <= max_pos) {
+      t.fits_int64 = true;
+      t.int_value = negative ? static_cast<std::int64_t>(std::uint64_t{0} - mantissa) : static_cast<std::int64_t>(mantissa);
+    }
+  }
+  if (!all_zero) {
+    // Decimal exponent of the leading significant digit: the value lies in [10^mag, 10^(mag+1)).
+    const std::int64_t mag =
+        zero_int ? exponent - first_fraction_nonzero : static_cast<std::int64_t>(int_digits) - 1 + exponent;
+    if (mag >= 309) {
+      t.finite = false;
+    } else if (mag == 308) {  // around DBL_MAX (1.797...e308): let the correctly rounding parser decide
+      double v = 0;
+      const auto r = std::from_chars(start, p, v);
+      if (r.ec == std::errc::result_out_of_range)
+        t.finite = false;
+      else if (r.ec == std::errc{})
+        t.finite = std::isfinite(v);
+    }
+  }
+  pos_ = static_cast<std::size_t>(p - s);
+  state_ = state_t::after_value;
+}
+
+inline void json_reader::literal_token(json_token& t, std::string_view word, token_kind kind) noexcept {
+  const char* const s = text_.data();
+  const std::size_t n = text_.size();
+  const std::size_t at = pos_;
+  for (std::size_t i = 1; i < word.size(); ++i) {
+    if (at + i == n) return fail(t, json_error::unexpected_end, n);
+    if (s[at + i] != word[i]) return fail(t, json_error::invalid_literal, at + i);
+  }
+  const std::size_t after = at + word.size();
+  if (after < n && json_impl::is_alnum(s[after])) return fail(t, json_error::invalid_literal, after);
+  pos_ = after;
+  state_ = state_t::after_value;
+  return simple_token(t, kind, at, word.size());
+}
+
+inline void json_reader::rebuild_table(object_scope& scope, std::size_t cap) noexcept {
+  table_.resize(scope.table_begin);
+  table_.resize(scope.table_begin + cap, 0u);
+  scope.table_cap = cap;
+  const std::size_t mask = cap - 1;
+  std::uint32_t* const t = table_.data() + scope.table_begin;
+  for (std::size_t i = scope.keys_begin; i < keys_.size(); ++i) {
+    std::size_t slot = static_cast<std::size_t>(keys_[i].hash) & mask;
+    while (t[slot] != 0) slot = (slot + 1) & mask;
+    t[slot] = static_cast<std::uint32_t>(i + 1);
+  }
+}
+
+inline bool json_reader::register_key(std::string_view raw, bool has_escapes) noexcept {
+  object_scope& scope = scopes_.back();
+  key_entry entry;
+  const char* data;
+  if (!has_escapes) {
+    entry.pos = static_cast<std::size_t>(raw.data() - text_.data());
+    entry.size = raw.size();
+    entry.in_arena = false;
+    data = raw.data();
+  } else {
+    entry.pos = key_arena_.size();
+    decode_json_string(raw, key_arena_);
+    entry.size = key_arena_.size() - entry.pos;
+    entry.in_arena = true;
+    data = key_arena_.data() + entry.pos;
+  }
+  entry.hash = json_impl::hash_bytes(data, entry.size, seed_);
+  const auto same = [&](const key_entry& k) {
+    return k.hash == entry.hash && k.size == entry.size && std::memcmp(key_data(k), data, entry.size) == 0;
+  };
+  if (scope.table_cap == 0) {
+    for (std::size_t i = scope.keys_begin; i < keys_.size(); ++i) {
+      if (same(keys_[i])) {
+        if (entry.in_arena) key_arena_.resize(entry.pos);
+        return true;
+      }
+    }
+    keys_.push_back(entry);
+    if (keys_.size() - scope.keys_begin > linear_key_limit) rebuild_table(scope, 64);
+    return false;
+  }
+  const std::size_t mask = scope.table_cap - 1;
+  std::uint32_t* const t = table_.data() + scope.table_begin;
+  std::size_t slot = static_cast<std::size_t>(entry.hash) & mask;
+  while (t[slot] != 0) {
+    if (same(keys_[t[slot] - 1])) {
+      if (entry.in_arena) key_arena_.resize(entry.pos);
+      return true;
+    }
+    slot = (slot + 1) & mask;
+  }
+  keys_.push_back(entry);
+  t[slot] = static_cast<std::uint32_t>(keys_.size());
+  if ((keys_.size() - scope.keys_begin) * 2 > scope.table_cap) rebuild_table(scope, scope.table_cap * 2);
+  return false;
+}
+
+inline bool json_reader::skip_value() noexcept {
+  if (state_ == state_t::failed || state_ == state_t::done) return false;
+  if (depth_ > 0 &&
+      (state_ == state_t::array_first || state_ == state_t::object_first || state_ == state_t::after_value)) {
+    skip_ws();
+    if (pos_ < text_.size() && text_[pos_] == (top_is_object() ? '}' : ']')) return false;
+  }
+  const std::size_t base = depth_;
+  json_token t = next();
+  if (t.kind == token_kind::key) t = next();
+  switch (t.kind) {
+    case token_kind::error:
+    case token_kind::end_of_input:
+    case token_kind::object_end:
+    case token_kind::array_end: return false;
+    case token_kind::object_begin:
+    case token_kind::array_begin:
+      while (depth_ > base) {
+        if (next().kind == token_kind::error) return false;
+      }
+      return true;
+    default: return true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+inline void decode_json_string(std::string_view raw, std::string& out) {
+  const char* p = raw.data();
+  const char* const end = p + raw.size();
+  while (p != end) {
+    const auto* b = static_cast<const char*>(std::memchr(p, '\\', static_cast<std::size_t>(end - p)));
+    if (b == nullptr) {
+      out.append(p, static_cast<std::size_t>(end - p));
+      return;
+    }
+    out.append(p, static_cast<std::size_t>(b - p));
+    p = b;
+    if (end - p < 2) {  // a lone trailing backslash: not produced by the reader, kept as is
+      out.push_back('\\');
+      return;
+    }
+    if (p[1] == 'u') {
+      std::size_t used = 0;
+      json_impl::append_utf8(out, json_impl::decode_u_escape(p, end, used));
+      p += used;
+    } else {
+      out.push_back(json_impl::simple_escape(p[1]));
+      p += 2;
+    }
+  }
+}
+
+inline std::size_t raw_offset_of_decoded(std::string_view raw, std::size_t decoded_offset) noexcept {
+  const char* const s = raw.data();
+  const char* const end = s + raw.size();
+  const char* p = s;
+  std::size_t decoded = 0;
+  while (p != end) {
+    if (*p != '\\') {
+      const auto* b = static_cast<const char*>(std::memchr(p, '\\', static_cast<std::size_t>(end - p)));
+      const char* run_end = b == nullptr ? end : b;
+      const auto run = static_cast<std::size_t>(run_end - p);
+      if (decoded_offset < decoded + run) return static_cast<std::size_t>(p - s) + (decoded_offset - decoded);
+      decoded += run;
+      p = run_end;
+      continue;
+    }
+    std::size_t used;
+    std::size_t produced;
+    if (end - p < 2) {
+      used = 1;
+      produced = 1;
+    } else if (p[1] == 'u') {
+      produced = json_impl::utf8_length(json_impl::decode_u_escape(p, end, used));
+    } else {
+      used = 2;
+      produced = 1;
+    }
+    if (decoded_offset < decoded + produced) return static_cast<std::size_t>(p - s);
+    decoded += produced;
+    p += used;
+  }
+  return raw.size();
+}
+
+}  // namespace atlas::detail
+
+#endif  // ATLAS_DETAIL_JSON_READER_HPP

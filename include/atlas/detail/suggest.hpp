@@ -1,0 +1,242 @@
+// Did-you-mean helpers: bounded optimal-string-alignment distance and best-candidate search.
+// No heap allocation; everything works on fixed stack buffers.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+
+namespace atlas::detail {
+
+// Longest word that takes part in fuzzy matching; longer words only get the
+// case-insensitive exact match in best_suggestion.
+inline constexpr std::size_t suggest_max_word = 64;
+
+// Returned by best_suggestion_index when nothing is close.
+inline constexpr std::size_t no_suggestion = static_cast<std::size_t>(-1);
+
+constexpr char to_lower_ascii(char c) noexcept
+{
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+constexpr bool iequals_ascii(std::string_view a, std::string_view b) noexcept
+{
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (to_lower_ascii(a[i]) != to_lower_ascii(b[i])) return false;
+    return true;
+}
+
+struct exact_char_eq {
+    constexpr bool operator()(char x, char y) const noexcept { return x == y; }
+};
+
+struct iequal_char_ascii {
+    constexpr bool operator()(char x, char y) const noexcept
+    {
+        return to_lower_ascii(x) == to_lower_ascii(y);
+    }
+};
+
+// Optimal-string-alignment distance (Levenshtein plus transposition of two adjacent
+// characters, no substring edited twice) under the character equality `eq`.
+// Returns limit + 1 (SIZE_MAX when limit is SIZE_MAX) as soon as the distance must exceed
+// limit.
+// Works in a diagonal band of half-width min(limit, longer length) over three rolling
+// rows of at most osa_band cells, so the cost is O(longer length * band).  The band
+// always fits when limit <= 64 or the shorter string (after dropping the common prefix
+// and suffix) is at most 128 bytes; otherwise (both strings long, huge limit) the band
+// is narrowed to 64 and distances above 64 are reported as limit + 1.
+inline constexpr std::size_t osa_band = 129;
+
+template <class Eq>
+constexpr std::size_t osa_distance(std::string_view a, std::string_view b, std::size_t limit,
+                                   Eq eq) noexcept
+{
+    const std::size_t over = limit == static_cast<std::size_t>(-1) ? limit : limit + 1;
+
+    // The common prefix and suffix never change the distance.
+    while (!a.empty() && !b.empty() && eq(a.front(), b.front())) {
+        a.remove_prefix(1);
+        b.remove_prefix(1);
+    }
+    while (!a.empty() && !b.empty() && eq(a.back(), b.back())) {
+        a.remove_suffix(1);
+        b.remove_suffix(1);
+    }
+    if (a.size() < b.size()) std::swap(a, b); // b is the shorter one (distance is symmetric)
+    const std::size_t la = a.size();
+    const std::size_t lb = b.size();
+    if (la - lb > limit) return over;
+    if (lb == 0) return la; // la <= limit here
+
+    // Band half-width: the distance never exceeds la, so a wider band is pointless.
+    std::size_t k = std::min(limit, la);
+    if (std::min(2 * k + 1, lb + 1) > osa_band) { // only when k > 64 and lb > 128
+        k = (osa_band - 1) / 2;
+        if (la - lb > k) return over;
+    }
+    const std::size_t cap = k + 1; // every cell is clamped to cap ("more than k")
+
+    // Row i holds cells j in [lo(i), hi(i)], stored at index j - lo(i).
+    auto lo = [k](std::size_t i) noexcept { return i > k ? i - k : std::size_t{0}; };
+    auto hi = [k, lb](std::size_t i) noexcept { return std::min(lb, i + k); };
+
+    // Three rolling rows: r2 = row i-2, r1 = row i-1, r0 = row i.  Row r holds the cells
+    // j in [lo, hi] at index j - lo; only written cells are ever read.
+    std::size_t rows[3][osa_band];
+    std::size_t* r2 = rows[0];
+    std::size_t* r1 = rows[1];
+    std::size_t* r0 = rows[2];
+    std::size_t lo2 = 0, hi2 = 0, lo1 = lo(0), hi1 = hi(0);
+    auto get = [cap](const std::size_t* r, std::size_t rl, std::size_t rh, std::size_t j) noexcept {
+        return (j < rl || j > rh) ? cap : r[j - rl];
+    };
+
+    // Lower bound on the final distance through cell (i, j): its value plus the length
+    // difference still to be made up (Ukkonen's cut-off).  Every path to (la, lb) passes
+    // through row i-1 or row i, so two rows whose bounds all exceed k end the search.
+    auto bound = [la, lb](std::size_t v, std::size_t i, std::size_t j) noexcept {
+        const std::size_t ra = la - i;
+        const std::size_t rb = lb - j;
+        return v + (ra > rb ? ra - rb : rb - ra);
+    };
+
+    std::size_t prev_best = cap;
+    for (std::size_t j = lo1; j <= hi1; ++j) {
+        r1[j] = j;
+        prev_best = std::min(prev_best, bound(j, 0, j));
+    }
+
+    for (std::size_t i = 1; i <= la; ++i) {
+        const std::size_t l = lo(i);
+        const std::size_t h = hi(i);
+        std::size_t best = cap;
+        for (std::size_t j = l; j <= h; ++j) {
+            std::size_t v;
+            if (j == 0) {
+                v = i;
+            } else {
+                const bool same = eq(a[i - 1], b[j - 1]);
+                v = get(r1, lo1, hi1, j - 1) + (same ? 0 : 1);
+                v = std::min(v, get(r1, lo1, hi1, j) + 1);
+                if (j > l) v = std::min(v, r0[j - 1 - l] + 1);
+                if (i > 1 && j > 1 && eq(a[i - 1], b[j - 2]) && eq(a[i - 2], b[j - 1]))
+                    v = std::min(v, get(r2, lo2, hi2, j - 2) + 1);
+            }
+            v = std::min(v, cap);
+            r0[j - l] = v;
+            best = std::min(best, bound(v, i, j));
+        }
+        if (best >= cap && prev_best >= cap) return over;
+        prev_best = best;
+        std::size_t* const spare = r2;
+        r2 = r1;
+        r1 = r0;
+        r0 = spare;
+        lo2 = lo1;
+        hi2 = hi1;
+        lo1 = l;
+        hi1 = h;
+    }
+    // r1 is row la now.  Within the (possibly narrowed) band, any d <= k is exact.
+    const std::size_t d = get(r1, lo1, hi1, lb);
+    return d >= cap ? over : d;
+}
+
+// Optimal-string-alignment (Damerau) distance, giving up (returning limit+1) as soon as
+// it must exceed limit.  Case-sensitive; see osa_distance for the cost and band limits.
+// (With limit == SIZE_MAX, "gives up" returns SIZE_MAX, which cannot otherwise occur.)
+constexpr std::size_t edit_distance(std::string_view a, std::string_view b,
+                                    std::size_t limit) noexcept
+{
+    return osa_distance(a, b, limit, exact_char_eq{});
+}
+
+// Same as edit_distance but comparing ASCII letters case-insensitively.
+constexpr std::size_t iedit_distance_ascii(std::string_view a, std::string_view b,
+                                           std::size_t limit) noexcept
+{
+    return osa_distance(a, b, limit, iequal_char_ascii{});
+}
+
+// The largest edit distance best_suggestion accepts for a word of this length.
+constexpr std::size_t suggestion_limit(std::size_t word_size) noexcept
+{
+    return std::max<std::size_t>(1, std::min<std::size_t>(3, word_size / 3));
+}
+
+// Set of the (ASCII-lowercased) bytes of s, folded into 64 bits.
+constexpr std::uint64_t char_mask_ascii(std::string_view s) noexcept
+{
+    std::uint64_t mask = 0;
+    for (const char c : s)
+        mask |= std::uint64_t{1} << (static_cast<unsigned char>(to_lower_ascii(c)) % 64);
+    return mask;
+}
+
+// A lower bound on the case-insensitive distance: every byte value present on one side
+// only needs its own edit.  (Folding bytes into 64 bits can only lower the count.)
+constexpr std::size_t char_mask_bound(std::uint64_t x, std::uint64_t y) noexcept
+{
+    return static_cast<std::size_t>(std::max(std::popcount(x & ~y), std::popcount(y & ~x)));
+}
+
+struct suggestion {
+    std::size_t index = no_suggestion; // position in iteration order
+    std::string_view text;             // views the chosen element
+};
+
+// Single pass over candidates applying the best_suggestion rules.
+template <class Range>
+constexpr suggestion find_suggestion(std::string_view word, const Range& candidates) noexcept
+{
+    const bool fuzzy = !word.empty() && word.size() <= suggest_max_word;
+    std::size_t limit = suggestion_limit(word.size()); // shrinks as better candidates appear
+    const std::uint64_t word_mask = fuzzy ? char_mask_ascii(word) : 0;
+    suggestion best;
+    std::size_t index = 0;
+    for (const auto& element : candidates) {
+        const std::string_view candidate(element);
+        const std::size_t i = index++;
+        if (iequals_ascii(word, candidate)) return {i, candidate};
+        if (!fuzzy || limit == 0) continue; // only an exact match can still win
+        const std::size_t diff = candidate.size() > word.size() ? candidate.size() - word.size()
+                                                                : word.size() - candidate.size();
+        if (diff > limit) continue;
+        if (char_mask_bound(word_mask, char_mask_ascii(candidate)) > limit) continue;
+        const std::size_t d = iedit_distance_ascii(word, candidate, limit);
+        if (d <= limit) {
+            // d >= 1 (0 would have been the exact match); later ties must be strictly better.
+            best = {i, candidate};
+            limit = d - 1;
+        }
+    }
+    return best;
+}
+
+// Index (in iteration order) of the best candidate for word, or no_suggestion.
+template <class Range>
+constexpr std::size_t best_suggestion_index(std::string_view word, const Range& candidates) noexcept
+{
+    return find_suggestion(word, candidates).index;
+}
+
+// Best candidate for a misspelt word, or an empty view when nothing is close:
+// an ASCII-case-insensitive exact match wins; else the smallest edit distance
+// (case-insensitive comparison) within max(1, min(3, word.size() / 3)); ties go to the
+// first candidate in order.  Words longer than 64 bytes (and the empty word) only get
+// the exact match.  Works on any range whose elements convert to std::string_view,
+// in a single pass; the result views the chosen element, so it stays valid as long as
+// that element does (do not pass a range that yields temporary std::strings).
+template <class Range>
+constexpr std::string_view best_suggestion(std::string_view word, const Range& candidates) noexcept
+{
+    return find_suggestion(word, candidates).text;
+}
+
+} // namespace atlas::detail

@@ -1,0 +1,187 @@
+// atlas internals: safe text for reports -- escaping, cutting, positions.
+#ifndef ATLAS_DETAIL_TEXT_HPP
+#define ATLAS_DETAIL_TEXT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace atlas::detail {
+
+/// Length of the valid UTF-8 sequence starting at s[i], or 0 when the bytes there are not one.
+inline std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept
+{
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80)
+        return 1;
+    std::size_t n;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF)
+        n = 2;
+    else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        n = 3;
+        if (b0 == 0xE0) lo = 0xA0;
+        if (b0 == 0xED) hi = 0x9F; // no UTF-16 surrogates
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        n = 4;
+        if (b0 == 0xF0) lo = 0x90;
+        if (b0 == 0xF4) hi = 0x8F; // nothing above U+10FFFF
+    } else
+        return 0;
+    if (i + n > s.size())
+        return 0;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if (b1 < lo || b1 > hi)
+        return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+inline void append_hex4(std::string& out, unsigned value)
+{
+    static constexpr char digits[] = "0123456789abcdef";
+    out += digits[(value >> 12) & 0xF];
+    out += digits[(value >> 8) & 0xF];
+    out += digits[(value >> 4) & 0xF];
+    out += digits[value & 0xF];
+}
+
+/// Appends `s` as the contents of a JSON string (no quotes): escapes quotes, backslashes and
+/// control characters; replaces bytes that are not UTF-8 with U+FFFD so the output always parses.
+inline void append_json_escaped(std::string& out, std::string_view s)
+{
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            const std::size_t n = utf8_sequence_length(s, i);
+            if (n == 0) {
+                out += "\\ufffd";
+                ++i;
+            } else {
+                out.append(s.substr(i, n));
+                i += n;
+            }
+            continue;
+        }
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (c < 0x20 || c == 0x7F) {
+                out += "\\u";
+                append_hex4(out, c);
+            } else
+                out += static_cast<char>(c);
+        }
+        ++i;
+    }
+}
+
+/// A value from the input, made safe to echo in a message: in double quotes, cut after
+/// `max_code_points` (with "…"), control characters and invalid bytes escaped, so nothing in it
+/// can drive a terminal or break a report.
+inline std::string quote_value(std::string_view s, std::size_t max_code_points = 64)
+{
+    std::string out = "\"";
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < s.size(); ++count) {
+        if (count == max_code_points) {
+            out += "\u2026";
+            break;
+        }
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            const std::size_t n = utf8_sequence_length(s, i);
+            // C1 controls (U+0080..U+009F) can drive terminals too.
+            if (n == 0 || (n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0)) {
+                out += "\\x";
+                out += "0123456789abcdef"[c >> 4];
+                out += "0123456789abcdef"[c & 0xF];
+                ++i;
+            } else {
+                out.append(s.substr(i, n));
+                i += n;
+            }
+            continue;
+        }
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c < 0x20 || c == 0x7F) {
+            out += "\\u";
+            append_hex4(out, c);
+        } else
+            out += static_cast<char>(c);
+        ++i;
+    }
+    out += '"';
+    return out;
+}
+
+/// RFC 6901: appends "/" and the token with '~' as "~0" and '/' as "~1".
+inline void append_pointer_token(std::string& pointer, std::string_view token)
+{
+    pointer += '/';
+    for (char c : token) {
+        if (c == '~')
+            pointer += "~0";
+        else if (c == '/')
+            pointer += "~1";
+        else
+            pointer += c;
+    }
+}
+
+inline void append_pointer_index(std::string& pointer, std::size_t index)
+{
+    pointer += '/';
+    pointer += std::to_string(index);
+}
+
+/// 1-based line and column (in code points) of a byte offset. Lines end at '\n'.
+struct text_position {
+    std::size_t line = 1;
+    std::size_t column = 1;
+};
+
+/// Walks the text forward from a known position; call with increasing offsets for linear cost.
+class position_tracker {
+public:
+    explicit position_tracker(std::string_view text) noexcept : text_(text) {}
+
+    text_position at(std::size_t offset) noexcept
+    {
+        if (offset < offset_) { // going back: start over (only when offsets are not sorted)
+            offset_ = 0;
+            position_ = {};
+        }
+        if (offset > text_.size())
+            offset = text_.size();
+        for (; offset_ < offset; ++offset_) {
+            const auto c = static_cast<unsigned char>(text_[offset_]);
+            if (c == '\n') {
+                ++position_.line;
+                position_.column = 1;
+            } else if ((c & 0xC0) != 0x80) // continuation bytes do not start a code point
+                ++position_.column;
+        }
+        return position_;
+    }
+
+private:
+    std::string_view text_;
+    std::size_t offset_ = 0;
+    text_position position_;
+};
+
+} // namespace atlas::detail
+
+#endif

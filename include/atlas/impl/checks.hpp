@@ -1,0 +1,762 @@
+// atlas: the checks behind the rule table (rules.hpp). Each one reads the slots of a checker and
+// reports through it; none throws on user input, none stops at the first problem.
+#ifndef ATLAS_IMPL_CHECKS_HPP
+#define ATLAS_IMPL_CHECKS_HPP
+
+#include <atlas/datetime.hpp>
+#include <atlas/detail/checker.hpp>
+#include <atlas/detail/suggest.hpp>
+#include <atlas/detail/text.hpp>
+#include <atlas/timezone.hpp>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <string>
+
+namespace atlas::detail {
+
+inline std::string name_of(const checker& c, std::size_t i)
+{
+    return std::string(c.field(i).name);
+}
+
+inline std::string did_you_mean(std::string_view suggestion)
+{
+    return suggestion.empty() ? std::string() : "did you mean " + quote_value(suggestion) + "?";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+inline json_type expected_type(value_kind k) noexcept
+{
+    switch (k) {
+    case value_kind::boolean: return json_type::boolean;
+    case value_kind::integer: return json_type::number;
+    default: return json_type::string;
+    }
+}
+
+inline std::string describe_value(const field_slot& s)
+{
+    switch (s.type) {
+    case json_type::boolean: return s.boolean ? "true" : "false";
+    case json_type::number: return "the number " + std::string(s.raw.substr(0, 64));
+    case json_type::string: return "the string " + quote_value(s.value);
+    case json_type::array: return "an array";
+    case json_type::object: return "an object";
+    default: return "null";
+    }
+}
+
+inline void check_type(checker& c, std::size_t i)
+{
+    const field_slot& s = c.slot(i);
+    const field_info& f = c.field(i);
+    const json_type want = expected_type(f.kind);
+    if (s.type == want)
+        return;
+    const std::string name = name_of(c, i);
+    std::string message = name + " must be ";
+    std::string hint;
+    const std::string key = "\"" + name + "\": ";
+    switch (want) {
+    case json_type::boolean:
+        message += "true or false";
+        if (s.type == json_type::string && (iequals_ascii(s.value, "true") || iequals_ascii(s.value, "false")))
+            hint = "write the literal without quotes: " + key + (iequals_ascii(s.value, "true") ? "true" : "false");
+        else if (s.type == json_type::number && (s.raw == "0" || s.raw == "1"))
+            hint = "write " + key + (s.raw == "1" ? "true" : "false");
+        else
+            hint = "write " + key + "true or " + key + "false";
+        break;
+    case json_type::number:
+        message += "an integer";
+        if (s.type == json_type::string) {
+            std::int64_t parsed = 0;
+            const auto* first = s.value.data();
+            const auto* last = first + s.value.size();
+            const auto result = std::from_chars(first, last, parsed);
+            if (!s.value.empty() && result.ec == std::errc() && result.ptr == last)
+                hint = "write the number without quotes: " + key + std::to_string(parsed);
+        }
+        if (hint.empty())
+            hint = "write a whole number, e.g. " + key + "100";
+        break;
+    default:
+        message += "a string";
+        if (s.type == json_type::number || s.type == json_type::boolean)
+            hint = "write it as a JSON string: " + key + quote_value(s.type == json_type::boolean
+                                                                       ? std::string_view(s.boolean ? "true" : "false")
+                                                                       : s.raw);
+        else if (f.kind == value_kind::time_windows || f.kind == value_kind::json_text)
+            hint = name + " carries JSON encoded in a string: serialise the value and send the text, e.g. " + key +
+                   (f.kind == value_kind::time_windows
+                           ? "\"[{\\\"startHour\\\":9,\\\"startMinute\\\":0,\\\"endHour\\\":17,\\\"endMinute\\\":0}]\""
+                           : "\"{}\"");
+        break;
+    }
+    message += ", not " + describe_value(s);
+    c.emit_on(rule::field_type, i, std::move(message), std::move(hint));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strings and enums
+
+inline void check_not_empty(checker& c, std::size_t i)
+{
+    if (!c.slot(i).value.empty())
+        return;
+    const value_kind k = c.field(i).kind;
+    std::string hint = k == value_kind::time_zone ? "omit Timezone, or give an IANA name such as \"America/New_York\""
+                       : k == value_kind::open_enum ? "omit " + name_of(c, i) + ", or give it a value"
+                                                    : "give " + name_of(c, i) + " a value";
+    c.emit_on(rule::field_empty, i, name_of(c, i) + " must not be an empty string", std::move(hint));
+}
+
+inline std::string list_values(std::span<const enum_value> values, bool with_null)
+{
+    std::string out;
+    for (std::size_t k = 0; k < values.size(); ++k) {
+        if (k > 0)
+            out += (k + 1 == values.size() && !with_null) ? " or " : ", ";
+        out += "\"" + std::string(values[k].wire) + "\"";
+        if (values.size() > 1 || with_null)
+            out += " (" + std::string(values[k].meaning) + ")";
+    }
+    if (with_null)
+        out += " or null";
+    return out;
+}
+
+inline void check_enum_value(checker& c, std::size_t i)
+{
+    const field_info& f = c.field(i);
+    const std::string_view value = c.slot(i).value;
+    if (f.kind == value_kind::closed_enum) {
+        for (const enum_value& v : f.values)
+            if (v.wire == value)
+                return;
+        std::string hint;
+        // People write the meaning ("outbound", "phone") or the wire value with stray case or spaces.
+        for (const enum_value& v : f.values) {
+            const std::string_view meaning = v.meaning.substr(0, v.meaning.find(' '));
+            if (iequals_ascii(value, meaning) || iequals_ascii(value, v.meaning))
+                hint = "use " + quote_value(v.wire) + " for " + std::string(v.meaning);
+        }
+        if (hint.empty()) {
+            std::array<std::string_view, 8> wires{};
+            std::size_t n = 0;
+            for (const enum_value& v : f.values)
+                if (n < wires.size())
+                    wires[n++] = v.wire;
+            std::string_view trimmed = value;
+            while (!trimmed.empty() && trimmed.front() == ' ')
+                trimmed.remove_prefix(1);
+            while (!trimmed.empty() && trimmed.back() == ' ')
+                trimmed.remove_suffix(1);
+            hint = did_you_mean(best_suggestion(trimmed, std::span(wires.data(), n)));
+        }
+        c.emit_on(rule::enum_value, i,
+            std::string(f.name) + std::string(" must be ") +
+                list_values(f.values, f.type == seed_type::enumeration_or_null) + ", not " + quote_value(value),
+            std::move(hint));
+        return;
+    }
+    // An open enum: anything non-empty passes until the caller registers the allowed values.
+    const auto registered = c.opts().allowed_values.find(f.name);
+    if (registered == c.opts().allowed_values.end() || registered->second.empty())
+        return;
+    const auto& allowed = registered->second;
+    if (std::find(allowed.begin(), allowed.end(), value) != allowed.end())
+        return;
+    std::string listed;
+    for (std::size_t k = 0; k < allowed.size() && k < 10; ++k)
+        listed += (k ? ", " : "") + quote_value(allowed[k]);
+    if (allowed.size() > 10)
+        listed += ", \u2026";
+    c.emit_on(rule::enum_value, i,
+        std::string(f.name) + std::string(" must be one of the registered values (") + listed + "), not " + quote_value(value),
+        did_you_mean(best_suggestion(value, allowed)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Integers
+
+inline void check_integer(checker& c, std::size_t i)
+{
+    const field_slot& s = c.slot(i);
+    const field_info& f = c.field(i);
+    const std::string range = std::to_string(f.min) + " to " + std::to_string(f.max);
+    if (!s.integer_literal) {
+        std::string hint;
+        double d = 0;
+        const auto result = std::from_chars(s.raw.data(), s.raw.data() + s.raw.size(), d);
+        if (result.ec == std::errc() && std::isfinite(d) && d == std::trunc(d) && d >= static_cast<double>(f.min) &&
+            d <= static_cast<double>(f.max))
+            hint = "write \"" + std::string(f.name) + "\": " + std::to_string(static_cast<std::int64_t>(d));
+        else
+            hint = "write a whole number from " + range;
+        c.emit_on(rule::integer_literal, i,
+            std::string(f.name) + std::string(" must be an integer literal without fraction or exponent, not ") +
+                std::string(s.raw.substr(0, 64)),
+            std::move(hint));
+        return;
+    }
+    if (!s.fits_int64 || s.int_value < f.min || s.int_value > f.max)
+        c.emit_on(rule::integer_range, i,
+            std::string(f.name) + std::string(" must be from ") + range + ", not " + std::string(s.raw.substr(0, 64)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates and time zones
+
+inline void check_date_time(checker& c, std::size_t i)
+{
+    const std::string_view value = c.slot(i).value;
+    const date_time_check result = atlas::check_date_time(value);
+    if (result.status == date_time_status::valid)
+        return;
+    const std::string name = name_of(c, i);
+    const std::size_t offset = c.content_offset(i, result.offset);
+    if (result.status == date_time_status::missing_offset) {
+        c.emit_on(rule::datetime_offset, i, name + " has no time zone offset, so the server's zone decides the instant",
+            "append \"Z\" for UTC or an offset such as \"-05:00\"", offset);
+        return;
+    }
+    std::string hint;
+    if (result.status == date_time_status::date_only)
+        hint = "add a time and an offset: " + quote_value(std::string(value.substr(0, 10)) + "T00:00:00Z");
+    else if (result.status == date_time_status::space_separator)
+        hint = "put \"T\" between the date and the time";
+    else
+        hint = "write it as RFC 3339, e.g. \"2026-03-02T09:00:00-05:00\"";
+    c.emit_on(rule::datetime_format, i,
+        name + " is not an RFC 3339 date-time: " + std::string(result.message), std::move(hint), offset);
+}
+
+inline void check_time_zone(checker& c, std::size_t i)
+{
+    const std::string_view value = c.slot(i).value;
+    if (value.empty() || is_time_zone(value)) // "" is field.empty's
+        return;
+    c.emit_on(rule::timezone_known, i,
+        name_of(c, i) + " " + quote_value(value) + " is not an IANA time zone name (tz database " +
+            std::string(tzdata_version) + ")",
+        did_you_mean(suggest_time_zone(value)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON carried in strings
+
+inline bool has_typographic_quotes(std::string_view s) noexcept
+{
+    return s.find("\u201c") != std::string_view::npos || s.find("\u201d") != std::string_view::npos ||
+           s.find("\u2018") != std::string_view::npos || s.find("\u2019") != std::string_view::npos;
+}
+
+inline std::string json_error_rule_message(const std::string& name, json_error e, std::size_t content_offset)
+{
+    return name + " does not hold valid JSON: " + std::string(describe(e)) + " at byte " +
+           std::to_string(content_offset) + " of its content";
+}
+
+/// One segment of a JSON Pointer while walking content: an object key or an array index.
+struct walk_segment {
+    bool in_array = false;
+    std::size_t index = 0;       // arrays: index of the current element
+    std::string_view key_raw;    // objects: the current key, undecoded
+    bool key_escaped = false;
+};
+
+inline std::string walk_pointer(std::string_view base, const std::vector<walk_segment>& stack, std::size_t depth)
+{
+    std::string p(base);
+    for (std::size_t k = 0; k < depth && k < stack.size(); ++k) {
+        if (stack[k].in_array)
+            append_pointer_index(p, stack[k].index);
+        else if (stack[k].key_escaped) {
+            std::string key;
+            decode_json_string(stack[k].key_raw, key);
+            append_pointer_token(p, key);
+        } else
+            append_pointer_token(p, stack[k].key_raw);
+    }
+    return p;
+}
+
+/// Reads one whole value from `reader` whose first token is `first`, reporting duplicate keys and
+/// non-finite numbers under `base` + the pointer inside; `to_offset` maps reader offsets to text offsets.
+/// Returns false when the reader hit a syntax error (reader.error() says which).
+template <class Report>
+bool walk_value(json_reader& reader, json_token token, std::string_view base, std::vector<walk_segment>& stack,
+    Report&& report)
+{
+    stack.clear();
+    for (;;) {
+        switch (token.kind) {
+        case token_kind::error: return false;
+        case token_kind::end_of_input: return true;
+        case token_kind::object_begin:
+        case token_kind::array_begin:
+            stack.push_back({token.kind == token_kind::array_begin, 0, {}, false});
+            break;
+        case token_kind::object_end:
+        case token_kind::array_end:
+            stack.pop_back();
+            if (stack.empty())
+                return true;
+            if (stack.back().in_array)
+                ++stack.back().index;
+            break;
+        case token_kind::key:
+            stack.back().key_raw = token.raw;
+            stack.back().key_escaped = token.has_escapes;
+            if (token.duplicate_key)
+                report(rule::json_duplicate_key, walk_pointer(base, stack, stack.size()), token.offset,
+                    "the key " + quote_value(token.raw) + " appears twice in one object");
+            break;
+        default: // a scalar
+            if (token.kind == token_kind::number && !token.finite)
+                report(rule::json_number_range, walk_pointer(base, stack, stack.size()), token.offset,
+                    "the number " + std::string(token.raw.substr(0, 64)) + " is too large for a double");
+            if (stack.empty())
+                return true;
+            if (stack.back().in_array)
+                ++stack.back().index;
+            break;
+        }
+        token = reader.next();
+    }
+}
+
+/// Checks that a string field's content is JSON; reports duplicates and non-finite numbers inside
+/// it with pointers into the content. Returns false (after reporting `syntax_rule`) when it is not JSON.
+inline bool check_content_is_json(checker& c, std::size_t i, rule syntax_rule, std::vector<walk_segment>& stack)
+{
+    const std::string_view content = c.slot(i).value;
+    json_reader& reader = c.content_reader;
+    reader.reset(content, c.opts().max_depth);
+    const std::string base = c.pointer(i);
+    const bool ok = walk_value(reader, reader.next(), base, stack,
+        [&](rule r, std::string path, std::size_t offset, std::string message) {
+            c.emit_on(r, i, std::move(message), {}, c.content_offset(i, offset), std::move(path));
+        });
+    if (ok && reader.next().kind != token_kind::error)
+        return true;
+    const std::string name = name_of(c, i);
+    std::string hint;
+    if (has_typographic_quotes(content))
+        hint = "use straight quotes (\") instead of typographic quotes (\u201c \u201d)";
+    else if (content.empty())
+        hint = "omit " + name + ", or send JSON text such as " +
+               std::string(syntax_rule == rule::time_windows_syntax ? "\"[]\"" : "\"{}\"");
+    c.emit_on(syntax_rule, i, json_error_rule_message(name, reader.error(), reader.error_offset()), std::move(hint),
+        c.content_offset(i, reader.error_offset()));
+    return false;
+}
+
+inline void check_json_text(checker& c, std::size_t i)
+{
+    std::vector<walk_segment> stack;
+    check_content_is_json(c, i, rule::json_text_syntax, stack);
+}
+
+// ---------------------------------------------------------------------------------------------
+// TimeWindows
+
+inline constexpr std::string_view window_keys[] = {"startHour", "startMinute", "endHour", "endMinute"};
+
+inline void check_time_windows(checker& c, std::size_t i)
+{
+    std::vector<walk_segment> stack;
+    if (!check_content_is_json(c, i, rule::time_windows_syntax, stack))
+        return;
+    // The content is JSON: now its shape, on a second pass.
+    const std::string_view content = c.slot(i).value;
+    json_reader& reader = c.content_reader;
+    reader.reset(content, c.opts().max_depth);
+    const std::string base = c.pointer(i);
+    auto at = [&](std::size_t content_offset) { return c.content_offset(i, content_offset); };
+    auto report = [&](rule r, std::string path, std::size_t offset, std::string message, std::string hint = {}) {
+        c.emit_on(r, i, std::move(message), std::move(hint), at(offset), std::move(path));
+    };
+
+    json_token token = reader.next();
+    if (token.kind != token_kind::array_begin) {
+        report(rule::time_windows_shape, base, token.offset,
+            "TimeWindows must hold a JSON array of time windows, not " +
+                std::string(token.kind == token_kind::object_begin ? "an object" : "a single value"),
+            token.kind == token_kind::object_begin ? "wrap the window in [ ]" : "");
+        return;
+    }
+    struct window {
+        std::size_t index, offset;
+        int start, end; // minutes since midnight
+    };
+    std::vector<window> windows;
+    for (std::size_t index = 0;; ++index) {
+        token = reader.next();
+        if (token.kind == token_kind::array_end || token.kind == token_kind::error)
+            break;
+        std::string window_path = base;
+        append_pointer_index(window_path, index);
+        const std::string label = "time window " + std::to_string(index);
+        if (token.kind != token_kind::object_begin) {
+            report(rule::time_windows_shape, window_path, token.offset, label + " must be an object");
+            if (token.kind == token_kind::array_begin) // skip the rest of it
+                for (std::size_t depth = reader.depth(); reader.depth() >= depth;)
+                    if (reader.next().kind == token_kind::error)
+                        return;
+            continue;
+        }
+        const std::size_t window_offset = token.offset;
+        std::array<int, 4> values{};
+        std::array<bool, 4> seen{}, valid{};
+        for (;;) {
+            token = reader.next();
+            if (token.kind != token_kind::key)
+                break; // object_end (the content was checked to be JSON)
+            std::string key;
+            std::string_view key_view = token.raw;
+            if (token.has_escapes) {
+                decode_json_string(token.raw, key);
+                key_view = key;
+            }
+            const std::size_t key_offset = token.offset;
+            std::string key_path = window_path;
+            append_pointer_token(key_path, key_view);
+            const auto known = std::find(std::begin(window_keys), std::end(window_keys), key_view);
+            if (known == std::end(window_keys)) {
+                report(rule::time_windows_unknown_key, key_path, key_offset,
+                    label + " has the unknown key " + quote_value(key_view),
+                    did_you_mean(best_suggestion(key_view, window_keys)));
+                reader.skip_value();
+                continue;
+            }
+            const std::size_t k = static_cast<std::size_t>(known - std::begin(window_keys));
+            seen[k] = true;
+            token = reader.next();
+            if (token.kind == token_kind::object_begin || token.kind == token_kind::array_begin) {
+                report(rule::time_windows_type, key_path, token.offset,
+                    std::string(key_view) + " of " + label + " must be an integer, not " +
+                        (token.kind == token_kind::object_begin ? "an object" : "an array"));
+                for (std::size_t depth = reader.depth(); reader.depth() >= depth;)
+                    if (reader.next().kind == token_kind::error)
+                        return;
+                continue;
+            }
+            const int max = (k % 2 == 0) ? 23 : 59;
+            if (token.kind != token_kind::number || !token.integer_literal) {
+                std::string hint;
+                if (token.kind == token_kind::string) {
+                    int n = 0;
+                    const auto r = std::from_chars(token.raw.data(), token.raw.data() + token.raw.size(), n);
+                    if (r.ec == std::errc() && r.ptr == token.raw.data() + token.raw.size())
+                        hint = "write the number without quotes: \"" + std::string(key_view) + "\":" + std::to_string(n);
+                }
+                const std::string shown = token.kind == token_kind::string ? "the string " + quote_value(token.raw)
+                                          : token.kind == token_kind::number ? std::string(token.raw.substr(0, 64))
+                                          : token.kind == token_kind::null_literal ? "null"
+                                          : token.kind == token_kind::true_literal ? "true" : "false";
+                report(rule::time_windows_type, key_path, token.offset,
+                    std::string(key_view) + " of " + label + " must be an integer, not " + shown, std::move(hint));
+                continue;
+            }
+            if (!token.fits_int64 || token.int_value < 0 || token.int_value > max) {
+                report(rule::time_windows_range, key_path, token.offset,
+                    std::string(key_view) + " of " + label + " must be from 0 to " + std::to_string(max) + ", not " +
+                        std::string(token.raw.substr(0, 64)));
+                continue;
+            }
+            values[k] = static_cast<int>(token.int_value);
+            valid[k] = true;
+        }
+        for (std::size_t k = 0; k < 4; ++k)
+            if (!seen[k])
+                report(rule::time_windows_missing_key, window_path, window_offset,
+                    label + " has no " + std::string(window_keys[k]),
+                    "every window needs startHour, startMinute, endHour and endMinute");
+        if (valid[0] && valid[1] && valid[2] && valid[3]) {
+            const int start = values[0] * 60 + values[1], end = values[2] * 60 + values[3];
+            if (start == end)
+                report(rule::time_windows_empty, window_path, window_offset,
+                    label + " ends where it starts, so it covers no time");
+            else
+                windows.push_back({index, window_offset, start, end});
+        }
+    }
+
+    // Overlaps, reported on the later window: a day has only 1440 minutes, so mark which window first
+    // covers each minute; the cost is linear in the number of windows.
+    constexpr std::size_t day = 24 * 60, nobody = static_cast<std::size_t>(-1);
+    std::array<std::size_t, day> owner;
+    owner.fill(nobody);
+    for (const window& w : windows) {
+        std::size_t earlier = nobody;
+        const auto cover = [&](std::size_t from, std::size_t to) {
+            for (std::size_t m = from; m < to; ++m) {
+                if (owner[m] == nobody)
+                    owner[m] = w.index;
+                else if (earlier == nobody)
+                    earlier = owner[m];
+            }
+        };
+        const auto start = static_cast<std::size_t>(w.start), end = static_cast<std::size_t>(w.end);
+        if (start < end)
+            cover(start, end);
+        else { // crosses midnight: valid, and covers two stretches of the day
+            cover(start, day);
+            cover(0, end);
+        }
+        if (earlier == nobody)
+            continue;
+        std::string path = base;
+        append_pointer_index(path, w.index);
+        report(rule::time_windows_overlap, path, w.offset,
+            "time window " + std::to_string(w.index) + " overlaps time window " + std::to_string(earlier));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// ToolIds
+
+inline void check_tool_ids(checker& c, std::size_t i)
+{
+    const std::string_view list = c.slot(i).value;
+    if (list.empty())
+        return; // an empty list
+    auto& seen = c.seen;
+    seen.clear();
+    std::size_t start = 0;
+    for (std::size_t item_number = 0;; ++item_number) {
+        const std::size_t comma = list.find(',', start);
+        const std::size_t end = comma == std::string_view::npos ? list.size() : comma;
+        std::string_view item = list.substr(start, end - start);
+        std::size_t lead = 0;
+        while (lead < item.size() && (item[lead] == ' ' || item[lead] == '\t'))
+            ++lead;
+        std::string_view trimmed = item.substr(lead);
+        while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t'))
+            trimmed.remove_suffix(1);
+        const std::size_t place = c.content_offset(i, start);
+        if (trimmed.empty()) {
+            c.emit_on(rule::tool_ids_empty_item, i,
+                "ToolIds has an empty item (number " + std::to_string(item_number + 1) + ")",
+                "remove the extra comma; an empty list is \"\"", place);
+        } else {
+            if (trimmed.size() != item.size())
+                c.emit_on(rule::tool_ids_whitespace, i,
+                    "ToolIds item " + quote_value(trimmed) + " has white space around it",
+                    "write the ids with commas only: \"a,b\"", place);
+            if (!seen.insert(trimmed).second)
+                c.emit_on(rule::tool_ids_duplicate, i, "ToolIds names " + quote_value(trimmed) + " more than once",
+                    "list each tool id once", c.content_offset(i, start + lead));
+        }
+        if (comma == std::string_view::npos)
+            break;
+        start = comma + 1;
+    }
+    seen.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The payload: required fields, the channel, pairs, nulls
+
+inline void check_required(checker& c)
+{
+    for (std::size_t i = 0; i < c.fields().size(); ++i) {
+        const field_info& f = c.field(i);
+        const field_slot& s = c.slot(i);
+        if (!f.required || s.present())
+            continue;
+        std::string hint = f.name == "campaignType" ? "add \"campaignType\": \"1\" (phone) or \"0\" (non-phone)"
+                           : f.name == "TemplateId" ? "add \"TemplateId\" with the ID of a starter template"
+                                                    : "add \"" + std::string(f.name) + "\" with a non-empty string";
+        c.emit_on(rule::field_required, i,
+            std::string(f.name) + std::string(s.type == json_type::null ? " is required and must not be null" : " is required"),
+            std::move(hint));
+    }
+}
+
+inline std::size_t field_at(const checker& c, std::string_view name)
+{
+    return c.index_of(name);
+}
+
+inline bool is_phone(const checker& c)
+{
+    return c.slot(field_at(c, "campaignType")).value == "1";
+}
+
+inline bool messages_true(const checker& c)
+{
+    const field_slot& s = c.slot(field_at(c, "MessagesCampaign"));
+    return s.type == json_type::boolean && s.boolean;
+}
+
+inline void check_call_type_required(checker& c)
+{
+    const std::size_t call = field_at(c, "CallType");
+    if (!is_phone(c) || c.slot(call).present())
+        return;
+    c.emit_on(rule::channel_call_type_required, call, "CallType is required when campaignType is \"1\" (phone)",
+        "set \"CallType\": \"1\" (inbound) or \"2\" (outbound)");
+}
+
+inline void check_call_type_omitted(checker& c)
+{
+    const std::size_t call = field_at(c, "CallType");
+    if (is_phone(c) || !c.slot(call).present())
+        return;
+    c.emit_on(rule::channel_call_type_omit, call,
+        "CallType must be omitted when campaignType is \"0\" (voice bubble or Messages)",
+        "remove CallType, or use campaignType \"1\" for a phone campaign");
+}
+
+inline void check_messages_on_phone(checker& c)
+{
+    if (!is_phone(c) || !messages_true(c))
+        return;
+    c.emit_on(rule::channel_messages_on_phone, field_at(c, "MessagesCampaign"),
+        "MessagesCampaign must not be true on a phone campaign (campaignType \"1\")",
+        "remove MessagesCampaign, or use campaignType \"0\" for a Messages campaign");
+}
+
+inline void check_messages_false(checker& c)
+{
+    const std::size_t messages = field_at(c, "MessagesCampaign");
+    const field_slot& s = c.slot(messages);
+    if (is_phone(c) || s.type != json_type::boolean || s.boolean)
+        return;
+    c.emit_on(rule::channel_messages_false, messages,
+        "MessagesCampaign false is read as absent: this is a voice bubble campaign",
+        "omit MessagesCampaign for a voice bubble, as the seed says");
+}
+
+inline void check_position_required(checker& c)
+{
+    const std::size_t position = field_at(c, "Position");
+    if (is_phone(c) || messages_true(c) || c.slot(position).present())
+        return;
+    c.emit_on(rule::channel_position_required, position,
+        "Position is required for a voice bubble (campaignType \"0\" without MessagesCampaign)",
+        "set Position to where the bubble sits on the page, or set \"MessagesCampaign\": true for SMS");
+}
+
+inline void check_position_omitted(checker& c)
+{
+    const std::size_t position = field_at(c, "Position");
+    if (!c.slot(position).present() || !(is_phone(c) || messages_true(c)))
+        return;
+    c.emit_on(rule::channel_position_omit, position,
+        std::string("Position must be omitted for ") +
+            (is_phone(c) ? "a phone campaign (campaignType \"1\")" : "a Messages campaign"),
+        "remove Position: it only places a voice bubble");
+}
+
+/// The channel, or none when it cannot be known (a phone campaign without a usable CallType).
+inline std::optional<campaign_channel> known_channel(const checker& c)
+{
+    if (is_phone(c)) {
+        const std::size_t call = field_at(c, "CallType");
+        if (!c.usable(call))
+            return std::nullopt;
+        return c.slot(call).value == "1" ? campaign_channel::inbound_phone : campaign_channel::outbound_phone;
+    }
+    return messages_true(c) ? campaign_channel::messages : campaign_channel::voice_bubble;
+}
+
+inline void check_channel_only(checker& c, rule r, channel_set only)
+{
+    const auto channel = known_channel(c);
+    if (!channel || only.contains(*channel))
+        return;
+    const std::string where = only == channels::outbound_only ? "outbound phone" : "inbound phone";
+    for (std::size_t i = 0; i < c.fields().size(); ++i)
+        if (c.field(i).channels == only && c.slot(i).present())
+            c.emit_on(r, i, name_of(c, i) + " applies to " + where + " campaigns only and will be ignored",
+                "remove it, or check campaignType and CallType (this is a " + std::string(to_string(*channel)) +
+                    " campaign)");
+}
+
+inline void check_outbound_only(checker& c)
+{
+    check_channel_only(c, rule::channel_outbound_only, channels::outbound_only);
+}
+
+inline void check_inbound_only(checker& c)
+{
+    check_channel_only(c, rule::channel_inbound_only, channels::inbound_only);
+}
+
+inline void check_sms_pair(checker& c)
+{
+    const std::size_t trigger = field_at(c, "SMSTrigger"), body = field_at(c, "SMSBody");
+    const bool has_trigger = c.slot(trigger).present() && !c.slot(trigger).value.empty();
+    const bool has_body = c.slot(body).present() && !c.slot(body).value.empty();
+    if (has_trigger && !has_body)
+        c.emit_on(rule::sms_pair, trigger, "SMSTrigger is set but SMSBody is not, so the trigger sends nothing",
+            "add SMSBody, or remove SMSTrigger");
+    else if (has_body && !has_trigger)
+        c.emit_on(rule::sms_pair, body, "SMSBody is set but SMSTrigger is not, so the SMS is never sent",
+            "add SMSTrigger, or remove SMSBody");
+}
+
+inline void check_null(checker& c)
+{
+    for (std::size_t i = 0; i < c.fields().size(); ++i) {
+        if (c.slot(i).type != json_type::null || c.slot(i).reported)
+            continue;
+        if (c.field(i).type == seed_type::enumeration_or_null) // AIAssistantProvider: null is a real value
+            continue;
+        c.emit_on(rule::field_null, i, name_of(c, i) + " is null, which is read as omitted",
+            c.kind() == payload_kind::request ? "omit " + name_of(c, i) + " instead of sending null" : std::string());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The call
+
+inline void check_call_id(checker& c)
+{
+    const std::size_t id = field_at(c, "id");
+    const std::string_view value = c.slot(id).value;
+    if (!c.slot(id).present() || value.empty()) {
+        c.emit_on(rule::call_id, id, "the path id is required and must not be empty", "pass the campaign ID");
+        return;
+    }
+    for (char ch : value) {
+        const auto u = static_cast<unsigned char>(ch);
+        if (u < 0x20 || u == 0x7F) {
+            c.emit_on(rule::call_id, id, "the path id " + quote_value(value) + " contains a control character");
+            return;
+        }
+        if (ch == '/') {
+            c.emit_on(rule::call_id, id, "the path id " + quote_value(value) + " contains '/', which changes the URL path",
+                "pass the campaign ID alone");
+            return;
+        }
+    }
+}
+
+inline void check_api_key(checker& c)
+{
+    // Never echo the key: not its value, not a part of it.
+    const std::size_t key = field_at(c, "api-key");
+    for (char ch : c.slot(key).value) {
+        const auto u = static_cast<unsigned char>(ch);
+        if (u < 0x20 || u == 0x7F) {
+            c.emit_on(rule::call_api_key, key,
+                "the api-key contains a control character (CR or LF would inject HTTP headers)",
+                "copy the key again from the Atlas Portal, Settings > API Keys");
+            return;
+        }
+    }
+}
+
+} // namespace atlas::detail
+
+#endif

@@ -1,0 +1,153 @@
+// atlas: out-of-line definitions for report.hpp.
+#ifndef ATLAS_IMPL_REPORT_HPP
+#define ATLAS_IMPL_REPORT_HPP
+
+#include <atlas/detail/text.hpp>
+
+#include <algorithm>
+
+namespace atlas {
+
+inline std::size_t report::errors() const noexcept
+{
+    return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+        [](const diagnostic& d) { return d.severity == severity::error; }));
+}
+
+inline std::size_t report::warnings() const noexcept
+{
+    return diagnostics.size() - errors();
+}
+
+inline std::string report::to_json() const
+{
+    std::string out;
+    out.reserve(64 + diagnostics.size() * 160);
+    const std::size_t error_count = errors();
+    out += "{\"valid\":";
+    out += error_count == 0 ? "true" : "false";
+    out += ",\"errors\":" + std::to_string(error_count);
+    out += ",\"warnings\":" + std::to_string(diagnostics.size() - error_count);
+    out += ",\"diagnostics\":[";
+    bool first = true;
+    for (const diagnostic& d : diagnostics) {
+        out += first ? "{" : ",{";
+        first = false;
+        out += "\"severity\":\"";
+        out += to_string(d.severity);
+        out += "\",\"path\":\"";
+        detail::append_json_escaped(out, d.path);
+        out += "\",\"rule\":\"";
+        detail::append_json_escaped(out, d.rule);
+        out += "\",\"message\":\"";
+        detail::append_json_escaped(out, d.message);
+        out += '"';
+        if (!d.hint.empty()) {
+            out += ",\"hint\":\"";
+            detail::append_json_escaped(out, d.hint);
+            out += '"';
+        }
+        if (d.has_position()) {
+            out += ",\"line\":" + std::to_string(d.line);
+            out += ",\"column\":" + std::to_string(d.column);
+        }
+        out += '}';
+    }
+    out += "]}";
+    return out;
+}
+
+namespace detail {
+
+// The source line around `offset`, cut to a window of at most `width` code points, made
+// printable; `caret` gets the column (0-based, in printed code points) of the offset.
+inline std::string source_excerpt(std::string_view text, std::size_t offset, std::size_t& caret)
+{
+    constexpr std::size_t width = 100, before = 60;
+    offset = std::min(offset, text.size());
+    const std::size_t newline_before = text.substr(0, offset).rfind('\n');
+    const std::size_t line_start = newline_before == std::string_view::npos ? 0 : newline_before + 1;
+    std::size_t line_end = text.find('\n', offset);
+    if (line_end == std::string_view::npos)
+        line_end = text.size();
+
+    // Step back at most `before` code points from the offset for the window's start.
+    std::size_t start = offset, stepped = 0;
+    while (start > line_start && stepped < before) {
+        --start;
+        if ((static_cast<unsigned char>(text[start]) & 0xC0) != 0x80)
+            ++stepped;
+    }
+    std::string out;
+    if (start > line_start)
+        out += "\u2026";
+    caret = start > line_start ? 1 : 0;
+    std::size_t printed = 0;
+    std::size_t i = start;
+    while (i < line_end && printed < width) {
+        if (i == offset)
+            caret += printed;
+        const auto c = static_cast<unsigned char>(text[i]);
+        std::size_t n = 1;
+        if (c == '\t' || c == '\r')
+            out += ' ';
+        else if (c < 0x20 || c == 0x7F)
+            out += '?';
+        else if (c >= 0x80) {
+            n = utf8_sequence_length(text, i);
+            if (n == 0 || (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0)) {
+                out += '?';
+                n = n == 0 ? 1 : n;
+            } else
+                out.append(text.substr(i, n));
+        } else
+            out += static_cast<char>(c);
+        i += n;
+        ++printed;
+    }
+    if (offset >= i)
+        caret += printed;
+    if (i < line_end)
+        out += "\u2026";
+    return out;
+}
+
+} // namespace detail
+
+inline std::string report::to_text(std::string_view text, const text_style& style) const
+{
+    const auto paint = [&](std::string_view code, std::string_view s) {
+        return style.color ? "\x1b[" + std::string(code) + "m" + std::string(s) + "\x1b[0m" : std::string(s);
+    };
+    std::string out;
+    for (const diagnostic& d : diagnostics) {
+        out += style.source_name;
+        if (d.has_position())
+            out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+        out += ": ";
+        out += d.severity == severity::error ? paint("1;31", "error") : paint("1;33", "warning");
+        out += ": ";
+        out += d.message;
+        out += " [" + d.rule + "]";
+        if (!d.has_position())
+            out += " at " + (d.path.empty() ? std::string("the root") : d.path);
+        out += '\n';
+        if (d.has_position() && !text.empty() && d.offset != diagnostic::no_position) {
+            std::size_t caret = 0;
+            out += "    " + detail::source_excerpt(text, d.offset, caret) + "\n";
+            out += "    " + std::string(caret, ' ') + paint("1;32", "^") + "\n";
+        }
+        if (!d.hint.empty())
+            out += "    " + paint("36", "hint: ") + d.hint + "\n";
+    }
+    const std::size_t error_count = errors();
+    out += style.source_name;
+    out += error_count == 0 ? ": valid" : ": invalid";
+    out += " (" + std::to_string(error_count) + (error_count == 1 ? " error, " : " errors, ") +
+           std::to_string(warnings()) + (warnings() == 1 ? " warning)\n" : " warnings)\n");
+    return out;
+}
+
+} // namespace atlas
+
+#endif

@@ -1,0 +1,296 @@
+// atlas: out-of-line definitions for validate.hpp -- reading the text into field slots, running the
+// rule table, and finishing the report.
+#ifndef ATLAS_IMPL_VALIDATE_HPP
+#define ATLAS_IMPL_VALIDATE_HPP
+
+#include <atlas/detail/checker.hpp>
+#include <atlas/detail/json_reader.hpp>
+#include <atlas/detail/suggest.hpp>
+#include <atlas/detail/text.hpp>
+#include <atlas/fields.hpp>
+#include <atlas/impl/checks.hpp>
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace atlas::detail {
+
+template <std::size_t N>
+constexpr std::array<std::string_view, N> names_of(const field_info (&table)[N]) noexcept
+{
+    std::array<std::string_view, N> names{};
+    for (std::size_t i = 0; i < N; ++i)
+        names[i] = table[i].name;
+    return names;
+}
+inline constexpr auto request_field_names = names_of(request_fields);
+inline constexpr auto response_field_names = names_of(response_fields);
+
+inline rule rule_for(json_error e) noexcept
+{
+    switch (e) {
+    case json_error::byte_order_mark:
+    case json_error::invalid_utf8:
+    case json_error::lone_surrogate: return rule::json_encoding;
+    case json_error::too_deep: return rule::json_limit;
+    default: return rule::json_syntax;
+    }
+}
+
+inline std::string hint_for(json_error e)
+{
+    switch (e) {
+    case json_error::byte_order_mark: return "save the file as UTF-8 without a byte-order mark";
+    case json_error::invalid_utf8: return "save the file as UTF-8";
+    case json_error::lone_surrogate: return "pair every \\uD800-\\uDBFF escape with a \\uDC00-\\uDFFF escape";
+    case json_error::too_deep: return "nest less deeply, or raise options::max_depth";
+    default: return {};
+    }
+}
+
+/// Adds the one root diagnostic of text that cannot be read as a JSON payload, dropping the rest.
+inline void reject_text(checker& c, report& out, json_error e, std::size_t offset)
+{
+    out.diagnostics.clear();
+    c.emit(rule_for(e), "", offset, "the input is not " +
+        std::string(e == json_error::byte_order_mark || e == json_error::invalid_utf8 || e == json_error::lone_surrogate
+                ? "valid UTF-8 JSON: "
+                : "valid JSON: ") +
+        std::string(describe(e)), hint_for(e));
+}
+
+/// The work space of one text validation; kept by atlas::validator for reuse.
+struct text_workspace {
+    json_reader reader;
+    std::vector<field_slot> slots;
+    std::vector<walk_segment> stack;
+    std::string key;
+};
+
+/// Reads the payload text into slots (one per known field), reporting what the text itself breaks:
+/// syntax, encoding, limits, duplicate keys, non-finite numbers, unknown fields.
+/// Returns false when the text is not a JSON object (the report then holds that one error).
+template <std::size_t N>
+bool read_payload(checker& c, report& out, text_workspace& ws, std::string_view text,
+    const std::array<std::string_view, N>& names, std::span<const std::string_view> other_side_names)
+{
+    const options& opts = c.opts();
+    if (text.size() > opts.max_input_bytes) {
+        c.emit(rule::json_limit, "", opts.max_input_bytes,
+            "the input is larger than the limit of " + std::to_string(opts.max_input_bytes) + " bytes",
+            "raise options::max_input_bytes, or send a smaller payload");
+        return false;
+    }
+    json_reader& reader = ws.reader;
+    reader.reset(text, opts.max_depth);
+    json_token token = reader.next();
+    if (token.kind == token_kind::error) {
+        reject_text(c, out, reader.error(), reader.error_offset());
+        return false;
+    }
+    if (token.kind != token_kind::object_begin) {
+        const json_token root = token;
+        const bool read = walk_value(reader, token, "", ws.stack, [](auto&&...) {});
+        if (!read || reader.next().kind == token_kind::error) {
+            reject_text(c, out, reader.error(), reader.error_offset());
+            return false;
+        }
+        out.diagnostics.clear();
+        const char* what = root.kind == token_kind::array_begin ? "an array"
+                           : root.kind == token_kind::string   ? "a string"
+                           : root.kind == token_kind::number   ? "a number"
+                           : root.kind == token_kind::null_literal ? "null"
+                                                                   : "a boolean";
+        c.emit(rule::json_root, "", root.offset, std::string("the payload must be a JSON object, not ") + what,
+            "wrap the fields in { }");
+        return false;
+    }
+    c.root_offset = token.offset;
+    for (auto& s : ws.slots)
+        s.clear();
+
+    for (;;) {
+        token = reader.next();
+        if (token.kind == token_kind::object_end)
+            break;
+        if (token.kind != token_kind::key) {
+            reject_text(c, out, reader.error(), reader.error_offset());
+            return false;
+        }
+        std::string_view key = token.raw;
+        if (token.has_escapes) {
+            ws.key.clear();
+            decode_json_string(token.raw, ws.key);
+            key = ws.key;
+        }
+        const std::size_t key_offset = token.offset;
+        std::string path;
+        append_pointer_token(path, key);
+        if (token.duplicate_key)
+            c.emit(rule::json_duplicate_key, path, key_offset,
+                "the key " + quote_value(key) + " appears twice in the payload (the last one is checked)",
+                "remove one of them");
+        const std::size_t index = static_cast<std::size_t>(std::find(names.begin(), names.end(), key) - names.begin());
+        if (index == N) {
+            std::string hint = did_you_mean(best_suggestion(key, names));
+            if (std::find(other_side_names.begin(), other_side_names.end(), key) != other_side_names.end())
+                hint = std::string(quote_value(key)) +
+                       (c.kind() == payload_kind::request ? " is a response field: the server sets it"
+                                                          : " is a request field, not part of the response");
+            c.emit(rule::field_unknown, path, key_offset,
+                quote_value(key) + " is not a field of the " +
+                    (c.kind() == payload_kind::request ? "request" : "response"),
+                std::move(hint));
+            if (!walk_value(reader, reader.next(), path, ws.stack,
+                    [&](rule r, std::string p, std::size_t offset, std::string message) {
+                        c.emit(r, std::move(p), offset, std::move(message));
+                    })) {
+                reject_text(c, out, reader.error(), reader.error_offset());
+                return false;
+            }
+            continue;
+        }
+        field_slot& s = ws.slots[index];
+        s.clear(); // a duplicate: the last value is the one checked
+        s.key_offset = key_offset;
+        token = reader.next();
+        s.value_offset = token.offset;
+        switch (token.kind) {
+        case token_kind::string:
+            s.type = json_type::string;
+            s.raw = token.raw;
+            s.escaped = token.has_escapes;
+            if (s.escaped) {
+                decode_json_string(token.raw, s.decoded);
+                s.value = s.decoded;
+            } else
+                s.value = token.raw;
+            break;
+        case token_kind::number:
+            s.type = json_type::number;
+            s.raw = token.raw;
+            s.integer_literal = token.integer_literal;
+            s.fits_int64 = token.fits_int64;
+            s.finite = token.finite;
+            s.int_value = token.int_value;
+            break;
+        case token_kind::true_literal:
+        case token_kind::false_literal:
+            s.type = json_type::boolean;
+            s.boolean = token.kind == token_kind::true_literal;
+            break;
+        case token_kind::null_literal: s.type = json_type::null; break;
+        case token_kind::object_begin:
+        case token_kind::array_begin:
+            s.type = token.kind == token_kind::object_begin ? json_type::object : json_type::array;
+            if (!walk_value(reader, token, path, ws.stack,
+                    [&](rule r, std::string p, std::size_t offset, std::string message) {
+                        c.emit(r, std::move(p), offset, std::move(message));
+                    })) {
+                reject_text(c, out, reader.error(), reader.error_offset());
+                return false;
+            }
+            break;
+        default:
+            reject_text(c, out, reader.error(), reader.error_offset());
+            return false;
+        }
+    }
+    if (reader.next().kind == token_kind::error) {
+        reject_text(c, out, reader.error(), reader.error_offset());
+        return false;
+    }
+    return true;
+}
+
+/// Orders diagnostics by their place in the text, adds line and column, and the "N more" entry.
+inline void finish_report(report& out, std::string_view text, const checker& c)
+{
+    std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
+        [](const diagnostic& a, const diagnostic& b) { return a.offset < b.offset; }); // npos sorts last
+    if (!text.empty()) {
+        position_tracker tracker(text); // one forward walk: offsets are sorted
+        for (diagnostic& d : out.diagnostics) {
+            if (d.offset == npos)
+                continue;
+            const text_position p = tracker.at(d.offset);
+            d.line = p.line;
+            d.column = p.column;
+        }
+    }
+    if (c.dropped() > 0) {
+        diagnostic more;
+        more.severity = c.dropped_error() ? severity::error : severity::warning;
+        more.rule = std::string(info(rule::report_truncated).id);
+        more.message = std::to_string(c.dropped()) + " more diagnostics were left out";
+        more.hint = "fix the ones above, or raise options::max_diagnostics";
+        out.diagnostics.push_back(std::move(more));
+    }
+}
+
+template <std::size_t N>
+report validate_text(payload_kind kind, std::string_view text, const options& opts,
+    const field_info (&fields)[N], const std::array<std::string_view, N>& names,
+    std::span<const std::string_view> other_side_names, text_workspace& ws) noexcept
+{
+    report out;
+    try {
+        ws.slots.resize(N);
+        checker c(kind, fields, ws.slots, opts, out, text);
+        if (read_payload(c, out, ws, text, names, other_side_names))
+            run_rules(c);
+        finish_report(out, text, c);
+    } catch (...) { // only std::bad_alloc can get here: report it rather than end the program
+        out.diagnostics.clear();
+        try {
+            diagnostic d;
+            d.rule = std::string(info(rule::json_limit).id);
+            d.message = "atlas ran out of memory while validating this input";
+            out.diagnostics.push_back(std::move(d));
+        } catch (...) {
+        }
+    }
+    return out;
+}
+
+} // namespace atlas::detail
+
+namespace atlas {
+
+inline report validate_request(std::string_view json_text, const options& opts) noexcept
+{
+    detail::text_workspace ws;
+    return detail::validate_text(detail::payload_kind::request, json_text, opts, request_fields,
+        detail::request_field_names, detail::response_field_names, ws);
+}
+
+inline report validate_response(std::string_view json_text, const options& opts) noexcept
+{
+    detail::text_workspace ws;
+    return detail::validate_text(detail::payload_kind::response, json_text, opts, response_fields,
+        detail::response_field_names, detail::request_field_names, ws);
+}
+
+inline report validate_call(std::string_view id, std::string_view api_key, const options& opts) noexcept
+{
+    report out;
+    try {
+        std::array<detail::field_slot, std::size(call_fields)> slots;
+        const std::string_view values[] = {id, api_key}; // in call_fields order
+        for (std::size_t i = 0; i < slots.size(); ++i) {
+            slots[i].type = detail::json_type::string;
+            slots[i].raw = slots[i].value = values[i];
+        }
+        detail::checker c(detail::payload_kind::call, call_fields, slots, opts, out, {});
+        detail::run_rules(c);
+        detail::finish_report(out, {}, c);
+    } catch (...) {
+        out.diagnostics.clear();
+    }
+    return out;
+}
+
+} // namespace atlas
+
+#endif

@@ -1,0 +1,108 @@
+// atlas: out-of-line definitions for validate_typed.hpp.
+#ifndef ATLAS_IMPL_VALIDATE_TYPED_HPP
+#define ATLAS_IMPL_VALIDATE_TYPED_HPP
+
+#include <atlas/detail/checker.hpp>
+#include <atlas/detail/model.hpp>
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <array>
+#include <string>
+
+namespace atlas::detail {
+
+template <class T>
+void fill_slot(field_slot& s, const field<T>& f)
+{
+    if (f.absent())
+        return;
+    if (f.is_null()) {
+        s.type = json_type::null;
+        return;
+    }
+    const T& v = f.value();
+    if constexpr (std::is_same_v<T, std::string>) {
+        s.type = json_type::string;
+        s.raw = s.value = v;
+    } else if constexpr (std::is_same_v<T, open_enum>) {
+        s.type = json_type::string;
+        s.raw = s.value = v.value;
+    } else if constexpr (closed_enum<T>) {
+        s.type = json_type::string;
+        s.raw = s.value = to_wire(v);
+    } else if constexpr (std::is_same_v<T, bool>) {
+        s.type = json_type::boolean;
+        s.boolean = v;
+    } else if constexpr (std::is_same_v<T, std::int64_t>) {
+        s.type = json_type::number;
+        s.decoded = std::to_string(v); // the literal, for messages
+        s.raw = s.decoded;
+        s.integer_literal = s.fits_int64 = true;
+        s.int_value = v;
+    }
+}
+
+template <class Model>
+report validate_model(const Model& model, payload_kind kind, const options& opts) noexcept
+{
+    report out;
+    try {
+        constexpr auto fields = fields_of<Model>;
+        std::array<field_slot, fields.size()> slots;
+        std::size_t index = 0;
+        boost::mp11::mp_for_each<model_members<Model>>([&](auto D) { fill_slot(slots[index++], model.*D.pointer); });
+        checker c(kind, fields, slots, opts, out, {});
+        if constexpr (requires { model.extra; }) {
+            for (const auto& member : model.extra) {
+                const std::string_view key(member.key().data(), member.key().size());
+                if (field_index(fields, key) != fields.size())
+                    continue; // written under the member's name instead (see convert.hpp)
+                std::string path;
+                append_pointer_token(path, key);
+                std::array<std::string_view, fields.size()> names{};
+                for (std::size_t i = 0; i < fields.size(); ++i)
+                    names[i] = fields[i].name;
+                c.emit(rule::field_unknown, std::move(path), npos,
+                    quote_value(key) + " is not a field of the " +
+                        (kind == payload_kind::request ? "request" : "response"),
+                    did_you_mean(best_suggestion(key, names)));
+            }
+        }
+        run_rules(c);
+        finish_report(out, {}, c);
+    } catch (...) {
+        out.diagnostics.clear();
+        try {
+            diagnostic d;
+            d.rule = std::string(info(rule::json_limit).id);
+            d.message = "atlas ran out of memory while validating this input";
+            out.diagnostics.push_back(std::move(d));
+        } catch (...) {
+        }
+    }
+    return out;
+}
+
+} // namespace atlas::detail
+
+namespace atlas {
+
+inline report validate(const update_campaign_request& request, const options& opts) noexcept
+{
+    return detail::validate_model(request, detail::payload_kind::request, opts);
+}
+
+inline report validate(const campaign_response& response, const options& opts) noexcept
+{
+    return detail::validate_model(response, detail::payload_kind::response, opts);
+}
+
+inline report validate(const campaign_call& call, const options& opts) noexcept
+{
+    return detail::validate_model(call, detail::payload_kind::call, opts);
+}
+
+} // namespace atlas
+
+#endif

@@ -1,0 +1,25 @@
+// atlas: the same rules, applied to the typed structs (no text, so no line and column).
+#ifndef ATLAS_VALIDATE_TYPED_HPP
+#define ATLAS_VALIDATE_TYPED_HPP
+
+#include <atlas/request.hpp>
+#include <atlas/response.hpp>
+#include <atlas/validate.hpp>
+
+namespace atlas {
+
+/// Checks a typed request against every rule that applies to values (enums are valid by
+/// construction; strings such as TimeWindows, StartDate or Timezone are checked like text input).
+report validate(const update_campaign_request& request, const options& opts = {}) noexcept;
+
+/// Checks a typed response.
+report validate(const campaign_response& response, const options& opts = {}) noexcept;
+
+/// Checks the call's path id and api-key.
+report validate(const campaign_call& call, const options& opts = {}) noexcept;
+
+} // namespace atlas
+
+#include <atlas/impl/validate_typed.hpp>
+
+#endif

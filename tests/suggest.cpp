@@ -1,0 +1,272 @@
+#include "atlas/detail/suggest.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <list>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using atlas::detail::best_suggestion;
+using atlas::detail::edit_distance;
+using atlas::detail::iequals_ascii;
+
+namespace {
+
+// Textbook full-matrix optimal-string-alignment distance, used as the reference.
+std::size_t reference_osa(std::string_view a, std::string_view b)
+{
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+std::size_t bounded(std::size_t distance, std::size_t limit)
+{
+    return distance > limit ? limit + 1 : distance;
+}
+
+const std::vector<std::string> field_names = {
+    "CallType", "campaignType", "TemplateId", "TimeWindows", "StartDate", "EndDate", "Status",
+};
+
+} // namespace
+
+TEST_CASE("edit distance counts insertions, deletions, substitutions and adjacent transpositions")
+{
+    CHECK(edit_distance("", "", 5) == 0);
+    CHECK(edit_distance("abc", "abc", 0) == 0);
+    CHECK(edit_distance("", "abc", 5) == 3);
+    CHECK(edit_distance("abc", "", 5) == 3);
+    CHECK(edit_distance("kitten", "sitting", 5) == 3);
+    CHECK(edit_distance("StartDat", "StartDate", 3) == 1);
+    CHECK(edit_distance("ab", "ba", 3) == 1);
+    CHECK(edit_distance("Calltype", "CallType", 3) == 1); // case-sensitive
+    CHECK(edit_distance("abcdef", "abdcef", 3) == 1);
+}
+
+TEST_CASE("edit distance is the restricted (optimal string alignment) variant")
+{
+    // True Damerau-Levenshtein gives 2 ("CA" -> "AC" -> "ABC"); OSA may not edit a
+    // transposed pair again, so it gives 3.
+    CHECK(edit_distance("CA", "ABC", 5) == 3);
+}
+
+TEST_CASE("edit distance gives up with limit plus one once the limit must be exceeded")
+{
+    CHECK(edit_distance("kitten", "sitting", 2) == 3);
+    CHECK(edit_distance("kitten", "sitting", 0) == 1);
+    CHECK(edit_distance("a", "abcdefgh", 3) == 4);       // length difference alone
+    CHECK(edit_distance("abcdefgh", "hgfedcba", 1) == 2); // differs everywhere
+    CHECK(edit_distance("abc", "xyz", 3) == 3);
+    CHECK(edit_distance("abc", "xyz", 2) == 3);
+    CHECK(edit_distance("x", "y", static_cast<std::size_t>(-1)) == 1);
+    CHECK(edit_distance("abc", "abd", static_cast<std::size_t>(-1)) == 1);
+}
+
+TEST_CASE("edit distance agrees with a full-matrix reference on random strings")
+{
+    std::mt19937 rng(12345);
+    std::uniform_int_distribution<int> length(0, 12);
+    std::uniform_int_distribution<int> letter(0, 2); // small alphabet: many transpositions
+    auto random_string = [&] {
+        std::string s(static_cast<std::size_t>(length(rng)), 'a');
+        for (char& c : s) c = static_cast<char>('a' + letter(rng));
+        return s;
+    };
+    for (int round = 0; round < 20000; ++round) {
+        const std::string a = random_string();
+        const std::string b = random_string();
+        const std::size_t expected = reference_osa(a, b);
+        for (std::size_t limit : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{3},
+                                  std::size_t{5}, std::size_t{20}}) {
+            INFO("a=\"", a, "\" b=\"", b, "\" limit=", limit);
+            REQUIRE(edit_distance(a, b, limit) == bounded(expected, limit));
+            REQUIRE(edit_distance(b, a, limit) == bounded(expected, limit));
+        }
+    }
+}
+
+TEST_CASE("edit distance handles strings longer than its stack buffers")
+{
+    const std::string base(300, 'a');
+    std::string changed = base;
+    changed[0] = 'b';
+    changed[299] = 'c';
+    CHECK(edit_distance(base, changed, 3) == 2);
+    CHECK(edit_distance(base, changed, 1) == 2);
+
+    // Long, different everywhere, with a modest limit: exact within the band.
+    std::mt19937 rng(7);
+    std::uniform_int_distribution<int> letter(0, 3);
+    for (int round = 0; round < 30; ++round) {
+        std::string a(200, 'a');
+        std::string b(200 + static_cast<std::size_t>(round % 5), 'a');
+        for (char& c : a) c = static_cast<char>('a' + letter(rng));
+        for (char& c : b) c = static_cast<char>('a' + letter(rng));
+        const std::size_t expected = reference_osa(a, b);
+        for (std::size_t limit : {std::size_t{4}, std::size_t{40}, std::size_t{64}}) {
+            INFO("round=", round, " limit=", limit);
+            CHECK(edit_distance(a, b, limit) == bounded(expected, limit));
+        }
+        // Both sides over 128 bytes and a limit over 64: the band is narrowed to 64, and
+        // anything beyond that is reported as "exceeds the limit" (documented).
+        CHECK(edit_distance(a, b, 1000) == (expected <= 64 ? expected : 1001));
+    }
+
+    // A few hundred bytes of difference with a generous limit and one short side is exact.
+    const std::string shorter(100, 'x');
+    const std::string longer(500, 'y');
+    CHECK(edit_distance(shorter, longer, 1000) == 500);
+    CHECK(edit_distance(longer, shorter, 499) == 500);
+}
+
+TEST_CASE("edit distance is usable in constant expressions and never throws")
+{
+    static_assert(edit_distance("flaw", "lawn", 5) == 2);
+    static_assert(edit_distance("abc", "acb", 1) == 1);
+    static_assert(noexcept(edit_distance("a", "b", 1)));
+    static_assert(noexcept(iequals_ascii("a", "b")));
+    static_assert(noexcept(best_suggestion("a", field_names)));
+}
+
+TEST_CASE("best suggestion agrees with a brute-force search on random candidates")
+{
+    std::mt19937 rng(2024);
+    std::uniform_int_distribution<int> length(0, 10);
+    std::uniform_int_distribution<int> letter(0, 5);
+    std::uniform_int_distribution<int> count(0, 12);
+    auto random_string = [&] {
+        std::string s(static_cast<std::size_t>(length(rng)), 'a');
+        for (char& c : s) {
+            const int x = letter(rng);
+            c = static_cast<char>(x < 3 ? 'a' + x : 'A' + (x - 3)); // a b c A B C
+        }
+        return s;
+    };
+    auto lower = [](std::string s) {
+        for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        return s;
+    };
+    for (int round = 0; round < 5000; ++round) {
+        const std::string word = random_string();
+        std::vector<std::string> candidates(static_cast<std::size_t>(count(rng)));
+        for (std::string& c : candidates) c = random_string();
+
+        std::size_t expected = atlas::detail::no_suggestion;
+        for (std::size_t i = 0; i < candidates.size(); ++i)
+            if (lower(candidates[i]) == lower(word)) {
+                expected = i;
+                break;
+            }
+        if (expected == atlas::detail::no_suggestion && !word.empty()) {
+            std::size_t best = atlas::detail::suggestion_limit(word.size()) + 1;
+            for (std::size_t i = 0; i < candidates.size(); ++i) {
+                const std::size_t d = reference_osa(lower(word), lower(candidates[i]));
+                if (d < best) {
+                    best = d;
+                    expected = i;
+                }
+            }
+        }
+        INFO("round ", round, " word=\"", word, "\"");
+        REQUIRE(atlas::detail::best_suggestion_index(word, candidates) == expected);
+    }
+}
+
+TEST_CASE("iequals_ascii ignores ASCII case only")
+{
+    CHECK(iequals_ascii("", ""));
+    CHECK(iequals_ascii("TemplateID", "templateid"));
+    CHECK(iequals_ascii("A-Z_09", "a-z_09"));
+    CHECK_FALSE(iequals_ascii("abc", "abcd"));
+    CHECK_FALSE(iequals_ascii("abc", "abd"));
+    CHECK_FALSE(iequals_ascii("@", "`")); // 0x40 and 0x60 are not letters
+    CHECK_FALSE(iequals_ascii("[", "{"));
+    CHECK_FALSE(iequals_ascii("\xC3\x89", "\xC3\xA9")); // UTF-8 É / é: bytes, not letters
+}
+
+TEST_CASE("best suggestion fixes the documented misspellings")
+{
+    CHECK(best_suggestion("Calltype", field_names) == "CallType");
+    CHECK(best_suggestion("campaigntype", field_names) == "campaignType");
+    CHECK(best_suggestion("TemplateID", field_names) == "TemplateId");
+    CHECK(best_suggestion("TimeWindow", field_names) == "TimeWindows");
+    CHECK(best_suggestion("StartDat", field_names) == "StartDate");
+    CHECK(best_suggestion("xyz", field_names).empty());
+}
+
+TEST_CASE("best suggestion prefers a case-insensitive exact match over an earlier close candidate")
+{
+    const std::array<std::string_view, 3> candidates = {"Dates", "Datum", "DATE"};
+    CHECK(best_suggestion("date", candidates) == "DATE");
+}
+
+TEST_CASE("best suggestion picks the smallest distance and breaks ties by order")
+{
+    const std::array<std::string_view, 4> candidates = {"abcdefxx", "abcdefgx", "abcdefgy", "zzz"};
+    CHECK(best_suggestion("abcdefgh", candidates) == "abcdefgx"); // distance 1, first of two
+    const std::array<std::string_view, 2> tied = {"Stat", "Statuses"};
+    CHECK(best_suggestion("Status", tied) == "Stat");
+    const std::array<std::string_view, 2> reversed = {"Statuses", "Stat"};
+    CHECK(best_suggestion("Status", reversed) == "Statuses");
+}
+
+TEST_CASE("best suggestion scales the allowed distance with the word length")
+{
+    // limit = max(1, min(3, size / 3))
+    const std::array<std::string_view, 1> one = {"ab"};
+    CHECK(best_suggestion("a", one) == "ab");   // 1 allowed for short words
+    CHECK(best_suggestion("xy", one).empty());  // 2 needed
+    const std::array<std::string_view, 1> six = {"abcdef"};
+    CHECK(best_suggestion("abcdXY", six) == "abcdef"); // 6 / 3 = 2 allowed
+    CHECK(best_suggestion("abcXYZ", six).empty());
+    const std::array<std::string_view, 1> long_word = {"abcdefghijklmnopqrstuvwxyz"};
+    CHECK(best_suggestion("abcdefghijklmnopqrstuvw123", long_word) == long_word[0]); // capped at 3
+    CHECK(best_suggestion("abcdefghijklmnopqrstuv1234", long_word).empty());
+}
+
+TEST_CASE("best suggestion gives words longer than 64 bytes only the exact match")
+{
+    const std::string long_word(65, 'a');
+    const std::string near = std::string(64, 'a') + "b";
+    const std::vector<std::string> candidates = {near};
+    CHECK(best_suggestion(long_word, candidates).empty());
+    const std::vector<std::string> exact = {near, std::string(65, 'A')};
+    CHECK(best_suggestion(long_word, exact) == exact[1]);
+    const std::string huge(5'000'000, 'q');
+    CHECK(best_suggestion(huge, field_names).empty());
+}
+
+TEST_CASE("best suggestion gives the empty word nothing but an empty candidate")
+{
+    CHECK(best_suggestion("", field_names).empty());
+    const std::array<std::string_view, 2> with_empty = {"a", ""};
+    CHECK(best_suggestion("", with_empty).data() == with_empty[1].data());
+}
+
+TEST_CASE("best suggestion accepts any range of string-like elements")
+{
+    const char* const c_strings[] = {"alpha", "beta", "gamma"};
+    CHECK(best_suggestion("Gama", c_strings) == "gamma");
+    const std::list<std::string> list = {"alpha", "beta", "gamma"};
+    CHECK(best_suggestion("bta", list) == "beta");
+    // The result views the element itself.
+    CHECK(best_suggestion("bta", list).data() == std::next(list.begin())->data());
+    const std::vector<std::string_view> empty;
+    CHECK(best_suggestion("anything", empty).empty());
+    CHECK(atlas::detail::best_suggestion_index("bta", list) == 1);
+    CHECK(atlas::detail::best_suggestion_index("xyz", list) == atlas::detail::no_suggestion);
+}

@@ -1,0 +1,254 @@
+#include "atlas/timezone.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+namespace {
+
+#ifndef ATLAS_TEST_TZDATA_ZI
+#define ATLAS_TEST_TZDATA_ZI "/usr/share/zoneinfo/tzdata.zi"
+#endif
+constexpr const char* tzdata_path = ATLAS_TEST_TZDATA_ZI;
+
+struct tzdata_file {
+    bool found = false;
+    std::string version; // from "# version 2026f"
+    std::set<std::string> names; // every Zone and Link name
+};
+
+tzdata_file read_tzdata()
+{
+    tzdata_file result;
+    std::ifstream in(tzdata_path);
+    if (!in) return result;
+    result.found = true;
+    std::string line;
+    bool first = true;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        std::string kind;
+        fields >> kind;
+        if (first) {
+            first = false;
+            std::string word;
+            if (kind == "#" && fields >> word && word == "version") fields >> result.version;
+            continue;
+        }
+        std::string a, b;
+        if (kind == "Z" && fields >> a) result.names.insert(a);
+        else if (kind == "L" && fields >> a >> b) result.names.insert(b);
+    }
+    return result;
+}
+
+std::string missing_file_message()
+{
+    return "cannot open " + std::string(tzdata_path) + ": install the tzdata package";
+}
+
+const tzdata_file& tzdata()
+{
+    static const tzdata_file file = read_tzdata();
+    return file;
+}
+
+// tz versions are a year and a letter suffix ("2026f"); later letters sort later and a
+// longer suffix is later ("2026z" < "2026za").
+std::tuple<int, std::size_t, std::string> version_key(std::string_view v)
+{
+    std::size_t digits = 0;
+    while (digits < v.size() && v[digits] >= '0' && v[digits] <= '9') ++digits;
+    int year = 0;
+    for (std::size_t i = 0; i < digits; ++i) year = year * 10 + (v[i] - '0');
+    const std::string suffix(v.substr(digits));
+    return {year, suffix.size(), suffix};
+}
+
+bool table_has(std::string_view name)
+{
+    const auto names = atlas::time_zone_names();
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+} // namespace
+
+TEST_CASE("the system tzdata.zi file is present and carries a version")
+{
+    if (!tzdata().found) FAIL(missing_file_message());
+    CHECK_FALSE(tzdata().version.empty());
+    CHECK_FALSE(tzdata().names.empty());
+}
+
+TEST_CASE("the tzdata version constant names a tz release of 2025b or later")
+{
+    // The contract asks for the tz database 2025b or later, and for the version shipped to be reported.
+    CHECK(version_key(atlas::tzdata_version) >= version_key("2025b"));
+    if (!tzdata().found) FAIL(missing_file_message());
+    // A machine with another tzdata is no failure of the library: the table is checked in.
+    INFO("regenerate the table with: python3 tools/gen_tz_names.py");
+    WARN(atlas::tzdata_version == tzdata().version);
+}
+
+TEST_CASE("every Zone and Link name in tzdata.zi is a time zone")
+{
+    const tzdata_file& file = tzdata();
+    if (!file.found) FAIL(missing_file_message());
+    const auto file_key = version_key(file.version);
+    const auto table_key = version_key(atlas::tzdata_version);
+
+    if (file_key == table_key) {
+        for (const std::string& name : file.names) {
+            INFO(name);
+            CHECK(atlas::is_time_zone(name));
+        }
+        CHECK(atlas::time_zone_names().size() == file.names.size());
+    } else if (file_key > table_key) {
+        // A newer tzdata may add names the table lacks; names are never removed, so
+        // every table name must still be in the file.
+        MESSAGE("tzdata.zi is version ", file.version, ", newer than the table's ",
+                atlas::tzdata_version, "; regenerate with tools/gen_tz_names.py");
+        for (const std::string_view name : atlas::time_zone_names()) {
+            INFO(name);
+            CHECK(file.names.count(std::string(name)) == 1);
+        }
+    } else {
+        MESSAGE("tzdata.zi is version ", file.version, ", older than the table's ",
+                atlas::tzdata_version);
+        for (const std::string& name : file.names) {
+            INFO(name);
+            CHECK(atlas::is_time_zone(name));
+        }
+    }
+}
+
+TEST_CASE("the name table is sorted by byte value and holds no duplicates")
+{
+    static_assert(atlas::detail::tz_names_sorted_and_unique());
+    const auto names = atlas::time_zone_names();
+    REQUIRE(names.size() > 400);
+    CHECK(std::adjacent_find(names.begin(), names.end(),
+                             [](std::string_view a, std::string_view b) { return !(a < b); }) ==
+          names.end());
+    CHECK(names.data() == std::data(atlas::detail::tz_names));
+}
+
+TEST_CASE("the name table holds canonical zones and links alike")
+{
+    CHECK(table_has("America/New_York"));
+    CHECK(table_has("Europe/Berlin"));
+    CHECK(table_has("UTC"));
+    CHECK(table_has("US/Eastern"));
+    if (tzdata().names.count("Asia/Calcutta") != 0) CHECK(table_has("Asia/Calcutta"));
+    static_assert(atlas::is_time_zone("America/New_York"));
+    static_assert(atlas::is_time_zone("US/Eastern"));
+}
+
+TEST_CASE("is_time_zone is case-exact and rejects non-names")
+{
+    CHECK(atlas::is_time_zone("UTC"));
+    CHECK(atlas::is_time_zone("America/New_York"));
+    CHECK(atlas::is_time_zone("Etc/GMT+5"));
+    CHECK_FALSE(atlas::is_time_zone(""));
+    CHECK_FALSE(atlas::is_time_zone("america/new_york"));
+    CHECK_FALSE(atlas::is_time_zone("utc"));
+    CHECK_FALSE(atlas::is_time_zone("America/New York"));
+    CHECK_FALSE(atlas::is_time_zone(" UTC"));
+    CHECK_FALSE(atlas::is_time_zone("America"));
+    CHECK_FALSE(atlas::is_time_zone("America/"));
+    CHECK_FALSE(atlas::is_time_zone(std::string_view("UTC\0", 4)));
+    CHECK_FALSE(atlas::is_time_zone(std::string(5'000'000, 'A')));
+    for (const std::string_view name : atlas::time_zone_names()) CHECK(atlas::is_time_zone(name));
+}
+
+TEST_CASE("suggest_time_zone fixes wrong case and spaces")
+{
+    CHECK(atlas::suggest_time_zone("america/new_york") == "America/New_York");
+    CHECK(atlas::suggest_time_zone("AMERICA/NEW_YORK") == "America/New_York");
+    CHECK(atlas::suggest_time_zone("America/New York") == "America/New_York");
+    CHECK(atlas::suggest_time_zone("  America/New_York\n") == "America/New_York");
+    CHECK(atlas::suggest_time_zone("utc") == "UTC");
+    CHECK(atlas::suggest_time_zone("America/Sao Paulo") == "America/Sao_Paulo");
+}
+
+TEST_CASE("suggest_time_zone supplies a missing region")
+{
+    CHECK(atlas::suggest_time_zone("New_York") == "America/New_York");
+    CHECK(atlas::suggest_time_zone("new york") == "America/New_York");
+    CHECK(atlas::suggest_time_zone("Berlin") == "Europe/Berlin");
+    CHECK(atlas::suggest_time_zone("los angeles") == "America/Los_Angeles");
+    CHECK(atlas::suggest_time_zone("GMT+5") == "Etc/GMT+5");
+    CHECK(atlas::suggest_time_zone("Mars/Berlin") == "Europe/Berlin"); // wrong region
+}
+
+TEST_CASE("suggest_time_zone corrects small typos")
+{
+    CHECK(atlas::suggest_time_zone("Amrica/New_York") == "America/New_York");
+    CHECK(atlas::suggest_time_zone("Europe/Berln") == "Europe/Berlin");
+    CHECK(atlas::suggest_time_zone("Europe/Londn") == "Europe/London");
+    CHECK(atlas::suggest_time_zone("Berln") == "Europe/Berlin");
+    CHECK(atlas::suggest_time_zone("new_yrok") == "America/New_York");
+    CHECK(atlas::suggest_time_zone("UTX") == "UTC");
+}
+
+TEST_CASE("suggest_time_zone returns nothing for garbage")
+{
+    CHECK(atlas::suggest_time_zone("Mars/Olympus").empty());
+    CHECK(atlas::suggest_time_zone("x").empty());
+    CHECK(atlas::suggest_time_zone("xyz").empty());
+    CHECK(atlas::suggest_time_zone("").empty());
+    CHECK(atlas::suggest_time_zone("   ").empty());
+    CHECK(atlas::suggest_time_zone("America").empty()); // a region is not a zone
+    CHECK(atlas::suggest_time_zone("europe").empty());
+    CHECK(atlas::suggest_time_zone("America/").empty());
+    CHECK(atlas::suggest_time_zone("/").empty());
+}
+
+TEST_CASE("suggest_time_zone returns a table name for a valid name")
+{
+    for (const std::string_view name : atlas::time_zone_names()) {
+        INFO(name);
+        const std::string_view hit = atlas::suggest_time_zone(name);
+        CHECK(hit == name);
+        CHECK(hit.data() == name.data()); // views the table, not the input
+    }
+}
+
+TEST_CASE("suggest_time_zone returns quickly for very long input")
+{
+    const std::string spaces(5'000'000, ' ');
+    const std::string repeated = [] {
+        std::string s;
+        while (s.size() < 5'000'000) s += "America/New_York";
+        return s;
+    }();
+    const std::string padded = spaces + "Berlin" + spaces;
+    const std::string long_typo = std::string(65, 'a');
+
+    const auto start = std::chrono::steady_clock::now();
+    CHECK(atlas::suggest_time_zone(spaces).empty());
+    CHECK(atlas::suggest_time_zone(repeated).empty());
+    CHECK(atlas::suggest_time_zone(padded).empty());
+    CHECK(atlas::suggest_time_zone(long_typo).empty());
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    CHECK(elapsed < std::chrono::milliseconds(100));
+}
+
+TEST_CASE("time zone lookups work in constant expressions and never throw")
+{
+    static_assert(atlas::suggest_time_zone("america/new_york") == "America/New_York");
+    static_assert(atlas::suggest_time_zone("Europe/Berln") == "Europe/Berlin");
+    static_assert(atlas::suggest_time_zone("Mars/Olympus").empty());
+    static_assert(atlas::time_zone_names().size() == std::size(atlas::detail::tz_names));
+    static_assert(noexcept(atlas::time_zone_names()));
+    static_assert(noexcept(atlas::is_time_zone("UTC")));
+    static_assert(noexcept(atlas::suggest_time_zone("UTC")));
+}
