@@ -13,9 +13,20 @@ ninja -C "$build"
 
 case "$job" in
 examples)
+  # Valid examples must pass (exit 0) and invalid ones must fail (exit 1): anything else fails the job.
+  validate="$build/tools/atlas-validate"
   status=0
-  echo "== round trip of every example request through the typed model"
-  "$build/tools/atlas-roundtrip" examples/valid/*.json || status=1
+  echo "== the four channels: valid requests"
+  "$validate" examples/valid/*.json || status=1
+  echo "== a valid response"
+  "$validate" --response examples/response/*.json || status=1
+  echo "== typical mistakes: each must be reported"
+  set +e
+  "$validate" examples/invalid/*.json
+  invalid_status=$?
+  set -e
+  [ "$invalid_status" -eq 1 ] || status=1
+  if [ "$status" -eq 0 ]; then echo "== examples: as expected"; else echo "== examples: NOT as expected"; fi
   exit $status
   ;;
 test)

@@ -24,6 +24,10 @@
 #include <system_error>
 #include <vector>
 
+#if defined(__SSE2__) && !defined(ATLAS_JSON_NO_SIMD)
+#include <emmintrin.h>
+#endif
+
 namespace atlas::detail {
 
 enum class json_error : std::uint8_t {
@@ -142,6 +146,21 @@ inline std::uint64_t special_mask(std::uint64_t x) noexcept {
 
 // First byte in [p, end) that needs attention inside a string, or end.
 inline const char* find_string_special(const char* p, const char* end) noexcept {
+#if defined(__SSE2__) && !defined(ATLAS_JSON_NO_SIMD)
+  {
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i space = _mm_set1_epi8(0x20);  // signed compare: bytes >= 0x80 are negative, so "< 0x20" too
+    while (end - p >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                     _mm_cmplt_epi8(v, space));
+      const int bits = _mm_movemask_epi8(m);
+      if (bits != 0) return p + std::countr_zero(static_cast<unsigned>(bits));
+      p += 16;
+    }
+  }
+#endif
   if constexpr (std::endian::native == std::endian::little) {
     while (end - p >= 16) {
       std::uint64_t a;
@@ -168,26 +187,39 @@ inline const char* find_string_special(const char* p, const char* end) noexcept 
   return p;
 }
 
+inline std::uint64_t load64(const char* p) noexcept {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+inline std::uint64_t load32(const char* p) noexcept {
+  std::uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+
+// Hash of a key: one multiply for keys up to 8 bytes, only fixed-size loads (overlapping at the end), so short keys
+// cost no byte loop and no store-forwarding stall. The length is mixed in, which makes the overlapping loads
+// unambiguous. Tables index with the top bits of the result (the best mixed bits of a product).
 inline std::uint64_t hash_bytes(const char* p, std::size_t n, std::uint64_t seed) noexcept {
-  std::uint64_t h = seed ^ (static_cast<std::uint64_t>(n) * 0xff51afd7ed558ccdull);
-  while (n >= 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
-    h ^= h >> 31;
-    p += 8;
-    n -= 8;
+  std::uint64_t h = seed + static_cast<std::uint64_t>(n);
+  std::uint64_t w;
+  if (n > 8) {
+    const char* const last = p + n - 8;
+    while (p < last) {
+      h = std::rotl((h ^ load64(p)) * 0xbf58476d1ce4e5b9ull, 29);
+      p += 8;
+    }
+    w = load64(last);
+  } else if (n >= 4) {
+    w = load32(p) | (load32(p + n - 4) << 32);
+  } else if (n > 0) {
+    w = static_cast<unsigned char>(p[0]) | (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n >> 1])) << 8) |
+        (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
+  } else {
+    w = 0;
   }
-  if (n != 0) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, p, n);
-    h = (h ^ w) * 0x94d049bb133111ebull;
-    h ^= h >> 29;
-  }
-  h ^= h >> 32;
-  h *= 0xd6e8feb86659fd93ull;
-  h ^= h >> 32;
-  return h;
+  return (h ^ w) * 0x9E3779B97F4A7C15ull;
 }
 
 // Reads four hex digits at p (requires end - p >= 4); false if one is not a hex digit.
@@ -302,6 +334,7 @@ private:
     std::size_t arena_begin;
     std::size_t table_begin;
     std::size_t table_cap;  // 0 while the object is small and searched linearly
+    int table_shift;        // 64 - log2(table_cap): slots are the top bits of a hash
   };
 
   static constexpr std::size_t linear_key_limit = 8;
@@ -349,6 +382,11 @@ private:
   void literal_token(json_token& t, std::string_view word, token_kind kind) noexcept;
   bool register_key(std::string_view raw, bool has_escapes) noexcept;
   void rebuild_table(object_scope& scope, std::size_t cap) noexcept;
+  void push_key(const key_entry& entry) noexcept {
+    if (key_count_ == keys_.size()) grow_keys();
+    keys_[key_count_++] = entry;
+  }
+  void grow_keys() noexcept { keys_.resize(keys_.size() < 16 ? 16 : keys_.size() * 2); }
   const char* key_data(const key_entry& k) const noexcept {
     return k.in_arena ? key_arena_.data() + k.pos : text_.data() + k.pos;
   }
@@ -363,7 +401,8 @@ private:
   state_t state_ = state_t::root;
   std::vector<std::uint64_t> kinds_;  // bit i set: open container i (0 = outermost) is an object
   std::vector<object_scope> scopes_;  // one per open object
-  std::vector<key_entry> keys_;       // keys of all open objects, innermost last
+  std::vector<key_entry> keys_;       // storage for the keys of all open objects, innermost last
+  std::size_t key_count_ = 0;         // keys_ entries in use
   std::vector<std::uint32_t> table_;  // open-addressing tables of large open objects (index into keys_ + 1)
   std::string key_arena_;             // decoded keys that contained escapes
 };
@@ -379,7 +418,7 @@ inline void json_reader::reset(std::string_view text, std::size_t max_depth) noe
   error_ = json_error::none;
   state_ = state_t::root;
   scopes_.clear();
-  keys_.clear();
+  key_count_ = 0;
   table_.clear();
   key_arena_.clear();
   // Per-reader seed (address space layout dependent) so that colliding key sets cannot be prepared in advance.
@@ -489,7 +528,7 @@ inline void json_reader::open_token(json_token& t, bool object) noexcept {
   const std::uint64_t bit = std::uint64_t{1} << (depth_ & 63);
   if (object) {
     kinds_[word] |= bit;
-    scopes_.push_back(object_scope{keys_.size(), key_arena_.size(), table_.size(), 0});
+    scopes_.push_back(object_scope{key_count_, key_arena_.size(), table_.size(), 0, 64});
     state_ = state_t::object_first;
   } else {
     kinds_[word] &= ~bit;
@@ -504,7 +543,7 @@ inline void json_reader::close_token(json_token& t, bool object) noexcept {
   --depth_;
   if (object) {
     const object_scope& scope = scopes_.back();
-    keys_.resize(scope.keys_begin);
+    key_count_ = scope.keys_begin;
     key_arena_.resize(scope.arena_begin);
     table_.resize(scope.table_begin);
     scopes_.pop_back();
@@ -738,10 +777,11 @@ inline void json_reader::rebuild_table(object_scope& scope, std::size_t cap) noe
   table_.resize(scope.table_begin);
   table_.resize(scope.table_begin + cap, 0u);
   scope.table_cap = cap;
+  scope.table_shift = 64 - std::countr_zero(cap);
   const std::size_t mask = cap - 1;
   std::uint32_t* const t = table_.data() + scope.table_begin;
-  for (std::size_t i = scope.keys_begin; i < keys_.size(); ++i) {
-    std::size_t slot = static_cast<std::size_t>(keys_[i].hash) & mask;
+  for (std::size_t i = scope.keys_begin; i < key_count_; ++i) {
+    std::size_t slot = static_cast<std::size_t>(keys_[i].hash >> scope.table_shift);
     while (t[slot] != 0) slot = (slot + 1) & mask;
     t[slot] = static_cast<std::uint32_t>(i + 1);
   }
@@ -768,19 +808,19 @@ inline bool json_reader::register_key(std::string_view raw, bool has_escapes) no
     return k.hash == entry.hash && k.size == entry.size && std::memcmp(key_data(k), data, entry.size) == 0;
   };
   if (scope.table_cap == 0) {
-    for (std::size_t i = scope.keys_begin; i < keys_.size(); ++i) {
+    for (std::size_t i = scope.keys_begin; i < key_count_; ++i) {
       if (same(keys_[i])) {
         if (entry.in_arena) key_arena_.resize(entry.pos);
         return true;
       }
     }
-    keys_.push_back(entry);
-    if (keys_.size() - scope.keys_begin > linear_key_limit) rebuild_table(scope, 64);
+    push_key(entry);
+    if (key_count_ - scope.keys_begin > linear_key_limit) rebuild_table(scope, 64);
     return false;
   }
   const std::size_t mask = scope.table_cap - 1;
   std::uint32_t* const t = table_.data() + scope.table_begin;
-  std::size_t slot = static_cast<std::size_t>(entry.hash) & mask;
+  std::size_t slot = static_cast<std::size_t>(entry.hash >> scope.table_shift);
   while (t[slot] != 0) {
     if (same(keys_[t[slot] - 1])) {
       if (entry.in_arena) key_arena_.resize(entry.pos);
@@ -788,9 +828,9 @@ inline bool json_reader::register_key(std::string_view raw, bool has_escapes) no
     }
     slot = (slot + 1) & mask;
   }
-  keys_.push_back(entry);
-  t[slot] = static_cast<std::uint32_t>(keys_.size());
-  if ((keys_.size() - scope.keys_begin) * 2 > scope.table_cap) rebuild_table(scope, scope.table_cap * 2);
+  push_key(entry);
+  t[slot] = static_cast<std::uint32_t>(key_count_);
+  if ((key_count_ - scope.keys_begin) * 2 > scope.table_cap) rebuild_table(scope, scope.table_cap * 2);
   return false;
 }
 

@@ -1,0 +1,165 @@
+#include "atlas_validate.hpp"
+
+#include <doctest/doctest.h>
+
+#include <boost/json/parse.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct result {
+    int status;
+    std::string out, err;
+};
+
+result run_cli(std::vector<std::string_view> args, const std::string& input = {})
+{
+    std::istringstream in(input);
+    std::ostringstream out, err;
+    const int status = atlas::cli::run(args, in, out, err);
+    return {status, out.str(), err.str()};
+}
+
+// Runs with the project root as the working directory, so reports name files as the README shows them.
+struct in_source_dir {
+    std::filesystem::path previous = std::filesystem::current_path();
+    in_source_dir() { std::filesystem::current_path(ATLAS_SOURCE_DIR); }
+    ~in_source_dir() { std::filesystem::current_path(previous); }
+};
+
+std::string read_file(const std::filesystem::path& p)
+{
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Compares with tests/golden/NAME; ATLAS_UPDATE_GOLDEN=1 rewrites the file instead (review the diff!).
+void check_golden(const std::string& name, const std::string& actual)
+{
+    const auto path = std::filesystem::path(ATLAS_SOURCE_DIR) / "tests" / "golden" / name;
+    if (std::getenv("ATLAS_UPDATE_GOLDEN")) {
+        std::ofstream(path, std::ios::binary) << actual;
+        MESSAGE("updated " << path.string());
+        return;
+    }
+    REQUIRE_MESSAGE(std::filesystem::exists(path), "missing golden file " << path.string());
+    CHECK(read_file(path) == actual);
+}
+
+const std::vector<std::string> invalid_examples{"not-json", "outbound-time-windows", "phone-without-call-type",
+    "voice-bubble-mistakes", "wrong-types"};
+
+} // namespace
+
+TEST_SUITE("cli")
+{
+    TEST_CASE("the four channel examples and the response example are valid, exit status 0")
+    {
+        in_source_dir here;
+        auto r = run_cli({"examples/valid/inbound-phone.json", "examples/valid/outbound-phone.json",
+            "examples/valid/voice-bubble.json", "examples/valid/messages.json"});
+        CHECK(r.status == 0);
+        CHECK(r.out.find("error:") == std::string::npos);
+        CHECK(r.out.find("warning:") == std::string::npos);
+        r = run_cli({"--response", "examples/response/campaign-updated.json"});
+        CHECK(r.status == 0);
+        // A response is not a request: validated as one, the response-only fields are unknown.
+        r = run_cli({"--strict", "examples/response/campaign-updated.json"});
+        CHECK(r.status == 1);
+    }
+
+    TEST_CASE("each invalid example gives the golden text report and exit status 1")
+    {
+        in_source_dir here;
+        for (const auto& name : invalid_examples) {
+            CAPTURE(name);
+            const std::string file = "examples/invalid/" + name + ".json";
+            const auto r = run_cli({file});
+            CHECK(r.status == 1);
+            check_golden(name + ".txt", r.out);
+        }
+    }
+
+    TEST_CASE("each invalid example gives the golden JSON report, one line per input")
+    {
+        in_source_dir here;
+        std::string all;
+        std::vector<std::string> files;
+        for (const auto& name : invalid_examples)
+            files.push_back("examples/invalid/" + name + ".json");
+        std::vector<std::string_view> args{"--format", "json"};
+        args.insert(args.end(), files.begin(), files.end());
+        const auto r = run_cli(args);
+        CHECK(r.status == 1);
+        check_golden("invalid-examples.jsonl", r.out);
+        std::istringstream lines(r.out);
+        std::string line;
+        std::size_t count = 0;
+        while (std::getline(lines, line)) {
+            ++count;
+            const auto report = boost::json::parse(line);
+            CHECK(report.at("valid") == false);
+        }
+        CHECK(count == files.size());
+    }
+
+    TEST_CASE("standard input is read with -, and valid and invalid inputs keep their order")
+    {
+        in_source_dir here;
+        const auto r = run_cli({"--format=json", "examples/valid/messages.json", "-"}, R"({"name":1})");
+        CHECK(r.status == 1);
+        const auto newline = r.out.find('\n');
+        REQUIRE(newline != std::string::npos);
+        CHECK(boost::json::parse(r.out.substr(0, newline)).at("valid") == true);
+        CHECK(boost::json::parse(r.out.substr(newline + 1)).at("valid") == false);
+    }
+
+    TEST_CASE("usage and I/O errors exit with status 2")
+    {
+        CHECK(run_cli({}).status == 2);
+        CHECK(run_cli({"--format", "xml", "-"}).status == 2);
+        CHECK(run_cli({"--bogus"}).status == 2);
+        const auto r = run_cli({"/nonexistent/payload.json"});
+        CHECK(r.status == 2);
+        CHECK(r.err.find("cannot read") != std::string::npos);
+    }
+
+    TEST_CASE("strict mode turns an unknown request field into an error")
+    {
+        const std::string payload =
+            R"({"name":"n","campaignType":"0","MessagesCampaign":true,"TemplateId":"t","Calltype":"1"})";
+        CHECK(run_cli({"-"}, payload).status == 0);
+        const auto strict = run_cli({"--strict", "-"}, payload);
+        CHECK(strict.status == 1);
+        CHECK(strict.out.find("error: \"Calltype\" is not a field of the request [field.unknown]") != std::string::npos);
+    }
+
+    TEST_CASE("--list-rules prints every rule of the catalog, as text and as JSON")
+    {
+        const auto text = run_cli({"--list-rules"});
+        CHECK(text.status == 0);
+        const auto json = run_cli({"--list-rules", "--format", "json"});
+        const auto catalog = boost::json::parse(json.out).as_array();
+        CHECK(catalog.size() == std::size(atlas::rules));
+        for (const auto& r : atlas::rules) {
+            CHECK(text.out.find(std::string(r.id) + " ") != std::string::npos);
+        }
+    }
+
+    TEST_CASE("the text report shows the source line, a caret under the spot, and the hint")
+    {
+        const auto r = run_cli({"-"}, "{\n  \"name\": \"n\",\n  \"campaignType\": 1\n}");
+        CHECK(r.out.find("<stdin>:3:19: error: campaignType must be a string, not the number 1 [field.type]\n"
+                         "      \"campaignType\": 1\n"
+                         "                      ^\n"
+                         "    hint: write it as a JSON string: \"campaignType\": \"1\"\n") != std::string::npos);
+    }
+}

@@ -1,0 +1,153 @@
+// atlas-validate: the command line over atlas::validate_request / validate_response.
+// main() is a thin wrapper around atlas::cli::run, which the tests call in-process.
+#ifndef ATLAS_TOOLS_ATLAS_VALIDATE_HPP
+#define ATLAS_TOOLS_ATLAS_VALIDATE_HPP
+
+#include <atlas/rules.hpp>
+#include <atlas/timezone.hpp>
+#include <atlas/validate.hpp>
+#include <atlas/version.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace atlas::cli {
+
+inline constexpr std::string_view usage =
+    "usage: atlas-validate [--format text|json] [--response] [--strict] [--list-rules] FILE... | -\n"
+    "Validates Atlas \"Update full campaign\" request bodies (or, with --response, response bodies).\n"
+    "  --format text|json  text: compiler-style diagnostics (default); json: one report per input, one line each\n"
+    "  --response          the inputs are responses (\"Campaign updated\")\n"
+    "  --strict            unknown request fields are errors\n"
+    "  --list-rules        print the rule catalog and exit\n"
+    "  --version           print the versions of atlas and of its tz database\n"
+    "  -                   read one payload from standard input\n"
+    "Exit status: 0 every input is valid (warnings allowed), 1 some input is invalid, 2 usage or I/O error.\n";
+
+enum class format { text, json };
+
+/// The rule catalog as text (one rule a line) or as a JSON array.
+inline std::string rule_catalog(format f)
+{
+    std::string out;
+    if (f == format::json) {
+        out += '[';
+        bool first = true;
+        for (const rule_info& r : rules) {
+            out += first ? "{" : ",{";
+            first = false;
+            out += "\"id\":\"" + std::string(r.id) + "\",\"severity\":\"" + std::string(to_string(r.severity)) +
+                   "\",\"scope\":\"" + std::string(to_string(r.scope)) + "\",\"description\":\"";
+            detail::append_json_escaped(out, r.description);
+            out += "\"}";
+        }
+        out += "]\n";
+        return out;
+    }
+    for (const rule_info& r : rules) {
+        std::string id(r.id);
+        id.resize(std::max<std::size_t>(id.size(), 28), ' ');
+        std::string level(to_string(r.severity));
+        level.resize(8, ' ');
+        out += id + " " + level + " " + std::string(r.description) + "\n";
+    }
+    return out;
+}
+
+/// Reads at most `limit` + 1 bytes (one more than the validator accepts, so it can say the input is too large).
+inline bool read_input(std::istream& in, std::size_t limit, std::string& text)
+{
+    text.clear();
+    char buffer[1 << 16];
+    while (text.size() <= limit && in.read(buffer, sizeof buffer).gcount() > 0) {
+        text.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (!in)
+            break;
+    }
+    if (text.size() > limit + 1)
+        text.resize(limit + 1);
+    return !in.bad();
+}
+
+/// Runs the command line; args excludes the program name. Returns the exit status.
+inline int run(std::span<const std::string_view> args, std::istream& in, std::ostream& out, std::ostream& err,
+    bool color = false)
+{
+    format output = format::text;
+    bool response = false, list_rules = false;
+    options opts;
+    std::vector<std::string_view> inputs;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view a = args[i];
+        if (a == "--format" || a.starts_with("--format=")) {
+            std::string_view value = a == "--format" ? (i + 1 < args.size() ? args[++i] : "") : a.substr(9);
+            if (value == "text")
+                output = format::text;
+            else if (value == "json")
+                output = format::json;
+            else {
+                err << "atlas-validate: --format takes text or json\n" << usage;
+                return 2;
+            }
+        } else if (a == "--response")
+            response = true;
+        else if (a == "--strict")
+            opts.strict = true;
+        else if (a == "--list-rules")
+            list_rules = true;
+        else if (a == "--version") {
+            out << "atlas-validate " << version << " (tz database " << tzdata_version << ")\n";
+            return 0;
+        } else if (a == "--help" || a == "-h") {
+            out << usage;
+            return 0;
+        } else if (a == "--") {
+            inputs.insert(inputs.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+            break;
+        } else if (a.size() > 1 && a.front() == '-') {
+            err << "atlas-validate: unknown option " << detail::quote_value(a) << "\n" << usage;
+            return 2;
+        } else
+            inputs.push_back(a);
+    }
+    if (list_rules) {
+        out << rule_catalog(output);
+        return 0;
+    }
+    if (inputs.empty()) {
+        err << "atlas-validate: no input (name files, or - for standard input)\n" << usage;
+        return 2;
+    }
+    int status = 0;
+    std::string text;
+    for (std::string_view name : inputs) {
+        bool read = false;
+        if (name == "-")
+            read = read_input(in, opts.max_input_bytes, text);
+        else {
+            std::ifstream file{std::string(name), std::ios::binary};
+            read = file.is_open() && read_input(file, opts.max_input_bytes, text);
+        }
+        if (!read) {
+            err << "atlas-validate: cannot read " << detail::quote_value(name) << "\n";
+            status = 2;
+            continue;
+        }
+        const report r = response ? validate_response(text, opts) : validate_request(text, opts);
+        if (output == format::json)
+            out << r.to_json() << "\n";
+        else
+            out << r.to_text(text, {.source_name = name == "-" ? "<stdin>" : name, .color = color});
+        if (!r.valid() && status == 0)
+            status = 1;
+    }
+    return status;
+}
+
+} // namespace atlas::cli
+
+#endif
