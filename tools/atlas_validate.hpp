@@ -3,11 +3,13 @@
 #ifndef ATLAS_TOOLS_ATLAS_VALIDATE_HPP
 #define ATLAS_TOOLS_ATLAS_VALIDATE_HPP
 
+#include <atlas/fields.hpp>
 #include <atlas/rules.hpp>
 #include <atlas/timezone.hpp>
 #include <atlas/validate.hpp>
 #include <atlas/version.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <span>
@@ -23,17 +25,54 @@ inline constexpr std::string_view usage =
     "  --format text|json  text: compiler-style diagnostics (default); json: one report per input, one line each\n"
     "  --response          the inputs are responses (\"Campaign updated\")\n"
     "  --strict            unknown request fields are errors\n"
-    "  --list-rules        print the rule catalog and exit\n"
+    "  --list-rules        print the rule catalog and exit (--format markdown: as the README's table)\n"
     "  --version           print the versions of atlas and of its tz database\n"
     "  -                   read one payload from standard input\n"
     "Exit status: 0 every input is valid (warnings allowed), 1 some input is invalid, 2 usage or I/O error.\n";
 
-enum class format { text, json };
+enum class format { text, json, markdown };
 
-/// The rule catalog as text (one rule a line) or as a JSON array.
+/// What a rule reads, for the catalog: its fields by name, or "every field".
+inline std::string rule_reads(const rule_info& r)
+{
+    if (r.kinds == detail::all_kinds)
+        return "every field";
+    std::vector<std::string_view> names;
+    auto add = [&](std::string_view n) {
+        if (std::find(names.begin(), names.end(), n) == names.end())
+            names.push_back(n);
+    };
+    for (std::span<const field_info> table : {std::span<const field_info>(request_fields),
+             std::span<const field_info>(response_fields)})
+        for (const field_info& f : table)
+            if (has_kind(r.kinds, f.kind))
+                add(f.name);
+    for (std::string_view n : r.reads)
+        add(n);
+    if (r.key == rule::field_required) // reads the required fields, but is not skipped when one failed
+        for (const field_info& f : request_fields)
+            if (f.required)
+                add(f.name);
+    if (names.empty())
+        return r.scope == rule_scope::text ? "the text" : r.scope == rule_scope::report ? "the report" : "every field";
+    std::string out;
+    for (std::string_view n : names)
+        out += (out.empty() ? "" : ", ") + std::string(n);
+    return out;
+}
+
+/// The rule catalog as text (one rule a line), a JSON array, or a Markdown table (the README's).
 inline std::string rule_catalog(format f)
 {
     std::string out;
+    if (f == format::markdown) {
+        out += "| rule | severity | applies to | reads | what it checks |\n|---|---|---|---|---|\n";
+        for (const rule_info& r : rules)
+            out += "| `" + std::string(r.id) + "` | " + std::string(to_string(r.severity)) + " | " +
+                   std::string(to_string(r.scope)) + " | " + rule_reads(r) + " | " + std::string(r.description) +
+                   " |\n";
+        return out;
+    }
     if (f == format::json) {
         out += '[';
         bool first = true;
@@ -41,7 +80,8 @@ inline std::string rule_catalog(format f)
             out += first ? "{" : ",{";
             first = false;
             out += "\"id\":\"" + std::string(r.id) + "\",\"severity\":\"" + std::string(to_string(r.severity)) +
-                   "\",\"scope\":\"" + std::string(to_string(r.scope)) + "\",\"description\":\"";
+                   "\",\"scope\":\"" + std::string(to_string(r.scope)) + "\",\"reads\":\"" + rule_reads(r) +
+                   "\",\"description\":\"";
             detail::append_json_escaped(out, r.description);
             out += "\"}";
         }
@@ -73,6 +113,11 @@ inline bool read_input(std::istream& in, std::size_t limit, std::string& text)
     return !in.bad();
 }
 
+inline bool list_rules_requested(std::span<const std::string_view> args)
+{
+    return std::find(args.begin(), args.end(), std::string_view("--list-rules")) != args.end();
+}
+
 /// Runs the command line; args excludes the program name. Returns the exit status.
 inline int run(std::span<const std::string_view> args, std::istream& in, std::ostream& out, std::ostream& err,
     bool color = false)
@@ -89,6 +134,8 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
                 output = format::text;
             else if (value == "json")
                 output = format::json;
+            else if (value == "markdown" && list_rules_requested(args))
+                output = format::markdown;
             else {
                 err << "atlas-validate: --format takes text or json\n" << usage;
                 return 2;

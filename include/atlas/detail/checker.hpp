@@ -71,15 +71,17 @@ constexpr bool applies(rule_scope scope, payload_kind kind) noexcept
 /// The context every check gets: the fields, their slots, the options, and the report to add to.
 class checker {
 public:
+    /// `from_text`: the payload was read from `text`, so diagnostics get positions (even in "").
     checker(payload_kind kind, std::span<const field_info> fields, std::span<field_slot> slots, const options& opts,
-        report& out, std::string_view text) noexcept
-        : kind_(kind), fields_(fields), slots_(slots), options_(opts), report_(out), text_(text)
+        report& out, std::string_view text, bool from_text) noexcept
+        : kind_(kind), fields_(fields), slots_(slots), options_(opts), report_(out), text_(text), from_text_(from_text)
     {
     }
 
     payload_kind kind() const noexcept { return kind_; }
     const options& opts() const noexcept { return options_; }
     std::string_view text() const noexcept { return text_; }
+    bool from_text() const noexcept { return from_text_; }
     std::span<const field_info> fields() const noexcept { return fields_; }
     const field_info& field(std::size_t i) const noexcept { return fields_[i]; }
     field_slot& slot(std::size_t i) noexcept { return slots_[i]; }
@@ -145,7 +147,7 @@ public:
         d.rule = std::string(info(r).id);
         d.message = std::move(message);
         d.hint = std::move(hint);
-        d.offset = text_.empty() ? npos : offset;
+        d.offset = from_text_ ? offset : npos;
         report_.diagnostics.push_back(std::move(d));
     }
 
@@ -162,6 +164,13 @@ public:
     }
 
     std::size_t dropped() const noexcept { return dropped_; }
+    /// Forgets everything reported so far (text that turns out not to be JSON gets one error only).
+    void discard_diagnostics() noexcept
+    {
+        report_.diagnostics.clear();
+        dropped_ = 0;
+        dropped_error_ = false;
+    }
     bool dropped_error() const noexcept { return dropped_error_; }
 
     // Scratch, reused across checks so they do not allocate per payload.
@@ -175,6 +184,7 @@ private:
     const options& options_;
     report& report_;
     std::string_view text_;
+    bool from_text_;
     std::size_t dropped_ = 0;
     bool dropped_error_ = false;
 };

@@ -50,9 +50,9 @@ inline std::string hint_for(json_error e)
 }
 
 /// Adds the one root diagnostic of text that cannot be read as a JSON payload, dropping the rest.
-inline void reject_text(checker& c, report& out, json_error e, std::size_t offset)
+inline void reject_text(checker& c, json_error e, std::size_t offset)
 {
-    out.diagnostics.clear();
+    c.discard_diagnostics();
     c.emit(rule_for(e), "", offset, "the input is not " +
         std::string(e == json_error::byte_order_mark || e == json_error::invalid_utf8 || e == json_error::lone_surrogate
                 ? "valid UTF-8 JSON: "
@@ -72,7 +72,7 @@ struct text_workspace {
 /// syntax, encoding, limits, duplicate keys, non-finite numbers, unknown fields.
 /// Returns false when the text is not a JSON object (the report then holds that one error).
 template <std::size_t N>
-bool read_payload(checker& c, report& out, text_workspace& ws, std::string_view text,
+bool read_payload(checker& c, text_workspace& ws, std::string_view text,
     const std::array<std::string_view, N>& names, std::span<const std::string_view> other_side_names)
 {
     const options& opts = c.opts();
@@ -86,17 +86,17 @@ bool read_payload(checker& c, report& out, text_workspace& ws, std::string_view 
     reader.reset(text, opts.max_depth);
     json_token token = reader.next();
     if (token.kind == token_kind::error) {
-        reject_text(c, out, reader.error(), reader.error_offset());
+        reject_text(c, reader.error(), reader.error_offset());
         return false;
     }
     if (token.kind != token_kind::object_begin) {
         const json_token root = token;
         const bool read = walk_value(reader, token, "", ws.stack, [](auto&&...) {});
         if (!read || reader.next().kind == token_kind::error) {
-            reject_text(c, out, reader.error(), reader.error_offset());
+            reject_text(c, reader.error(), reader.error_offset());
             return false;
         }
-        out.diagnostics.clear();
+        c.discard_diagnostics();
         const char* what = root.kind == token_kind::array_begin ? "an array"
                            : root.kind == token_kind::string   ? "a string"
                            : root.kind == token_kind::number   ? "a number"
@@ -115,7 +115,7 @@ bool read_payload(checker& c, report& out, text_workspace& ws, std::string_view 
         if (token.kind == token_kind::object_end)
             break;
         if (token.kind != token_kind::key) {
-            reject_text(c, out, reader.error(), reader.error_offset());
+            reject_text(c, reader.error(), reader.error_offset());
             return false;
         }
         std::string_view key = token.raw;
@@ -146,7 +146,7 @@ bool read_payload(checker& c, report& out, text_workspace& ws, std::string_view 
                     [&](rule r, std::string p, std::size_t offset, std::string message) {
                         c.emit(r, std::move(p), offset, std::move(message));
                     })) {
-                reject_text(c, out, reader.error(), reader.error_offset());
+                reject_text(c, reader.error(), reader.error_offset());
                 return false;
             }
             continue;
@@ -188,29 +188,29 @@ bool read_payload(checker& c, report& out, text_workspace& ws, std::string_view 
                     [&](rule r, std::string p, std::size_t offset, std::string message) {
                         c.emit(r, std::move(p), offset, std::move(message));
                     })) {
-                reject_text(c, out, reader.error(), reader.error_offset());
+                reject_text(c, reader.error(), reader.error_offset());
                 return false;
             }
             break;
         default:
-            reject_text(c, out, reader.error(), reader.error_offset());
+            reject_text(c, reader.error(), reader.error_offset());
             return false;
         }
     }
     if (reader.next().kind == token_kind::error) {
-        reject_text(c, out, reader.error(), reader.error_offset());
+        reject_text(c, reader.error(), reader.error_offset());
         return false;
     }
     return true;
 }
 
 /// Orders diagnostics by their place in the text, adds line and column, and the "N more" entry.
-inline void finish_report(report& out, std::string_view text, const checker& c)
+inline void finish_report(report& out, const checker& c)
 {
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
         [](const diagnostic& a, const diagnostic& b) { return a.offset < b.offset; }); // npos sorts last
-    if (!text.empty()) {
-        position_tracker tracker(text); // one forward walk: offsets are sorted
+    if (c.from_text()) {
+        position_tracker tracker(c.text()); // one forward walk: offsets are sorted
         for (diagnostic& d : out.diagnostics) {
             if (d.offset == npos)
                 continue;
@@ -237,10 +237,10 @@ report validate_text(payload_kind kind, std::string_view text, const options& op
     report out;
     try {
         ws.slots.resize(N);
-        checker c(kind, fields, ws.slots, opts, out, text);
-        if (read_payload(c, out, ws, text, names, other_side_names))
+        checker c(kind, fields, ws.slots, opts, out, text, true);
+        if (read_payload(c, ws, text, names, other_side_names))
             run_rules(c);
-        finish_report(out, text, c);
+        finish_report(out, c);
     } catch (...) { // only std::bad_alloc can get here: report it rather than end the program
         out.diagnostics.clear();
         try {
@@ -282,9 +282,9 @@ inline report validate_call(std::string_view id, std::string_view api_key, const
             slots[i].type = detail::json_type::string;
             slots[i].raw = slots[i].value = values[i];
         }
-        detail::checker c(detail::payload_kind::call, call_fields, slots, opts, out, {});
+        detail::checker c(detail::payload_kind::call, call_fields, slots, opts, out, {}, false);
         detail::run_rules(c);
-        detail::finish_report(out, {}, c);
+        detail::finish_report(out, c);
     } catch (...) {
         out.diagnostics.clear();
     }

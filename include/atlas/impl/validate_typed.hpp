@@ -52,7 +52,7 @@ report validate_model(const Model& model, payload_kind kind, const options& opts
         std::array<field_slot, fields.size()> slots;
         std::size_t index = 0;
         boost::mp11::mp_for_each<model_members<Model>>([&](auto D) { fill_slot(slots[index++], model.*D.pointer); });
-        checker c(kind, fields, slots, opts, out, {});
+        checker c(kind, fields, slots, opts, out, {}, false);
         if constexpr (requires { model.extra; }) {
             for (const auto& member : model.extra) {
                 const std::string_view key(member.key().data(), member.key().size());
@@ -70,7 +70,7 @@ report validate_model(const Model& model, payload_kind kind, const options& opts
             }
         }
         run_rules(c);
-        finish_report(out, {}, c);
+        finish_report(out, c);
     } catch (...) {
         out.diagnostics.clear();
         try {
