@@ -23,7 +23,7 @@ TEST_SUITE("catalog")
             else if (inside && line.rfind("|", 0) == 0)
                 table += line + "\n";
         }
-        INFO("regenerate with: build/tools/atlas-validate --list-rules --format markdown");
+        INFO("regenerate with: python3 tools/update_readme_catalog.py build");
         CHECK(table == atlas::cli::rule_catalog(atlas::cli::format::markdown));
     }
 

@@ -8,6 +8,12 @@
 //
 // On the first problem the reader stops: it returns an error token, error() says what went wrong and error_offset()
 // says at which byte the text stops being valid JSON (text.size() when the input ends too early).
+//
+// Speed: strings are scanned 16 bytes at a time (SSE2 where the compiler targets it, otherwise portable 8-byte SWAR;
+// define ATLAS_JSON_NO_SIMD to force the portable path); raw string contents are handed out as views into the input,
+// never copied. Keys are checked for duplicates with a per-object hash table once an object has more than a few keys.
+// Storage is allocated only when a document is bigger or deeper than any before it on the same reader, and a failed
+// allocation terminates (as everywhere in a noexcept function); there is no other way to fail.
 #ifndef ATLAS_DETAIL_JSON_READER_HPP
 #define ATLAS_DETAIL_JSON_READER_HPP
 
@@ -30,6 +36,14 @@
 
 namespace atlas::detail {
 
+// Which error a few borderline inputs get (the offset is always the byte where the text stops being valid JSON):
+//   "+1", ".5" (a value starting with '+' or '.')             -> invalid_number at that byte
+//   a digit, letter, '.', '+' or '-' right after a number ("01", "1.5.2", "12abc", "0x1") -> invalid_number there
+//   a letter or digit right after true/false/null ("nulll")    -> invalid_literal there
+//   any other non-whitespace after the root value            -> trailing_content
+//   a high surrogate escape not followed by a low one        -> lone_surrogate at the high escape's backslash
+//   a malformed \u escape right after a high surrogate        -> invalid_escape at that second backslash
+//   input cut inside a string, escape, UTF-8 sequence, number or literal -> unexpected_end at text.size()
 enum class json_error : std::uint8_t {
   none,
   byte_order_mark,
@@ -96,12 +110,12 @@ struct json_token {
 };
 
 // Decodes the raw (already validated by the reader) contents of a string token into out (appending).
-void decode_json_string(std::string_view raw, std::string& out);
+inline void decode_json_string(std::string_view raw, std::string& out);
 
 // Given the raw contents of a string token and a byte offset into its decoded form, returns the byte offset into raw
 // where that decoded byte comes from (the backslash of an escape for escaped characters; raw.size() for
 // decoded.size() and beyond).
-std::size_t raw_offset_of_decoded(std::string_view raw, std::size_t decoded_offset) noexcept;
+inline std::size_t raw_offset_of_decoded(std::string_view raw, std::size_t decoded_offset) noexcept;
 
 namespace json_impl {
 
@@ -386,6 +400,10 @@ private:
     if (key_count_ == keys_.size()) grow_keys();
     keys_[key_count_++] = entry;
   }
+  static std::uint64_t table_entry(std::uint64_t hash, std::size_t index) noexcept {
+    const auto tag = static_cast<std::uint32_t>(hash ^ (hash >> 29));
+    return (static_cast<std::uint64_t>(tag) << 32) | static_cast<std::uint32_t>(index + 1);
+  }
   void grow_keys() noexcept { keys_.resize(keys_.size() < 16 ? 16 : keys_.size() * 2); }
   const char* key_data(const key_entry& k) const noexcept {
     return k.in_arena ? key_arena_.data() + k.pos : text_.data() + k.pos;
@@ -403,7 +421,7 @@ private:
   std::vector<object_scope> scopes_;  // one per open object
   std::vector<key_entry> keys_;       // storage for the keys of all open objects, innermost last
   std::size_t key_count_ = 0;         // keys_ entries in use
-  std::vector<std::uint32_t> table_;  // open-addressing tables of large open objects (index into keys_ + 1)
+  std::vector<std::uint64_t> table_;  // open-addressing tables of large open objects: (tag << 32) | (index + 1)
   std::string key_arena_;             // decoded keys that contained escapes
 };
 
@@ -779,11 +797,11 @@ inline void json_reader::rebuild_table(object_scope& scope, std::size_t cap) noe
   scope.table_cap = cap;
   scope.table_shift = 64 - std::countr_zero(cap);
   const std::size_t mask = cap - 1;
-  std::uint32_t* const t = table_.data() + scope.table_begin;
+  std::uint64_t* const t = table_.data() + scope.table_begin;
   for (std::size_t i = scope.keys_begin; i < key_count_; ++i) {
     std::size_t slot = static_cast<std::size_t>(keys_[i].hash >> scope.table_shift);
     while (t[slot] != 0) slot = (slot + 1) & mask;
-    t[slot] = static_cast<std::uint32_t>(i + 1);
+    t[slot] = table_entry(keys_[i].hash, i);
   }
 }
 
@@ -819,17 +837,19 @@ inline bool json_reader::register_key(std::string_view raw, bool has_escapes) no
     return false;
   }
   const std::size_t mask = scope.table_cap - 1;
-  std::uint32_t* const t = table_.data() + scope.table_begin;
+  std::uint64_t* const t = table_.data() + scope.table_begin;
   std::size_t slot = static_cast<std::size_t>(entry.hash >> scope.table_shift);
+  const std::uint64_t tag = table_entry(entry.hash, 0) >> 32;
+  // The tag keeps probing inside the table: keys_ is only touched when 32 more hash bits agree.
   while (t[slot] != 0) {
-    if (same(keys_[t[slot] - 1])) {
+    if ((t[slot] >> 32) == tag && same(keys_[(t[slot] & 0xFFFFFFFFu) - 1])) {
       if (entry.in_arena) key_arena_.resize(entry.pos);
       return true;
     }
     slot = (slot + 1) & mask;
   }
+  t[slot] = table_entry(entry.hash, key_count_);
   push_key(entry);
-  t[slot] = static_cast<std::uint32_t>(key_count_);
   if ((key_count_ - scope.keys_begin) * 2 > scope.table_cap) rebuild_table(scope, scope.table_cap * 2);
   return false;
 }

@@ -30,6 +30,21 @@ inline std::string did_you_mean(std::string_view suggestion)
 // ---------------------------------------------------------------------------------------------
 // Types
 
+inline std::string list_values(std::span<const enum_value> values, bool with_null)
+{
+    std::string out;
+    for (std::size_t k = 0; k < values.size(); ++k) {
+        if (k > 0)
+            out += (k + 1 == values.size() && !with_null) ? " or " : ", ";
+        out += "\"" + std::string(values[k].wire) + "\"";
+        if (values.size() > 1 || with_null)
+            out += " (" + std::string(values[k].meaning) + ")";
+    }
+    if (with_null)
+        out += " or null";
+    return out;
+}
+
 inline json_type expected_type(value_kind k) noexcept
 {
     switch (k) {
@@ -79,18 +94,24 @@ inline void check_type(checker& c, std::size_t i)
             const auto* first = s.value.data();
             const auto* last = first + s.value.size();
             const auto result = std::from_chars(first, last, parsed);
-            if (!s.value.empty() && result.ec == std::errc() && result.ptr == last)
+            if (!s.value.empty() && result.ec == std::errc() && result.ptr == last && parsed >= f.min &&
+                parsed <= f.max)
                 hint = "write the number without quotes: " + key + std::to_string(parsed);
         }
         if (hint.empty())
-            hint = "write a whole number, e.g. " + key + "100";
+            hint = "write a whole number from " + std::to_string(f.min) + " to " + std::to_string(f.max);
         break;
     default:
         message += "a string";
-        if (s.type == json_type::number || s.type == json_type::boolean)
-            hint = "write it as a JSON string: " + key + quote_value(s.type == json_type::boolean
-                                                                       ? std::string_view(s.boolean ? "true" : "false")
-                                                                       : s.raw);
+        if (s.type == json_type::number || s.type == json_type::boolean) {
+            const std::string_view literal = s.type == json_type::boolean ? (s.boolean ? "true" : "false") : s.raw;
+            const bool is_wire_value = std::any_of(f.values.begin(), f.values.end(),
+                [&](const enum_value& v) { return v.wire == literal; });
+            if (f.kind == value_kind::closed_enum && !is_wire_value) // quoting it would not make it valid
+                hint = "write " + key + list_values(f.values, f.type == seed_type::enumeration_or_null);
+            else
+                hint = "write it as a JSON string: " + key + quote_value(literal);
+        }
         else if (f.kind == value_kind::time_windows || f.kind == value_kind::json_text)
             hint = name + " carries JSON encoded in a string: serialise the value and send the text, e.g. " + key +
                    (f.kind == value_kind::time_windows
@@ -114,21 +135,6 @@ inline void check_not_empty(checker& c, std::size_t i)
                        : k == value_kind::open_enum ? "omit " + name_of(c, i) + ", or give it a value"
                                                     : "give " + name_of(c, i) + " a value";
     c.emit_on(rule::field_empty, i, name_of(c, i) + " must not be an empty string", std::move(hint));
-}
-
-inline std::string list_values(std::span<const enum_value> values, bool with_null)
-{
-    std::string out;
-    for (std::size_t k = 0; k < values.size(); ++k) {
-        if (k > 0)
-            out += (k + 1 == values.size() && !with_null) ? " or " : ", ";
-        out += "\"" + std::string(values[k].wire) + "\"";
-        if (values.size() > 1 || with_null)
-            out += " (" + std::string(values[k].meaning) + ")";
-    }
-    if (with_null)
-        out += " or null";
-    return out;
 }
 
 inline void check_enum_value(checker& c, std::size_t i)
@@ -207,7 +213,8 @@ inline void check_integer(checker& c, std::size_t i)
     }
     if (!s.fits_int64 || s.int_value < f.min || s.int_value > f.max)
         c.emit_on(rule::integer_range, i,
-            std::string(f.name) + std::string(" must be from ") + range + ", not " + std::string(s.raw.substr(0, 64)));
+            std::string(f.name) + std::string(" must be from ") + range + ", not " + std::string(s.raw.substr(0, 64)),
+            "use a whole number from " + range);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -648,7 +655,12 @@ inline void check_position_required(checker& c)
 
 inline void check_position_omitted(checker& c)
 {
+    // On a phone campaign Position must be absent whatever MessagesCampaign says (even a true one that
+    // channel.messages-on-phone reported); only a MessagesCampaign of the wrong type leaves the channel unknown.
     const std::size_t position = field_at(c, "Position");
+    const field_slot& messages = c.slot(field_at(c, "MessagesCampaign"));
+    if (messages.present() && messages.type != json_type::boolean)
+        return;
     if (!c.slot(position).present() || !(is_phone(c) || messages_true(c)))
         return;
     c.emit_on(rule::channel_position_omit, position,
@@ -678,8 +690,9 @@ inline void check_channel_only(checker& c, rule r, channel_set only)
     for (std::size_t i = 0; i < c.fields().size(); ++i)
         if (c.field(i).channels == only && c.slot(i).present())
             c.emit_on(r, i, name_of(c, i) + " applies to " + where + " campaigns only and will be ignored",
-                "remove it, or check campaignType and CallType (this is a " + std::string(to_string(*channel)) +
-                    " campaign)");
+                "remove it, or check campaignType and CallType (this is " +
+                    std::string(*channel == campaign_channel::inbound_phone ? "an " : "a ") +
+                    std::string(to_string(*channel)) + " campaign)");
 }
 
 inline void check_outbound_only(checker& c)
@@ -720,6 +733,20 @@ inline void check_null(checker& c)
 // ---------------------------------------------------------------------------------------------
 // The call
 
+/// C0 controls, DEL, and the C1 controls U+0080..U+009F (UTF-8 C2 80..C2 9F).
+inline bool has_control_character(std::string_view s) noexcept
+{
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto u = static_cast<unsigned char>(s[i]);
+        if (u < 0x20 || u == 0x7F)
+            return true;
+        if (u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0 &&
+            static_cast<unsigned char>(s[i + 1]) >= 0x80)
+            return true;
+    }
+    return false;
+}
+
 inline void check_call_id(checker& c)
 {
     const std::size_t id = field_at(c, "id");
@@ -728,12 +755,11 @@ inline void check_call_id(checker& c)
         c.emit_on(rule::call_id, id, "the path id is required and must not be empty", "pass the campaign ID");
         return;
     }
+    if (has_control_character(value)) {
+        c.emit_on(rule::call_id, id, "the path id " + quote_value(value) + " contains a control character");
+        return;
+    }
     for (char ch : value) {
-        const auto u = static_cast<unsigned char>(ch);
-        if (u < 0x20 || u == 0x7F) {
-            c.emit_on(rule::call_id, id, "the path id " + quote_value(value) + " contains a control character");
-            return;
-        }
         if (ch == '/') {
             c.emit_on(rule::call_id, id, "the path id " + quote_value(value) + " contains '/', which changes the URL path",
                 "pass the campaign ID alone");
@@ -746,15 +772,10 @@ inline void check_api_key(checker& c)
 {
     // Never echo the key: not its value, not a part of it.
     const std::size_t key = field_at(c, "api-key");
-    for (char ch : c.slot(key).value) {
-        const auto u = static_cast<unsigned char>(ch);
-        if (u < 0x20 || u == 0x7F) {
-            c.emit_on(rule::call_api_key, key,
-                "the api-key contains a control character (CR or LF would inject HTTP headers)",
-                "copy the key again from the Atlas Portal, Settings > API Keys");
-            return;
-        }
-    }
+    if (has_control_character(c.slot(key).value))
+        c.emit_on(rule::call_api_key, key,
+            "the api-key contains a control character (CR or LF would inject HTTP headers)",
+            "copy the key again from the Atlas Portal, Settings > API Keys");
 }
 
 } // namespace atlas::detail

@@ -1,0 +1,1539 @@
+// The rule engine against CONTRACT.md: every rule of the catalog from both sides (a payload that
+// triggers it, and a near-identical one that does not), the contract's dependencies between rules,
+// positions in the text, the typed path and the report's JSON form.
+//
+// Payloads are written one field per line (see `payload` below), so that a field given as the k-th
+// line sits on line k + 1 and its key starts at column 3; the value of `"Key": value` then starts at
+// column 3 + (length of "Key" with its quotes) + 2. Columns inside JSON-in-a-string fields are
+// worked out by hand in comments next to the assertions.
+#include <atlas/convert.hpp>
+#include <atlas/validate.hpp>
+#include <atlas/validate_typed.hpp>
+
+#include <doctest/doctest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <initializer_list>
+#include <iterator>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// The registry: which rules a test has seen fire, and which it has seen stay quiet.
+
+std::set<std::string>& triggered_rules()
+{
+    static std::set<std::string> ids;
+    return ids;
+}
+
+std::set<std::string>& quiet_rules()
+{
+    static std::set<std::string> ids;
+    return ids;
+}
+
+std::string describe(const atlas::report& r)
+{
+    std::string out;
+    for (const atlas::diagnostic& d : r.diagnostics)
+        out += std::string(atlas::to_string(d.severity)) + " " + d.rule + " at '" + d.path + "' " +
+               std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message + " [hint: " + d.hint +
+               "]\n";
+    return out.empty() ? "(no diagnostics)\n" : out;
+}
+
+std::vector<atlas::diagnostic> with_rule(const atlas::report& r, std::string_view rule)
+{
+    std::vector<atlas::diagnostic> found;
+    for (const atlas::diagnostic& d : r.diagnostics)
+        if (d.rule == rule)
+            found.push_back(d);
+    return found;
+}
+
+/// Checks that `r` has a diagnostic of `rule` at `path`, with the catalog's severity (or `severity`),
+/// at `line`:`column` (both 0: the input was not text, so no position). Records the rule as triggered
+/// and returns the diagnostic (an empty one when there is none).
+atlas::diagnostic expect_rule(const atlas::report& r, std::string_view rule, std::string_view path, std::size_t line,
+    std::size_t column, std::optional<atlas::severity> severity = std::nullopt)
+{
+    INFO("expected ", rule, " at '", path, "' ", line, ":", column, "; the report has:\n", describe(r));
+    const atlas::rule_info* info = atlas::find_rule(rule);
+    REQUIRE_MESSAGE(info != nullptr, "not a rule of the catalog: ", rule);
+    const auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+        [&](const atlas::diagnostic& d) { return d.rule == rule && d.path == path; });
+    CHECK(it != r.diagnostics.end());
+    if (it == r.diagnostics.end())
+        return {};
+    CHECK(it->severity == severity.value_or(info->severity));
+    CHECK(it->line == line);
+    CHECK(it->column == column);
+    CHECK_FALSE(it->message.empty());
+    triggered_rules().insert(std::string(rule));
+    return *it;
+}
+
+/// Checks that `r` has no diagnostic of `rule`; records the rule as seen quiet.
+void expect_no_rule(const atlas::report& r, std::string_view rule)
+{
+    INFO("expected no ", rule, "; the report has:\n", describe(r));
+    CHECK(with_rule(r, rule).empty());
+    quiet_rules().insert(std::string(rule));
+}
+
+/// Checks that `r` has no diagnostic at all.
+void expect_clean(const atlas::report& r)
+{
+    INFO("expected no diagnostics; the report has:\n", describe(r));
+    CHECK(r.diagnostics.empty());
+    CHECK(r.valid());
+}
+
+/// Checks that `r` holds exactly one diagnostic: an error of `rule` at the root, with a position.
+atlas::diagnostic expect_only_root_error(const atlas::report& r, std::string_view rule, std::size_t line,
+    std::size_t column)
+{
+    INFO("the report has:\n", describe(r));
+    CHECK(r.diagnostics.size() == 1);
+    CHECK_FALSE(r.valid());
+    return expect_rule(r, rule, "", line, column);
+}
+
+std::multiset<std::string> rule_ids(const atlas::report& r)
+{
+    std::multiset<std::string> ids;
+    for (const atlas::diagnostic& d : r.diagnostics)
+        ids.insert(d.rule);
+    return ids;
+}
+
+bool contains(std::string_view haystack, std::string_view needle)
+{
+    return haystack.find(needle) != std::string_view::npos;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Payloads: one field per line, the k-th field on line k + 1, every key at column 3.
+
+std::string payload(std::initializer_list<std::string_view> fields)
+{
+    std::string out = "{";
+    bool first = true;
+    for (std::string_view f : fields) {
+        out += first ? "\n  " : ",\n  ";
+        first = false;
+        out += f;
+    }
+    out += "\n}";
+    return out;
+}
+
+constexpr std::string_view name_ = R"("name": "Spring promo")";     // line 2
+constexpr std::string_view template_ = R"("TemplateId": "tpl-1")";  // line 3
+constexpr std::string_view phone = R"("campaignType": "1")";        // line 4
+constexpr std::string_view non_phone = R"("campaignType": "0")";    // line 4
+constexpr std::string_view inbound = R"("CallType": "1")";          // line 5
+constexpr std::string_view outbound = R"("CallType": "2")";         // line 5
+constexpr std::string_view bubble = R"("Position": "bottom-right")"; // line 5
+constexpr std::string_view messages = R"("MessagesCampaign": true)"; // line 5
+
+/// An outbound phone campaign; `more` starts on line 6.
+std::string outbound_with(std::initializer_list<std::string_view> more)
+{
+    std::vector<std::string_view> all{name_, template_, phone, outbound};
+    all.insert(all.end(), more.begin(), more.end());
+    std::string out = "{";
+    for (std::size_t i = 0; i < all.size(); ++i)
+        out += (i ? ",\n  " : "\n  ") + std::string(all[i]);
+    return out + "\n}";
+}
+
+/// `"TimeWindows": "<content with its quotes escaped>"`.
+std::string time_windows(std::string_view content)
+{
+    std::string line = R"("TimeWindows": ")";
+    for (char c : content) {
+        if (c == '"' || c == '\\')
+            line += '\\';
+        line += c;
+    }
+    return line + '"';
+}
+
+std::string window(int start_hour, int start_minute, int end_hour, int end_minute)
+{
+    return "{\"startHour\":" + std::to_string(start_hour) + ",\"startMinute\":" + std::to_string(start_minute) +
+           ",\"endHour\":" + std::to_string(end_hour) + ",\"endMinute\":" + std::to_string(end_minute) + "}";
+}
+
+/// The seed page's TimeWindows example, exactly as printed (with typographic quotes).
+std::string seed_time_windows_example()
+{
+    std::ifstream in(ATLAS_SEED_FILE);
+    REQUIRE_MESSAGE(in.good(), "cannot read the seed page at " ATLAS_SEED_FILE);
+    std::stringstream all;
+    all << in.rdbuf();
+    const std::string page = all.str();
+    const std::size_t start = page.find("Example: [");
+    REQUIRE(start != std::string::npos);
+    const std::size_t first = start + std::string_view("Example: ").size();
+    const std::size_t last = page.find(']', first);
+    REQUIRE(last != std::string::npos);
+    return page.substr(first, last + 1 - first);
+}
+
+std::string straighten_quotes(std::string s)
+{
+    for (std::string_view curly : {"\u201c", "\u201d"})
+        for (std::size_t at = s.find(curly); at != std::string::npos; at = s.find(curly, at))
+            s.replace(at, curly.size(), "\"");
+    return s;
+}
+
+} // namespace
+
+TEST_SUITE("validate")
+{
+
+// =============================================================================================
+// The channel
+
+TEST_CASE("each of the four channels has a minimal valid request")
+{
+    expect_clean(atlas::validate_request(payload({name_, template_, phone, inbound})));
+    expect_clean(atlas::validate_request(payload({name_, template_, phone, outbound})));
+    expect_clean(atlas::validate_request(payload({name_, template_, non_phone, bubble})));
+    expect_clean(atlas::validate_request(payload({name_, template_, non_phone, messages})));
+}
+
+TEST_CASE("a phone campaign without CallType is an error at /CallType, placed at the object's brace")
+{
+    const auto r = atlas::validate_request(payload({name_, template_, phone}));
+    CHECK(r.diagnostics.size() == 1);
+    const auto d = expect_rule(r, "channel.call-type-required", "/CallType", 1, 1);
+    CHECK(contains(d.hint, "\"CallType\": \"1\""));
+    expect_no_rule(atlas::validate_request(payload({name_, template_, phone, outbound})), "channel.call-type-required");
+}
+
+TEST_CASE("a missing field on a nested line is placed at the brace of the object that lacks it")
+{
+    const auto r = atlas::validate_request("\n\n   " + payload({name_, template_, phone}));
+    expect_rule(r, "channel.call-type-required", "/CallType", 3, 4);
+}
+
+TEST_CASE("a non-phone campaign with CallType is an error at the CallType value")
+{
+    const auto r = atlas::validate_request(payload({name_, template_, non_phone, bubble, R"("CallType": "1")"}));
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "channel.call-type-omit", "/CallType", 6, 15);
+    expect_no_rule(atlas::validate_request(payload({name_, template_, non_phone, bubble})), "channel.call-type-omit");
+    expect_no_rule(atlas::validate_request(payload({name_, template_, phone, inbound})), "channel.call-type-omit");
+}
+
+TEST_CASE("MessagesCampaign true on a phone campaign is an error, false is fine")
+{
+    const auto r = atlas::validate_request(payload({name_, template_, phone, inbound, R"("MessagesCampaign": true)"}));
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "channel.messages-on-phone", "/MessagesCampaign", 6, 23);
+    const auto quiet = atlas::validate_request(payload({name_, template_, phone, inbound, R"("MessagesCampaign": false)"}));
+    expect_no_rule(quiet, "channel.messages-on-phone");
+    expect_no_rule(quiet, "channel.messages-false"); // the warning is for non-phone campaigns only
+    expect_clean(quiet);
+}
+
+TEST_CASE("MessagesCampaign false on a non-phone campaign is a warning and reads as a voice bubble")
+{
+    // With Position: a valid voice bubble, with one warning.
+    const auto with_position =
+        atlas::validate_request(payload({name_, template_, non_phone, R"("MessagesCampaign": false)", bubble}));
+    CHECK(with_position.valid());
+    CHECK(with_position.diagnostics.size() == 1);
+    expect_rule(with_position, "channel.messages-false", "/MessagesCampaign", 5, 23);
+
+    // Without Position: a voice bubble lacks its required Position.
+    const auto without_position =
+        atlas::validate_request(payload({name_, template_, non_phone, R"("MessagesCampaign": false)"}));
+    CHECK(without_position.diagnostics.size() == 2);
+    expect_rule(without_position, "channel.messages-false", "/MessagesCampaign", 5, 23);
+    expect_rule(without_position, "channel.position-required", "/Position", 1, 1);
+    expect_no_rule(without_position, "channel.position-omit");
+
+    expect_no_rule(atlas::validate_request(payload({name_, template_, non_phone, messages})), "channel.messages-false");
+    expect_no_rule(atlas::validate_request(payload({name_, template_, non_phone, bubble})), "channel.messages-false");
+}
+
+TEST_CASE("a voice bubble without Position is an error at /Position")
+{
+    const auto r = atlas::validate_request(payload({name_, template_, non_phone}));
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "channel.position-required", "/Position", 1, 1);
+    expect_no_rule(atlas::validate_request(payload({name_, template_, non_phone, bubble})), "channel.position-required");
+    // A Messages campaign needs no Position.
+    expect_no_rule(atlas::validate_request(payload({name_, template_, non_phone, messages})), "channel.position-required");
+}
+
+TEST_CASE("Position on a phone or a Messages campaign is an error at the Position value")
+{
+    const auto on_phone = atlas::validate_request(payload({name_, template_, phone, outbound, bubble}));
+    CHECK(on_phone.diagnostics.size() == 1);
+    expect_rule(on_phone, "channel.position-omit", "/Position", 6, 15);
+
+    const auto on_messages = atlas::validate_request(payload({name_, template_, non_phone, messages, bubble}));
+    CHECK(on_messages.diagnostics.size() == 1);
+    expect_rule(on_messages, "channel.position-omit", "/Position", 6, 15);
+
+    expect_no_rule(atlas::validate_request(payload({name_, template_, non_phone, bubble})), "channel.position-omit");
+    expect_no_rule(atlas::validate_request(payload({name_, template_, non_phone, messages})), "channel.position-omit");
+}
+
+TEST_CASE("outbound-only fields on another channel are warnings at their values")
+{
+    const std::string_view start = R"("StartDate": "2026-03-02T09:00:00Z")";
+    const std::string windows = time_windows("[" + window(9, 0, 17, 0) + "]");
+    const std::string_view reschedule = R"("FeatureRescheduleCallEnabled": true)";
+
+    const auto r = atlas::validate_request(payload({name_, template_, phone, inbound, start, windows, reschedule}));
+    CHECK(r.valid());
+    CHECK(r.diagnostics.size() == 3);
+    expect_rule(r, "channel.outbound-only", "/StartDate", 6, 16);
+    expect_rule(r, "channel.outbound-only", "/TimeWindows", 7, 18);
+    expect_rule(r, "channel.outbound-only", "/FeatureRescheduleCallEnabled", 8, 35);
+
+    // The same fields on a voice bubble and a Messages campaign.
+    const auto on_bubble = atlas::validate_request(payload({name_, template_, non_phone, bubble, start}));
+    expect_rule(on_bubble, "channel.outbound-only", "/StartDate", 6, 16);
+    const auto on_messages = atlas::validate_request(payload({name_, template_, non_phone, messages, reschedule}));
+    expect_rule(on_messages, "channel.outbound-only", "/FeatureRescheduleCallEnabled", 6, 35);
+
+    const auto on_outbound = atlas::validate_request(payload({name_, template_, phone, outbound, start, windows, reschedule}));
+    expect_no_rule(on_outbound, "channel.outbound-only");
+    expect_clean(on_outbound);
+}
+
+TEST_CASE("the inbound-only field on another channel is a warning at its value")
+{
+    const std::string_view append = R"("FeatureAppendPreviousSummaryEnabled": true)";
+    const auto r = atlas::validate_request(payload({name_, template_, phone, outbound, append}));
+    CHECK(r.valid());
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "channel.inbound-only", "/FeatureAppendPreviousSummaryEnabled", 6, 42);
+
+    expect_rule(atlas::validate_request(payload({name_, template_, non_phone, bubble, append})), "channel.inbound-only",
+        "/FeatureAppendPreviousSummaryEnabled", 6, 42);
+
+    const auto on_inbound = atlas::validate_request(payload({name_, template_, phone, inbound, append}));
+    expect_no_rule(on_inbound, "channel.inbound-only");
+    expect_clean(on_inbound);
+}
+
+TEST_CASE("channel rules do not apply to responses")
+{
+    // A phone campaign without CallType, with Position, StartDate on inbound: all fine as stored.
+    expect_clean(atlas::validate_response(R"({"campaignType":"1","Position":"bottom-right"})"));
+    expect_clean(atlas::validate_response(
+        R"({"campaignType":"1","CallType":"1","StartDate":"2026-03-02T09:00:00Z","FeatureAppendPreviousSummaryEnabled":true})"));
+    expect_clean(atlas::validate_response(R"({"campaignType":"0"})"));
+    // Nor are name, campaignType and TemplateId required in a response.
+    expect_clean(atlas::validate_response("{}"));
+}
+
+// =============================================================================================
+// Dependencies, not cascades
+
+TEST_CASE("a missing campaignType gives exactly one error and no channel rule runs")
+{
+    const auto r = atlas::validate_request(payload({name_, template_, inbound, bubble,
+        R"("StartDate": "2026-03-02T09:00:00Z")", R"("FeatureAppendPreviousSummaryEnabled": true)", messages}));
+    CHECK(r.diagnostics.size() == 1);
+    const auto d = expect_rule(r, "field.required", "/campaignType", 1, 1);
+    CHECK(contains(d.hint, "\"campaignType\": \"1\""));
+}
+
+TEST_CASE("an invalid campaignType gives one enum.value error and no channel rule runs")
+{
+    const auto r = atlas::validate_request(payload({name_, template_, R"("campaignType": "2")", inbound, bubble,
+        R"("StartDate": "2026-03-02T09:00:00Z")", messages}));
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "enum.value", "/campaignType", 4, 19);
+}
+
+TEST_CASE("a null campaignType gives one field.required error at the null and no channel rule runs")
+{
+    const auto r = atlas::validate_request(payload({name_, template_, R"("campaignType": null)", bubble}));
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "field.required", "/campaignType", 4, 19);
+    expect_no_rule(r, "field.null");
+}
+
+TEST_CASE("a phone campaign with a missing CallType gets no outbound-only or inbound-only warnings")
+{
+    const auto r = atlas::validate_request(payload({name_, template_, phone, R"("StartDate": "2026-03-02T09:00:00Z")",
+        R"("FeatureAppendPreviousSummaryEnabled": true)", R"("FeatureRescheduleCallEnabled": true)"}));
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "channel.call-type-required", "/CallType", 1, 1);
+    expect_no_rule(r, "channel.outbound-only");
+    expect_no_rule(r, "channel.inbound-only");
+}
+
+TEST_CASE("a phone campaign with an invalid CallType gets only the enum.value error")
+{
+    const auto r = atlas::validate_request(payload({name_, template_, phone, R"("CallType": "3")",
+        R"("StartDate": "2026-03-02T09:00:00Z")", R"("FeatureAppendPreviousSummaryEnabled": true)"}));
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "enum.value", "/CallType", 5, 15);
+}
+
+TEST_CASE("a MessagesCampaign of the wrong type skips the Position rules")
+{
+    // Without Position: no position-required.
+    const auto without = atlas::validate_request(payload({name_, template_, non_phone, R"("MessagesCampaign": "yes")"}));
+    CHECK(without.diagnostics.size() == 1);
+    expect_rule(without, "field.type", "/MessagesCampaign", 5, 23);
+    expect_no_rule(without, "channel.position-required");
+
+    // With Position: no position-omit either.
+    const auto with = atlas::validate_request(payload({name_, template_, non_phone, R"("MessagesCampaign": "true")", bubble}));
+    CHECK(with.diagnostics.size() == 1);
+    const auto d = expect_rule(with, "field.type", "/MessagesCampaign", 5, 23);
+    CHECK(contains(d.hint, "\"MessagesCampaign\": true"));
+    expect_no_rule(with, "channel.position-omit");
+}
+
+TEST_CASE("a field ignored on this channel still has its value checked")
+{
+    const auto r = atlas::validate_request(payload({name_, template_, phone, inbound, R"("StartDate": "2026-13-02T09:00:00Z")"}));
+    CHECK(r.diagnostics.size() == 2);
+    expect_rule(r, "channel.outbound-only", "/StartDate", 6, 16);
+    // The month is byte 5 of the value, which starts at column 17.
+    expect_rule(r, "datetime.format", "/StartDate", 6, 22);
+
+    const auto windows = atlas::validate_request(payload({name_, template_, non_phone, bubble, time_windows("[{")}));
+    CHECK(windows.errors() == 1);
+    expect_rule(windows, "channel.outbound-only", "/TimeWindows", 6, 18);
+    expect_rule(windows, "time-windows.syntax", "/TimeWindows", 6, 21); // the end of the content: its closing quote
+}
+
+// =============================================================================================
+// Required, null, unknown
+
+TEST_CASE("a missing required field is an error at its pointer, placed at the root brace")
+{
+    const auto r = atlas::validate_request(payload({template_, phone, outbound}));
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "field.required", "/name", 1, 1);
+
+    const auto none = atlas::validate_request("{}");
+    CHECK(with_rule(none, "field.required").size() == 3);
+    expect_rule(none, "field.required", "/name", 1, 1);
+    expect_rule(none, "field.required", "/campaignType", 1, 1);
+    expect_rule(none, "field.required", "/TemplateId", 1, 1);
+
+    expect_no_rule(atlas::validate_request(payload({name_, template_, phone, outbound})), "field.required");
+}
+
+TEST_CASE("a required field that is null is the missing-field error at the null value")
+{
+    const auto r = atlas::validate_request(payload({R"("name": null)", template_, phone, outbound}));
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "field.required", "/name", 2, 11);
+    expect_no_rule(r, "field.null");
+
+    const auto t = atlas::validate_request(payload({name_, R"("TemplateId": null)", phone, outbound}));
+    CHECK(t.diagnostics.size() == 1);
+    expect_rule(t, "field.required", "/TemplateId", 3, 17);
+}
+
+TEST_CASE("an optional field that is null is a warning and is read as omitted")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("Mode": null)"}));
+    CHECK(r.valid());
+    CHECK(r.diagnostics.size() == 1);
+    const auto d = expect_rule(r, "field.null", "/Mode", 6, 11);
+    CHECK(contains(d.hint, "omit Mode"));
+    expect_no_rule(atlas::validate_request(outbound_with({R"("Mode": true)"})), "field.null");
+
+    // Read as omitted: a null CallType on a phone campaign, where it is required, is the missing-field error
+    // (at the null), like a null name.
+    const auto call = atlas::validate_request(payload({name_, template_, phone, R"("CallType": null)"}));
+    CHECK(call.diagnostics.size() == 1);
+    expect_rule(call, "channel.call-type-required", "/CallType", 5, 15);
+    // On a non-phone campaign CallType is optional ("omit"): null is omitted, with the warning.
+    const auto call_omitted = atlas::validate_request(payload({name_, template_, non_phone, bubble, R"("CallType": null)"}));
+    CHECK(call_omitted.diagnostics.size() == 1);
+    expect_rule(call_omitted, "field.null", "/CallType", 6, 15);
+    // A null Position on a voice bubble is a missing Position.
+    const auto position = atlas::validate_request(payload({name_, template_, non_phone, R"("Position": null)"}));
+    CHECK(position.diagnostics.size() == 1);
+    expect_rule(position, "channel.position-required", "/Position", 5, 15);
+    // A null Position on a phone campaign is an omitted Position: the warning, no position-omit error.
+    const auto position_omitted = atlas::validate_request(payload({name_, template_, phone, outbound, R"("Position": null)"}));
+    CHECK(position_omitted.diagnostics.size() == 1);
+    expect_rule(position_omitted, "field.null", "/Position", 6, 15);
+}
+
+TEST_CASE("a null AIAssistantProvider in a response is nothing, another null in a response is a warning")
+{
+    expect_clean(atlas::validate_response(R"({"AIAssistantProvider": null})"));
+    expect_clean(atlas::validate_response(R"({"AIAssistantProvider": "atlas"})"));
+
+    const auto r = atlas::validate_response("{\n  \"Mode\": null,\n  \"Timestamp\": null\n}");
+    CHECK(r.valid());
+    CHECK(r.diagnostics.size() == 2);
+    expect_rule(r, "field.null", "/Mode", 2, 11);
+    expect_rule(r, "field.null", "/Timestamp", 3, 16);
+
+    const auto other = atlas::validate_response("{\n  \"AIAssistantProvider\": \"openai\"\n}");
+    CHECK(other.diagnostics.size() == 1);
+    expect_rule(other, "enum.value", "/AIAssistantProvider", 2, 26);
+}
+
+TEST_CASE("an unknown field is a warning with a did-you-mean, and an error in strict mode")
+{
+    const std::string text = outbound_with({R"("Calltype": "2")"});
+    const auto r = atlas::validate_request(text);
+    CHECK(r.valid());
+    CHECK(r.diagnostics.size() == 1);
+    auto d = expect_rule(r, "field.unknown", "/Calltype", 6, 3);
+    CHECK(contains(d.hint, "\"CallType\""));
+
+    atlas::options strict;
+    strict.strict = true;
+    const auto s = atlas::validate_request(text, strict);
+    CHECK_FALSE(s.valid());
+    d = expect_rule(s, "field.unknown", "/Calltype", 6, 3, atlas::severity::error);
+    CHECK(contains(d.hint, "\"CallType\""));
+
+    // Responses keep unknown fields as warnings, strict or not: servers add fields.
+    const auto response = atlas::validate_response("{\"Calltype\": \"2\"}", strict);
+    CHECK(response.valid());
+    expect_rule(response, "field.unknown", "/Calltype", 1, 2, atlas::severity::warning);
+
+    expect_no_rule(atlas::validate_request(outbound_with({R"("Mode": true)"}), strict), "field.unknown");
+}
+
+TEST_CASE("a response-only field in a request, and a request-only field in a response, are unknown fields")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("PartitionKey": "p")"}));
+    auto d = expect_rule(r, "field.unknown", "/PartitionKey", 6, 3);
+    CHECK(contains(d.hint, "response field"));
+
+    const auto s = atlas::validate_response(R"({"MessagesCampaign": true})");
+    d = expect_rule(s, "field.unknown", "/MessagesCampaign", 1, 2);
+    CHECK(contains(d.hint, "request field"));
+
+    expect_no_rule(atlas::validate_response(R"({"PartitionKey": "p", "odata.etag": "e"})"), "field.unknown");
+}
+
+TEST_CASE("an unknown field's pointer escapes / and ~")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("a/b~c": 1)"}));
+    expect_rule(r, "field.unknown", "/a~1b~0c", 6, 3);
+}
+
+// =============================================================================================
+// The text itself
+
+TEST_CASE("a duplicate key at the root is an error at the second key")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("name": "Other")"}));
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "json.duplicate-key", "/name", 6, 3);
+    expect_no_rule(atlas::validate_request(outbound_with({R"("Mode": true)"})), "json.duplicate-key");
+
+    // The same key spelled with an escape is still the same key.
+    const auto escaped = atlas::validate_request(outbound_with({R"("n\u0061me": "Other")"}));
+    expect_rule(escaped, "json.duplicate-key", "/name", 6, 3);
+}
+
+TEST_CASE("a duplicate key inside an unknown field's object is an error with the nested pointer")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("Extra": {"a": 1, "b": {"c": 1, "c": 2}})"}));
+    expect_rule(r, "field.unknown", "/Extra", 6, 3);
+    // "Extra" 3-9, : 10, the value's brace at 12, "a" 13-15, : 16, 1 18, , 19, "b" 21-23, : 24, { 26, "c" 27-29,
+    // : 30, 1 32, , 33, the second "c" at 35.
+    expect_rule(r, "json.duplicate-key", "/Extra/b/c", 6, 35);
+    expect_no_rule(atlas::validate_request(outbound_with({R"("Extra": {"a": 1, "b": {"c": 1, "d": 2}})"})),
+        "json.duplicate-key");
+
+    const auto in_array = atlas::validate_request(outbound_with({R"("Extra": [{}, {"k": 1, "k": 2}])"}));
+    // [ 12, {} 13-14, , 15, { 17, "k" 18-20, : 21, 1 23, , 24, the second "k" at 26.
+    expect_rule(in_array, "json.duplicate-key", "/Extra/1/k", 6, 26);
+}
+
+TEST_CASE("a duplicate key inside TimeWindows content is an error pointing into the content")
+{
+    const auto r = atlas::validate_request(outbound_with(
+        {R"("TimeWindows": "[{\"startHour\":9,\"startHour\":9,\"startMinute\":0,\"endHour\":17,\"endMinute\":0}]")"}));
+    // The value's quote is at column 18, the content from 19: [ 19, { 20, \"startHour\" 21-33, : 34, 9 35,
+    // , 36, the second \" at 37.
+    expect_rule(r, "json.duplicate-key", "/TimeWindows/0/startHour", 6, 37);
+
+    // In the second window, and in JSON-in-a-string settings.
+    const std::string two = "[" + window(1, 0, 2, 0) + ",{\"endHour\":4,\"startHour\":3,\"startMinute\":0,\"endHour\":4,\"endMinute\":0}]";
+    // [ 19, window 0 (57 characters plus 8 escaped quotes) 20-84, , 85, { 86, \"endHour\" 87-97, : 98, 4 99, , 100,
+    // \"startHour\" 101-113, : 114, 3 115, , 116, \"startMinute\" 117-131, : 132, 0 133, , 134, the second
+    // \"endHour\" at 135.
+    expect_rule(atlas::validate_request(outbound_with({time_windows(two)})), "json.duplicate-key",
+        "/TimeWindows/1/endHour", 6, 135);
+    const auto settings = atlas::validate_request(outbound_with({R"("RedialSettings": "{\"a\":{\"b\":1,\"b\":2}}")"}));
+    // The content starts at column 22: { 22, \"a\" 23-27, : 28, { 29, \"b\" 30-34, : 35, 1 36, , 37, \"b\" 38.
+    expect_rule(settings, "json.duplicate-key", "/RedialSettings/a/b", 6, 38);
+}
+
+TEST_CASE("a number too large for a double is an error at its pointer")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("Extra": [1, 1e400])"}));
+    // [ 12, 1 13, , 14, 1e400 at 16.
+    expect_rule(r, "json.number-range", "/Extra/1", 6, 16);
+    expect_no_rule(atlas::validate_request(outbound_with({R"("Extra": [1, 1e300])"})), "json.number-range");
+
+    const auto content = atlas::validate_request(outbound_with({R"("IdleMessages": "[1e400]")"}));
+    // The value's quote at column 19, [ at 20, the number at 21.
+    expect_rule(content, "json.number-range", "/IdleMessages/0", 6, 21);
+}
+
+TEST_CASE("a 1e400 in a top-level integer field is an error at that field")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("DailyCallLimit": 1e400)"}));
+    CHECK_FALSE(r.valid());
+    CHECK(r.errors() == 1);
+    CHECK(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics.at(0).path == "/DailyCallLimit");
+}
+
+TEST_CASE("text that is not JSON is exactly one error at the root, with line and column")
+{
+    // A trailing comma: the error is at the closing brace, line 7.
+    const auto trailing = atlas::validate_request(outbound_with({R"("Mode": true,)"}));
+    expect_only_root_error(trailing, "json.syntax", 7, 1);
+
+    // Other diagnostics found before the break are dropped: one error only.
+    // The literal "tru" (columns 8-10) breaks at the line end that follows, column 11.
+    const auto after_problems = atlas::validate_request("{\n  \"Calltype\": 1,\n  \"name\": \"\",\n  \"x\": tru\n}");
+    expect_only_root_error(after_problems, "json.syntax", 4, 11);
+
+    expect_only_root_error(atlas::validate_request("{\"name\": \"n\" // comment\n}"), "json.syntax", 1, 14);
+    expect_only_root_error(atlas::validate_request("{\"name\": \"n\"} {}"), "json.syntax", 1, 15);
+    expect_only_root_error(atlas::validate_request("{\"name\": NaN}"), "json.syntax", 1, 10);
+    expect_only_root_error(atlas::validate_request("{\"name\": \"n\""), "json.syntax", 1, 13);
+
+    expect_no_rule(atlas::validate_request(outbound_with({R"("Mode": true)"})), "json.syntax");
+}
+
+TEST_CASE("empty input is one json.syntax error at the root, at line 1 column 1")
+{
+    const auto r = atlas::validate_request("");
+    expect_only_root_error(r, "json.syntax", 1, 1);
+}
+
+TEST_CASE("a byte-order mark is one json.encoding error at line 1 column 1")
+{
+    const std::string text = "\xEF\xBB\xBF" + outbound_with({});
+    const auto d = expect_only_root_error(atlas::validate_request(text), "json.encoding", 1, 1);
+    CHECK_FALSE(d.hint.empty());
+    expect_no_rule(atlas::validate_request(outbound_with({})), "json.encoding");
+}
+
+TEST_CASE("bytes that are not UTF-8 are one json.encoding error at the bad byte")
+{
+    // Line 6: "CompanyName" 3-15, : 16, the value's quote at 18, "Ac" at 19-20, the bad byte at 21.
+    expect_only_root_error(atlas::validate_request(outbound_with({"\"CompanyName\": \"Ac\xFF\""})), "json.encoding", 6, 21);
+    // An encoded UTF-16 surrogate (ED A0 80) is not UTF-8 either: é at 19 (one column for two bytes), ED at 20,
+    // and A0, the first byte that cannot follow, at 21.
+    expect_only_root_error(
+        atlas::validate_request(outbound_with({"\"CompanyName\": \"\xC3\xA9\xED\xA0\x80\""})), "json.encoding", 6, 21);
+    // An overlong encoding.
+    expect_only_root_error(atlas::validate_request(outbound_with({"\"CompanyName\": \"\xC0\xAF\""})), "json.encoding", 6, 19);
+    // Real UTF-8 passes.
+    expect_no_rule(atlas::validate_request(outbound_with({"\"CompanyName\": \"Ac\xC3\xA9\xF0\x9F\x98\x80\""})),
+        "json.encoding");
+}
+
+TEST_CASE("a lone surrogate escape is one json.encoding error at the escape")
+{
+    // The value's quote at 18: "Ac" 19-20, the escape's backslash at 21.
+    expect_only_root_error(atlas::validate_request(outbound_with({R"("CompanyName": "Ac\ud800")"})), "json.encoding", 6, 21);
+    expect_only_root_error(atlas::validate_request(outbound_with({R"("CompanyName": "\udc00")"})), "json.encoding", 6, 19);
+    expect_only_root_error(
+        atlas::validate_request(outbound_with({R"("CompanyName": "\ud800\u0041")"})), "json.encoding", 6, 19);
+    // In a key as well.
+    expect_only_root_error(atlas::validate_request(outbound_with({R"("\ud800": 1)"})), "json.encoding", 6, 4);
+    // A pair is fine.
+    expect_no_rule(atlas::validate_request(outbound_with({R"("CompanyName": "\ud83d\ude00")"})), "json.encoding");
+}
+
+TEST_CASE("a root that is not an object is one json.root error at the root value")
+{
+    expect_only_root_error(atlas::validate_request("[]"), "json.root", 1, 1);
+    expect_only_root_error(atlas::validate_request("\n  [{\"name\": \"n\"}]"), "json.root", 2, 3);
+    expect_only_root_error(atlas::validate_request("\"name\""), "json.root", 1, 1);
+    expect_only_root_error(atlas::validate_request(" 42"), "json.root", 1, 2);
+    expect_only_root_error(atlas::validate_request("null"), "json.root", 1, 1);
+    expect_only_root_error(atlas::validate_request("true"), "json.root", 1, 1);
+    expect_only_root_error(atlas::validate_response("[]"), "json.root", 1, 1);
+    // A root that is not an object and not JSON either: the syntax error.
+    expect_only_root_error(atlas::validate_request("[1,]"), "json.syntax", 1, 4);
+    expect_no_rule(atlas::validate_request("{}"), "json.root");
+}
+
+TEST_CASE("input past the size or nesting limits is one json.limit error")
+{
+    atlas::options shallow;
+    shallow.max_depth = 3;
+    const std::string deep = outbound_with({R"("Extra": [[[1]]])"});
+    // Depth 1 is the root object, so the third '[' (column 14) is the fourth level.
+    expect_only_root_error(atlas::validate_request(deep, shallow), "json.limit", 6, 14);
+    atlas::options enough;
+    enough.max_depth = 4;
+    expect_no_rule(atlas::validate_request(deep, enough), "json.limit");
+
+    atlas::options small;
+    small.max_input_bytes = 10;
+    const auto big = atlas::validate_request("{\n  \"Mode\": true}", small);
+    CHECK(big.diagnostics.size() == 1);
+    CHECK(big.diagnostics.at(0).rule == "json.limit");
+    CHECK(big.diagnostics.at(0).path == "");
+    CHECK(big.diagnostics.at(0).line >= 1);
+    CHECK(big.diagnostics.at(0).column >= 1);
+    small.max_input_bytes = 100;
+    expect_no_rule(atlas::validate_request("{\n  \"Mode\": true}", small), "json.limit");
+}
+
+TEST_CASE("columns count code points, and lines end at LF whatever precedes it")
+{
+    // Two four-byte characters before the error on the same line: "CompanyName" 3-15, : 16, quote 18, the
+    // emoji 19 and 20, quote 21, , 22, "Mode" 24-29, : 30, 1 at 32.
+    const auto astral = atlas::validate_request(
+        outbound_with({"\"CompanyName\": \"\xF0\x9F\x98\x80\xF0\x9F\x98\x80\", \"Mode\": 1"}));
+    expect_rule(astral, "field.type", "/Mode", 6, 32);
+    // CRLF line ends: the value of line 2 is still at column 11.
+    const auto crlf = atlas::validate_request("{\r\n  \"Mode\": 1\r\n}");
+    expect_rule(crlf, "field.type", "/Mode", 2, 11);
+    // A tab is one column: \t 1, "Mode" 2-7, : 8, 1 at 10.
+    expect_rule(atlas::validate_request("{\n\t\"Mode\": 1\n}"), "field.type", "/Mode", 2, 10);
+}
+
+// =============================================================================================
+// Types
+
+TEST_CASE("a number for campaignType is a field.type error whose hint shows the value as a string")
+{
+    const auto r = atlas::validate_request(payload({name_, template_, R"("campaignType": 1)", outbound}));
+    CHECK(r.diagnostics.size() == 1); // no channel rule on a failed campaignType
+    const auto d = expect_rule(r, "field.type", "/campaignType", 4, 19);
+    CHECK(contains(d.hint, R"("campaignType": "1")"));
+    expect_no_rule(atlas::validate_request(payload({name_, template_, phone, outbound})), "field.type");
+}
+
+TEST_CASE("a number for a closed enum that is no wire value gets a hint with the wire values")
+{
+    // Fixed: check_type used to quote whatever number or boolean it got, so "CallType": 3 gets the hint
+    // `write it as a JSON string: "CallType": "3"` and "campaignType": true gets `"campaignType": "true"`: both
+    // literals are themselves invalid (enum.value). CONTRACT.md: "... error, with a hint showing the right literal".
+    const auto three = atlas::validate_request(payload({name_, template_, phone, R"("CallType": 3)"}));
+    const auto d = expect_rule(three, "field.type", "/CallType", 5, 15);
+    CHECK_FALSE(contains(d.hint, R"("CallType": "3")"));
+    CHECK((contains(d.hint, R"("1")") || contains(d.hint, R"("2")")));
+    const auto boolean = atlas::validate_request(payload({name_, template_, R"("campaignType": true)", inbound}));
+    const auto b = expect_rule(boolean, "field.type", "/campaignType", 4, 19);
+    CHECK_FALSE(contains(b.hint, R"("campaignType": "true")"));
+    // The passing side: a number that is a wire value is shown quoted.
+    const auto two = atlas::validate_request(payload({name_, template_, phone, R"("CallType": 2)"}));
+    CHECK(contains(expect_rule(two, "field.type", "/CallType", 5, 15).hint, R"("CallType": "2")"));
+}
+
+TEST_CASE("the string \"true\" for a boolean is a field.type error whose hint shows the literal true")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("IsActive": "true")"}));
+    const auto d = expect_rule(r, "field.type", "/IsActive", 6, 15);
+    CHECK(contains(d.hint, R"("IsActive": true)"));
+    CHECK_FALSE(contains(d.hint, R"("IsActive": "true")"));
+    expect_no_rule(atlas::validate_request(outbound_with({R"("IsActive": true)"})), "field.type");
+
+    const auto zero = atlas::validate_request(outbound_with({R"("IsActive": 0)"}));
+    CHECK(contains(expect_rule(zero, "field.type", "/IsActive", 6, 15).hint, R"("IsActive": false)"));
+}
+
+TEST_CASE("a quoted number for DailyCallLimit is a field.type error whose hint shows the number")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("DailyCallLimit": "500")"}));
+    const auto d = expect_rule(r, "field.type", "/DailyCallLimit", 6, 21);
+    CHECK(contains(d.hint, R"("DailyCallLimit": 500)"));
+    const auto five = atlas::validate_request(outbound_with({R"("DailyCallLimit": "5")"}));
+    CHECK(contains(expect_rule(five, "field.type", "/DailyCallLimit", 6, 21).hint, R"("DailyCallLimit": 5)"));
+}
+
+TEST_CASE("strings, booleans and JSON-in-string fields of the wrong JSON type are field.type errors")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("CompanyName": 5)", R"("Mode": "yes")",
+        R"("TimeWindows": [])", R"("RedialSettings": {"a": 1})", R"("ToolIds": ["a"])"}));
+    CHECK(contains(expect_rule(r, "field.type", "/CompanyName", 6, 18).hint, R"("CompanyName": "5")"));
+    expect_rule(r, "field.type", "/Mode", 7, 11);
+    CHECK(contains(expect_rule(r, "field.type", "/TimeWindows", 8, 18).hint, "startHour"));
+    expect_rule(r, "field.type", "/RedialSettings", 9, 21);
+    expect_rule(r, "field.type", "/ToolIds", 10, 14);
+    CHECK(r.errors() == 5);
+
+    // Response fields are type-checked the same way.
+    expect_rule(atlas::validate_response("{\n  \"TotalRequest\": \"7\"\n}"), "field.type", "/TotalRequest", 2, 19);
+    expect_no_rule(atlas::validate_response("{\n  \"TotalRequest\": 7\n}"), "field.type");
+}
+
+// =============================================================================================
+// Strings and enums
+
+TEST_CASE("an empty name, TemplateId or open enum is a field.empty error")
+{
+    const auto r = atlas::validate_request(payload({R"("name": "")", R"("TemplateId": "")", phone, outbound}));
+    CHECK(r.diagnostics.size() == 2);
+    expect_rule(r, "field.empty", "/name", 2, 11);
+    expect_rule(r, "field.empty", "/TemplateId", 3, 17);
+
+    // An empty Position on a voice bubble: field.empty only (Position is present, just empty).
+    const auto position = atlas::validate_request(payload({name_, template_, non_phone, R"("Position": "")"}));
+    CHECK(position.diagnostics.size() == 1);
+    expect_rule(position, "field.empty", "/Position", 5, 15);
+
+    expect_rule(atlas::validate_response(R"({"Status": ""})"), "field.empty", "/Status", 1, 12);
+    expect_no_rule(atlas::validate_request(payload({name_, template_, phone, outbound})), "field.empty");
+    // A plain optional string may be empty.
+    expect_no_rule(atlas::validate_request(outbound_with({R"("CompanyName": "")"})), "field.empty");
+}
+
+TEST_CASE("a closed enum outside its wire values is an enum.value error with a hint")
+{
+    const auto meaning = atlas::validate_request(payload({name_, template_, phone, R"("CallType": "outbound")"}));
+    const auto d = expect_rule(meaning, "enum.value", "/CallType", 5, 15);
+    CHECK(contains(d.hint, "\"2\""));
+    expect_no_rule(atlas::validate_request(payload({name_, template_, phone, outbound})), "enum.value");
+}
+
+TEST_CASE("an open enum passes any non-empty value until its allowed set is registered")
+{
+    expect_clean(atlas::validate_request(payload({name_, template_, non_phone, R"("Position": "anything at all")"})));
+    expect_clean(atlas::validate_request(outbound_with({R"("Status": "x")", R"("FirstMessageMode": "y")",
+        R"("EnrichmentInfoProvider": "z")"})));
+
+    atlas::options opts;
+    opts.allow("Position", {"bottom-right", "bottom-left"});
+    const auto wrong = atlas::validate_request(payload({name_, template_, non_phone, R"("Position": "bottom-rigth")"}), opts);
+    CHECK(wrong.diagnostics.size() == 1);
+    const auto d = expect_rule(wrong, "enum.value", "/Position", 5, 15);
+    CHECK(contains(d.hint, "\"bottom-right\""));
+
+    expect_no_rule(atlas::validate_request(payload({name_, template_, non_phone, bubble}), opts), "enum.value");
+    expect_rule(atlas::validate_request(payload({name_, template_, non_phone, R"("Position": "")"}), opts), "field.empty",
+        "/Position", 5, 15);
+    // Registering Position leaves the other open enums open.
+    expect_clean(atlas::validate_request(outbound_with({R"("Status": "x")"}), opts));
+}
+
+// =============================================================================================
+// Integers
+
+TEST_CASE("DailyCallLimit accepts 0 and 2147483647")
+{
+    expect_clean(atlas::validate_request(outbound_with({R"("DailyCallLimit": 0)"})));
+    const auto max = atlas::validate_request(outbound_with({R"("DailyCallLimit": 2147483647)"}));
+    expect_no_rule(max, "integer.range");
+    expect_no_rule(max, "integer.literal");
+    expect_clean(max);
+}
+
+TEST_CASE("DailyCallLimit -1 and 2147483648 are integer.range errors")
+{
+    expect_rule(atlas::validate_request(outbound_with({R"("DailyCallLimit": -1)"})), "integer.range", "/DailyCallLimit", 6, 21);
+    expect_rule(
+        atlas::validate_request(outbound_with({R"("DailyCallLimit": 2147483648)"})), "integer.range", "/DailyCallLimit", 6, 21);
+    expect_rule(atlas::validate_request(outbound_with({R"("DailyCallLimit": 99999999999999999999)"})), "integer.range",
+        "/DailyCallLimit", 6, 21);
+}
+
+TEST_CASE("DailyCallLimit 1.0 and 1e2 are integer.literal errors whose hint gives the integer")
+{
+    const auto fraction = atlas::validate_request(outbound_with({R"("DailyCallLimit": 1.0)"}));
+    CHECK(contains(expect_rule(fraction, "integer.literal", "/DailyCallLimit", 6, 21).hint, R"("DailyCallLimit": 1)"));
+    const auto exponent = atlas::validate_request(outbound_with({R"("DailyCallLimit": 1e2)"}));
+    CHECK(contains(expect_rule(exponent, "integer.literal", "/DailyCallLimit", 6, 21).hint, R"("DailyCallLimit": 100)"));
+    const auto half = atlas::validate_request(outbound_with({R"("DailyCallLimit": 2.5)"}));
+    CHECK_FALSE(expect_rule(half, "integer.literal", "/DailyCallLimit", 6, 21).hint.empty());
+    expect_no_rule(atlas::validate_request(outbound_with({R"("DailyCallLimit": 100)"})), "integer.literal");
+}
+
+TEST_CASE("response counters are 32-bit integers too")
+{
+    expect_rule(atlas::validate_response(R"({"SuccessRequest": 2147483648})"), "integer.range", "/SuccessRequest", 1, 20);
+    expect_no_rule(atlas::validate_response(R"({"SuccessRequest": 2147483647})"), "integer.range");
+}
+
+// =============================================================================================
+// Dates
+
+TEST_CASE("StartDate accepts RFC 3339 date-times")
+{
+    for (std::string_view date : {"2026-03-02T09:00:00Z", "2026-03-02t09:00:00z", "2026-03-02T09:00:00.5+05:30",
+             "2026-03-02T09:00:00.123456789012-23:59", "2016-12-31T23:59:60Z", "2024-02-29T00:00:00Z",
+             "2000-02-29T12:00:00Z"}) {
+        INFO(date);
+        const std::string line = "\"StartDate\": \"" + std::string(date) + "\"";
+        const auto r = atlas::validate_request(outbound_with({line}));
+        expect_no_rule(r, "datetime.format");
+        expect_no_rule(r, "datetime.offset");
+        expect_clean(r);
+    }
+}
+
+TEST_CASE("a StartDate without an offset is a datetime.offset warning at the end of the value")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02T09:00:00")"}));
+    CHECK(r.valid());
+    CHECK(r.diagnostics.size() == 1);
+    // The value starts at column 17; 19 characters later, at 36, the closing quote where the offset belongs.
+    const auto d = expect_rule(r, "datetime.offset", "/StartDate", 6, 36);
+    CHECK(contains(d.hint, "Z"));
+}
+
+TEST_CASE("a date alone, a space separator or a day that does not exist is a datetime.format error")
+{
+    const auto alone = atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02")"}));
+    CHECK(contains(expect_rule(alone, "datetime.format", "/StartDate", 6, 27).hint, "2026-03-02T00:00:00Z"));
+    const auto space = atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02 09:00:00Z")"}));
+    CHECK(contains(expect_rule(space, "datetime.format", "/StartDate", 6, 27).hint, "T"));
+    // The day is byte 8 of the value: column 17 + 8.
+    expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "2026-02-30T09:00:00Z")"})), "datetime.format",
+        "/StartDate", 6, 25);
+    expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "2025-02-29T09:00:00Z")"})), "datetime.format",
+        "/StartDate", 6, 25);
+    expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "1900-02-29T09:00:00Z")"})), "datetime.format",
+        "/StartDate", 6, 25);
+    expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "2026-04-31T09:00:00Z")"})), "datetime.format",
+        "/StartDate", 6, 25);
+    // Offset hours stop at 23; seconds at 60.
+    expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02T09:00:00+24:00")"})),
+        "datetime.format", "/StartDate", 6, 37);
+    expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02T09:00:61Z")"})), "datetime.format",
+        "/StartDate", 6, 34);
+    expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "")"})), "datetime.format", "/StartDate", 6, 17);
+}
+
+TEST_CASE("the response Timestamp is checked as RFC 3339")
+{
+    expect_rule(atlas::validate_response(R"({"Timestamp": "2026-03-02"})"), "datetime.format", "/Timestamp", 1, 26);
+    expect_clean(atlas::validate_response(R"({"Timestamp": "2026-03-02T09:00:00.1234567Z"})"));
+}
+
+// =============================================================================================
+// Time zones
+
+TEST_CASE("Timezone accepts canonical IANA names and links")
+{
+    for (std::string_view zone : {"America/New_York", "US/Eastern", "Etc/UTC", "Europe/London", "Asia/Kolkata"}) {
+        INFO(zone);
+        const auto r = atlas::validate_request(outbound_with({"\"Timezone\": \"" + std::string(zone) + "\""}));
+        expect_no_rule(r, "timezone.known");
+        expect_clean(r);
+    }
+}
+
+TEST_CASE("a wrong-case Timezone is a timezone.known error whose hint names the right zone")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("Timezone": "america/new_york")"}));
+    CHECK(r.diagnostics.size() == 1);
+    const auto d = expect_rule(r, "timezone.known", "/Timezone", 6, 15);
+    CHECK(contains(d.hint, "America/New_York"));
+    CHECK(contains(d.message, atlas::tzdata_version)); // the tz database version shipped
+    CHECK(atlas::tzdata_version >= std::string_view("2025b"));
+
+    const auto near = atlas::validate_request(outbound_with({R"("Timezone": "Europe/Londn")"}));
+    CHECK(contains(expect_rule(near, "timezone.known", "/Timezone", 6, 15).hint, "Europe/London"));
+}
+
+TEST_CASE("an empty Timezone is an error")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("Timezone": "")"}));
+    CHECK(r.errors() == 1);
+    CHECK(r.diagnostics.size() == 1);
+    const auto d = expect_rule(r, "field.empty", "/Timezone", 6, 15);
+    CHECK(contains(d.hint, "America/New_York"));
+}
+
+// =============================================================================================
+// JSON carried in strings
+
+TEST_CASE("EnrichmentInfoSettings, RedialSettings and IdleMessages must hold JSON text")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("RedialSettings": "{\"a\":}")"}));
+    CHECK(r.diagnostics.size() == 1);
+    // The value's quote at 21, the content from 22: { 22, \"a\" 23-27, : 28, } 29 (byte 5 of the content).
+    const auto d = expect_rule(r, "json-text.syntax", "/RedialSettings", 6, 29);
+    CHECK(contains(d.message, "byte 5"));
+
+    // A \n escape in the content is a newline there but two columns in the outer text: { 22, \n 23-24,
+    // \"a\" 25-29, : 30, } at 31, still on line 6.
+    expect_rule(atlas::validate_request(outbound_with({R"("RedialSettings": "{\n\"a\":}")"})), "json-text.syntax",
+        "/RedialSettings", 6, 31);
+    const auto empty = atlas::validate_request(outbound_with({R"("IdleMessages": "")"}));
+    expect_rule(empty, "json-text.syntax", "/IdleMessages", 6, 20);
+    expect_rule(atlas::validate_request(outbound_with({R"("EnrichmentInfoSettings": "{'a': 1}")"})), "json-text.syntax",
+        "/EnrichmentInfoSettings", 6, 31);
+
+    const auto fine = atlas::validate_request(outbound_with({R"("RedialSettings": "{\"a\":1}")", R"("IdleMessages": "[]")",
+        R"("EnrichmentInfoSettings": "{\"provider\":{\"x\":[1,2,null]}}")"}));
+    expect_no_rule(fine, "json-text.syntax");
+    expect_clean(fine);
+}
+
+// =============================================================================================
+// TimeWindows
+
+TEST_CASE("the seed's TimeWindows example with straight quotes is valid")
+{
+    const std::string example = straighten_quotes(seed_time_windows_example());
+    CHECK(example == "[" + window(9, 0, 17, 0) + "]");
+    const auto r = atlas::validate_request(outbound_with({time_windows(example)}));
+    expect_no_rule(r, "time-windows.syntax");
+    expect_clean(r);
+}
+
+TEST_CASE("the seed's TimeWindows example as printed, with typographic quotes, is a syntax error with a hint")
+{
+    const std::string example = seed_time_windows_example();
+    REQUIRE(contains(example, "\u201c"));
+    const auto r = atlas::validate_request(outbound_with({time_windows(example)}));
+    CHECK(r.diagnostics.size() == 1);
+    // The value's quote at 18, the content from 19: [ 19, { 20, the first typographic quote at 21.
+    const auto d = expect_rule(r, "time-windows.syntax", "/TimeWindows", 6, 21);
+    CHECK(contains(d.hint, "straight quotes"));
+    CHECK(contains(d.hint, "\""));
+}
+
+TEST_CASE("errors inside TimeWindows point into the content, placed in the outer text with escapes counted")
+{
+    // [{\"startHour\":24,...: the value's quote at 18, [ 19, { 20, \" 21-22, startHour 23-31, \" 32-33, : 34, 24 at 35.
+    const auto r = atlas::validate_request(outbound_with(
+        {R"("TimeWindows": "[{\"startHour\":24,\"startMinute\":0,\"endHour\":17,\"endMinute\":0}]")"}));
+    CHECK(r.diagnostics.size() == 1);
+    const auto d = expect_rule(r, "time-windows.range", "/TimeWindows/0/startHour", 6, 35);
+    CHECK(contains(d.message, "24"));
+    expect_no_rule(atlas::validate_request(outbound_with({time_windows("[" + window(23, 0, 17, 0) + "]")})),
+        "time-windows.range");
+
+    // A \u escape in a key: [ 19, { 20, \" 21-22, st 23-24, \u0061 25-30, rtHour 31-36, \" 37-38, : 39, 9 40, , 41,
+    // \"startMinute\" 42-56, : 57, 0 58, , 59, \"endHour\" 60-70, : 71, 17 72-73, , 74, \"endMinute\" 75-87, : 88,
+    // 60 at 89.
+    const auto escaped = atlas::validate_request(outbound_with(
+        {R"("TimeWindows": "[{\"st\u0061rtHour\":9,\"startMinute\":0,\"endHour\":17,\"endMinute\":60}]")"}));
+    CHECK(escaped.diagnostics.size() == 1);
+    expect_rule(escaped, "time-windows.range", "/TimeWindows/0/endMinute", 6, 89);
+
+    // A surrogate-pair escape (12 characters, 4 bytes decoded) as an unknown key, then a bad hour:
+    // \" 21-22, \ud83d\ude00 23-34, \" 35-36, : 37, 1 38, , 39, \"startHour\" 40-52, : 53, 99 at 54.
+    const auto pair = atlas::validate_request(outbound_with({R"("TimeWindows": "[{\"\ud83d\ude00\":1,\"startHour\":99,\"startMinute\":0,\"endHour\":17,\"endMinute\":0}]")"}));
+    expect_rule(pair, "time-windows.unknown-key", "/TimeWindows/0/\xF0\x9F\x98\x80", 6, 21);
+    expect_rule(pair, "time-windows.range", "/TimeWindows/0/startHour", 6, 54);
+
+    // A raw two-byte character counts as one column: \" 21-22, é 23, \" 24-25, : 26, 1 27, , 28,
+    // \"startHour\" 29-41, : 42, 99 at 43.
+    const auto raw = atlas::validate_request(outbound_with({"\"TimeWindows\": \"[{\\\"\xC3\xA9\\\":1,\\\"startHour\\\":99,"
+                                                            "\\\"startMinute\\\":0,\\\"endHour\\\":17,\\\"endMinute\\\":0}]\""}));
+    expect_rule(raw, "time-windows.unknown-key", "/TimeWindows/0/\xC3\xA9", 6, 21);
+    expect_rule(raw, "time-windows.range", "/TimeWindows/0/startHour", 6, 43);
+}
+
+TEST_CASE("TimeWindows content that is not an array of objects is a time-windows.shape error")
+{
+    const auto object = atlas::validate_request(outbound_with({time_windows(window(9, 0, 17, 0))}));
+    CHECK(object.diagnostics.size() == 1);
+    expect_rule(object, "time-windows.shape", "/TimeWindows", 6, 19);
+    const auto number = atlas::validate_request(outbound_with({time_windows("[" + window(9, 0, 10, 0) + ",7]")}));
+    // [ 19, the window is 66 characters (58 plus 8 escaped quotes) 20-85, , 86, 7 at 87.
+    expect_rule(number, "time-windows.shape", "/TimeWindows/1", 6, 87);
+    expect_no_rule(atlas::validate_request(outbound_with({time_windows("[" + window(9, 0, 17, 0) + "]")})),
+        "time-windows.shape");
+    expect_clean(atlas::validate_request(outbound_with({time_windows("[]")})));
+}
+
+TEST_CASE("a window without one of its four keys is a time-windows.missing-key error at the window")
+{
+    const auto r = atlas::validate_request(
+        outbound_with({time_windows(R"([{"startHour":9,"startMinute":0,"endHour":17}])")}));
+    CHECK(r.diagnostics.size() == 1);
+    const auto d = expect_rule(r, "time-windows.missing-key", "/TimeWindows/0", 6, 20);
+    CHECK(contains(d.message, "endMinute"));
+    expect_no_rule(atlas::validate_request(outbound_with({time_windows("[" + window(9, 0, 17, 0) + "]")})),
+        "time-windows.missing-key");
+}
+
+TEST_CASE("an hour or minute that is not a JSON integer is a time-windows.type error")
+{
+    const auto r = atlas::validate_request(
+        outbound_with({time_windows(R"([{"startHour":"9","startMinute":0,"endHour":17,"endMinute":0}])")}));
+    CHECK(r.diagnostics.size() == 1);
+    // The string "9" starts at 35 (its escaped quote).
+    const auto d = expect_rule(r, "time-windows.type", "/TimeWindows/0/startHour", 6, 35);
+    CHECK(contains(d.hint, "9"));
+    expect_rule(atlas::validate_request(outbound_with(
+                    {time_windows(R"([{"startHour":9.5,"startMinute":0,"endHour":17,"endMinute":0}])")})),
+        "time-windows.type", "/TimeWindows/0/startHour", 6, 35);
+    expect_no_rule(atlas::validate_request(outbound_with({time_windows("[" + window(9, 0, 17, 0) + "]")})),
+        "time-windows.type");
+}
+
+TEST_CASE("an unknown key in a window is a warning with a did-you-mean")
+{
+    const auto r = atlas::validate_request(outbound_with(
+        {time_windows(R"([{"note":"x","startHour":9,"startMinute":0,"endHour":17,"endMinute":0}])")}));
+    CHECK(r.valid());
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "time-windows.unknown-key", "/TimeWindows/0/note", 6, 21);
+
+    const auto typo = atlas::validate_request(outbound_with(
+        {time_windows(R"([{"starthour":9,"startHour":9,"startMinute":0,"endHour":17,"endMinute":0}])")}));
+    CHECK(contains(expect_rule(typo, "time-windows.unknown-key", "/TimeWindows/0/starthour", 6, 21).hint, "startHour"));
+    expect_no_rule(atlas::validate_request(outbound_with({time_windows("[" + window(9, 0, 17, 0) + "]")})),
+        "time-windows.unknown-key");
+}
+
+TEST_CASE("a window that ends where it starts is a time-windows.empty warning")
+{
+    const auto r = atlas::validate_request(outbound_with({time_windows("[" + window(9, 30, 9, 30) + "]")}));
+    CHECK(r.valid());
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "time-windows.empty", "/TimeWindows/0", 6, 20);
+    expect_no_rule(atlas::validate_request(outbound_with({time_windows("[" + window(9, 30, 9, 31) + "]")})),
+        "time-windows.empty");
+}
+
+TEST_CASE("a window that ends before it starts crosses midnight and is valid")
+{
+    expect_clean(atlas::validate_request(outbound_with({time_windows("[" + window(22, 0, 2, 0) + "]")})));
+    expect_clean(atlas::validate_request(
+        outbound_with({time_windows("[" + window(22, 0, 2, 0) + "," + window(2, 0, 22, 0) + "]")})));
+}
+
+TEST_CASE("two overlapping windows are a time-windows.overlap warning on the later window")
+{
+    const auto r = atlas::validate_request(
+        outbound_with({time_windows("[" + window(9, 0, 12, 0) + "," + window(11, 0, 13, 0) + "]")}));
+    CHECK(r.valid());
+    CHECK(r.diagnostics.size() == 1);
+    // [ 19, window 0 (66 characters: window(9,0,12,0) is 58 plus 8 escaped quotes) 20-85, , 86, window 1 at 87.
+    expect_rule(r, "time-windows.overlap", "/TimeWindows/1", 6, 87);
+
+    // Windows that touch do not overlap.
+    expect_no_rule(atlas::validate_request(
+                       outbound_with({time_windows("[" + window(9, 0, 12, 0) + "," + window(12, 0, 13, 0) + "]")})),
+        "time-windows.overlap");
+
+    // Across midnight: 22:00-02:00 overlaps 01:00-03:00, reported on the later one.
+    const auto midnight = atlas::validate_request(
+        outbound_with({time_windows("[" + window(22, 0, 2, 0) + "," + window(1, 0, 3, 0) + "]")}));
+    CHECK(midnight.diagnostics.size() == 1);
+    CHECK(midnight.diagnostics.at(0).path == "/TimeWindows/1");
+    CHECK(midnight.diagnostics.at(0).rule == "time-windows.overlap");
+
+    // Only the later window of three is reported.
+    const auto third = atlas::validate_request(outbound_with(
+        {time_windows("[" + window(1, 0, 2, 0) + "," + window(5, 0, 6, 0) + "," + window(1, 30, 1, 45) + "]")}));
+    CHECK(third.diagnostics.size() == 1);
+    CHECK(third.diagnostics.at(0).path == "/TimeWindows/2");
+}
+
+TEST_CASE("twenty windows without overlap are fine")
+{
+    std::string content = "[";
+    for (int hour = 0; hour < 20; ++hour)
+        content += (hour ? "," : "") + window(hour, 0, hour, 59);
+    content += "]";
+    expect_clean(atlas::validate_request(outbound_with({time_windows(content)})));
+}
+
+TEST_CASE("TimeWindows content that is not JSON is a time-windows.syntax error at /TimeWindows")
+{
+    const auto r = atlas::validate_request(outbound_with({time_windows("[{\"startHour\":9,}]")}));
+    CHECK(r.diagnostics.size() == 1);
+    // [ 19, { 20, \"startHour\" 21-33, : 34, 9 35, , 36, } at 37.
+    expect_rule(r, "time-windows.syntax", "/TimeWindows", 6, 37);
+    const auto empty = atlas::validate_request(outbound_with({time_windows("")}));
+    CHECK(contains(expect_rule(empty, "time-windows.syntax", "/TimeWindows", 6, 19).hint, "[]"));
+    // A lone surrogate escape inside the content: not JSON either (the outer text is fine).
+    expect_rule(atlas::validate_request(outbound_with({R"("TimeWindows": "[\"\\ud800\"]")"})), "time-windows.syntax",
+        "/TimeWindows", 6, 22);
+}
+
+TEST_CASE("the response TimeWindows is checked the same way, as errors")
+{
+    const auto r = atlas::validate_response(R"({"TimeWindows": "[{\"startHour\":24,\"startMinute\":0,\"endHour\":17,\"endMinute\":0}]"})");
+    // { 1, "TimeWindows" 2-14, : 15, space 16, quote 17, [ 18, { 19, \"startHour\" 20-32, : 33, 24 at 34.
+    expect_rule(r, "time-windows.range", "/TimeWindows/0/startHour", 1, 34);
+    expect_clean(atlas::validate_response(R"({"TimeWindows": "[{\"startHour\":23,\"startMinute\":0,\"endHour\":17,\"endMinute\":0}]"})"));
+}
+
+// =============================================================================================
+// ToolIds
+
+TEST_CASE("ToolIds \"\" is an empty list and \"a,b\" is two ids")
+{
+    const auto empty = atlas::validate_request(outbound_with({R"("ToolIds": "")"}));
+    expect_no_rule(empty, "tool-ids.empty-item");
+    expect_clean(empty);
+    const auto two = atlas::validate_request(outbound_with({R"("ToolIds": "a,b")"}));
+    expect_no_rule(two, "tool-ids.empty-item");
+    expect_no_rule(two, "tool-ids.duplicate");
+    expect_no_rule(two, "tool-ids.whitespace");
+    expect_clean(two);
+}
+
+TEST_CASE("ToolIds with an empty item is a tool-ids.empty-item error at the item")
+{
+    // The value's quote at 14, the content from 15: a 15, , 16, the empty item at 17.
+    const auto middle = atlas::validate_request(outbound_with({R"("ToolIds": "a,,b")"}));
+    CHECK(middle.diagnostics.size() == 1);
+    expect_rule(middle, "tool-ids.empty-item", "/ToolIds", 6, 17);
+    const auto trailing = atlas::validate_request(outbound_with({R"("ToolIds": "a,")"}));
+    CHECK(trailing.diagnostics.size() == 1);
+    expect_rule(trailing, "tool-ids.empty-item", "/ToolIds", 6, 17);
+    const auto leading = atlas::validate_request(outbound_with({R"("ToolIds": ",a")"}));
+    expect_rule(leading, "tool-ids.empty-item", "/ToolIds", 6, 15);
+}
+
+TEST_CASE("ToolIds with a repeated id is a tool-ids.duplicate warning")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("ToolIds": "a,a")"}));
+    CHECK(r.valid());
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "tool-ids.duplicate", "/ToolIds", 6, 17);
+    expect_no_rule(atlas::validate_request(outbound_with({R"("ToolIds": "a,ab")"})), "tool-ids.duplicate");
+}
+
+TEST_CASE("ToolIds with white space around an id is a tool-ids.whitespace warning")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("ToolIds": "a, b")"}));
+    CHECK(r.valid());
+    CHECK(r.diagnostics.size() == 1);
+    expect_rule(r, "tool-ids.whitespace", "/ToolIds", 6, 17);
+    const auto after = atlas::validate_request(outbound_with({R"("ToolIds": "a ,b")"}));
+    CHECK(after.diagnostics.size() == 1);
+    expect_rule(after, "tool-ids.whitespace", "/ToolIds", 6, 15);
+    expect_no_rule(atlas::validate_request(outbound_with({R"("ToolIds": "a,b")"})), "tool-ids.whitespace");
+}
+
+// =============================================================================================
+// SMS
+
+TEST_CASE("SMSTrigger without SMSBody, and SMSBody without SMSTrigger, are sms.pair warnings")
+{
+    const auto trigger = atlas::validate_request(outbound_with({R"("SMSTrigger": "send link")"}));
+    CHECK(trigger.valid());
+    CHECK(trigger.diagnostics.size() == 1);
+    expect_rule(trigger, "sms.pair", "/SMSTrigger", 6, 17);
+
+    const auto body = atlas::validate_request(outbound_with({R"("SMSBody": "Here is the link")"}));
+    CHECK(body.diagnostics.size() == 1);
+    expect_rule(body, "sms.pair", "/SMSBody", 6, 14);
+
+    const auto both = atlas::validate_request(outbound_with({R"("SMSTrigger": "send link")", R"("SMSBody": "Here")"}));
+    expect_no_rule(both, "sms.pair");
+    expect_clean(both);
+}
+
+TEST_CASE("an empty SMSTrigger or SMSBody counts as absent for sms.pair")
+{
+    const auto empty_body = atlas::validate_request(outbound_with({R"("SMSTrigger": "send link")", R"("SMSBody": "")"}));
+    CHECK(empty_body.diagnostics.size() == 1);
+    expect_rule(empty_body, "sms.pair", "/SMSTrigger", 6, 17);
+    const auto empty_trigger = atlas::validate_request(outbound_with({R"("SMSTrigger": "")", R"("SMSBody": "Here")"}));
+    CHECK(empty_trigger.diagnostics.size() == 1);
+    expect_rule(empty_trigger, "sms.pair", "/SMSBody", 7, 14);
+    expect_clean(atlas::validate_request(outbound_with({R"("SMSTrigger": "")", R"("SMSBody": "")"})));
+}
+
+// =============================================================================================
+// The call
+
+TEST_CASE("the call's path id must be non-empty, without '/' or control characters")
+{
+    const auto empty = atlas::validate_call("", "key");
+    CHECK(empty.diagnostics.size() == 1);
+    expect_rule(empty, "call.id", "/id", 0, 0);
+    expect_rule(atlas::validate_call("abc/def", "key"), "call.id", "/id", 0, 0);
+    expect_rule(atlas::validate_call("abc\x01", "key"), "call.id", "/id", 0, 0);
+    expect_rule(atlas::validate_call(std::string_view("abc\0def", 7), "key"), "call.id", "/id", 0, 0);
+    expect_rule(atlas::validate_call("abc\n", "key"), "call.id", "/id", 0, 0);
+
+    const auto fine = atlas::validate_call("cmp-123", "key");
+    expect_no_rule(fine, "call.id");
+    expect_clean(fine);
+}
+
+TEST_CASE("an api-key with CR, LF or another control character is an error")
+{
+    for (std::string_view key : {"abc\r\n", "abc\n", "abc\r", "ab\tc", "abc\x7f"}) {
+        const auto r = atlas::validate_call("cmp-123", key);
+        CHECK(r.diagnostics.size() == 1);
+        expect_rule(r, "call.api-key", "/api-key", 0, 0);
+    }
+    const auto fine = atlas::validate_call("cmp-123", "SECRET-CANARY-123");
+    expect_no_rule(fine, "call.api-key");
+    expect_clean(fine);
+}
+
+TEST_CASE("an api-key or path id with a C1 control character is an error")
+{
+    // Fixed: check_api_key and check_call_id used to reject only bytes below 0x20 and 0x7F, so U+0085 (NEL,
+    // bytes C2 85) and the other C1 controls U+0080-U+009F pass. CONTRACT.md: "control characters or CR/LF in
+    // it are an error" and the id has "no control characters"; U+0080-U+009F are control characters (Unicode
+    // general category Cc), and the library's own quote_value treats them as such.
+    const auto key = atlas::validate_call("cmp-123", "abc\xC2\x85");
+    expect_rule(key, "call.api-key", "/api-key", 0, 0);
+    const auto id = atlas::validate_call("cmp\xC2\x9B" "123", "key");
+    expect_rule(id, "call.id", "/id", 0, 0);
+    // A printable non-ASCII character is fine.
+    expect_clean(atlas::validate_call("cmp-\xC3\xA9", "key-\xC3\xA9"));
+}
+
+TEST_CASE("the api-key value never appears in to_json or to_text")
+{
+    const std::string canary = "SECRET-CANARY-123";
+    for (const atlas::report& r : {atlas::validate_call("cmp/123", canary + "\r\n"), atlas::validate_call("", canary + "\n"),
+             atlas::validate_call("cmp-123", canary + "\x01"), atlas::validate_call("cmp-123", canary)}) {
+        CHECK_FALSE(contains(r.to_json(), canary));
+        CHECK_FALSE(contains(r.to_json(), "CANARY"));
+        CHECK_FALSE(contains(r.to_text(), canary));
+        CHECK_FALSE(contains(r.to_text("cmp/123"), canary));
+        for (const atlas::diagnostic& d : r.diagnostics) {
+            CHECK_FALSE(contains(d.message, "CANARY"));
+            CHECK_FALSE(contains(d.hint, "CANARY"));
+        }
+    }
+    // The typed path as well.
+    atlas::campaign_call call;
+    call.id = std::string("cmp-123");
+    call.api_key = canary + "\r\n";
+    const auto typed = atlas::validate(call);
+    expect_rule(typed, "call.api-key", "/api-key", 0, 0);
+    CHECK_FALSE(contains(typed.to_json(), canary));
+    CHECK_FALSE(contains(typed.to_text(), canary));
+}
+
+// =============================================================================================
+// The report
+
+TEST_CASE("past max_diagnostics one report.truncated entry counts the rest, as an error when an error was dropped")
+{
+    // Three unknown fields (warnings) and a missing TemplateId and name (errors).
+    const std::string text = payload({R"("a": 1)", R"("b": 2)", R"("c": 3)", phone, outbound});
+    atlas::options opts;
+    opts.max_diagnostics = 1;
+    const auto r = atlas::validate_request(text, opts);
+    CHECK(r.diagnostics.size() == 2);
+    const auto d = expect_rule(r, "report.truncated", "", 0, 0, atlas::severity::error);
+    CHECK(contains(d.message, "4"));
+    CHECK_FALSE(r.valid());
+    CHECK(r.diagnostics.back().rule == "report.truncated");
+
+    // Only warnings left out: the entry is a warning and the payload stays valid.
+    const std::string warnings_only = outbound_with({R"("a": 1)", R"("b": 2)", R"("c": 3)"});
+    opts.max_diagnostics = 2;
+    const auto w = atlas::validate_request(warnings_only, opts);
+    CHECK(w.diagnostics.size() == 3);
+    expect_rule(w, "report.truncated", "", 0, 0, atlas::severity::warning);
+    CHECK(w.valid());
+
+    // Enough room: no entry.
+    opts.max_diagnostics = 5;
+    expect_no_rule(atlas::validate_request(text, opts), "report.truncated");
+    expect_no_rule(atlas::validate_request(text), "report.truncated");
+}
+
+TEST_CASE("text that is not JSON is one error even when max_diagnostics was reached before the break")
+{
+    atlas::options opts;
+    opts.max_diagnostics = 1;
+    const auto r = atlas::validate_request("{\"a\":1,\"b\":2,\"c\":3,", opts);
+    expect_only_root_error(r, "json.syntax", 1, 20);
+    expect_no_rule(r, "report.truncated");
+}
+
+TEST_CASE("the report's JSON form has exactly valid, errors, warnings and diagnostics")
+{
+    const std::string text = outbound_with({R"("Calltype": "2")", R"("DailyCallLimit": "500")", R"("Mode": null)"});
+    atlas::report none;
+    for (const atlas::report& r : {atlas::validate_request(text), atlas::validate_request(outbound_with({})),
+             atlas::validate_request("[]"), atlas::validate_call("a/b", "k\r\n"), none}) {
+        const boost::json::value v = boost::json::parse(r.to_json());
+        REQUIRE(v.is_object());
+        const auto& o = v.as_object();
+        CHECK(o.size() == 4);
+        REQUIRE(o.contains("valid"));
+        REQUIRE(o.contains("errors"));
+        REQUIRE(o.contains("warnings"));
+        REQUIRE(o.contains("diagnostics"));
+        REQUIRE(o.at("valid").is_bool());
+        REQUIRE(o.at("diagnostics").is_array());
+        const auto& diagnostics = o.at("diagnostics").as_array();
+        CHECK(diagnostics.size() == r.diagnostics.size());
+        std::int64_t errors = 0, warnings = 0;
+        for (std::size_t k = 0; k < diagnostics.size(); ++k) {
+            REQUIRE(diagnostics[k].is_object());
+            const auto& d = diagnostics[k].as_object();
+            for (const auto& member : d) {
+                const std::string_view key(member.key().data(), member.key().size());
+                CHECK_MESSAGE((key == "severity" || key == "path" || key == "rule" || key == "message" ||
+                                  key == "hint" || key == "line" || key == "column"),
+                    "unexpected key ", key);
+            }
+            REQUIRE(d.contains("severity"));
+            REQUIRE(d.contains("path"));
+            REQUIRE(d.contains("rule"));
+            REQUIRE(d.contains("message"));
+            const std::string_view severity = d.at("severity").as_string();
+            CHECK((severity == "error" || severity == "warning"));
+            (severity == "error" ? errors : warnings) += 1;
+            CHECK(d.at("path").as_string() == r.diagnostics[k].path);
+            CHECK(d.at("rule").as_string() == r.diagnostics[k].rule);
+            CHECK(d.at("message").as_string() == r.diagnostics[k].message);
+            CHECK(atlas::find_rule(std::string_view(d.at("rule").as_string())) != nullptr);
+            CHECK(d.contains("hint") == !r.diagnostics[k].hint.empty());
+            CHECK(d.contains("line") == d.contains("column"));
+            CHECK(d.contains("line") == r.diagnostics[k].has_position());
+            if (d.contains("line")) {
+                CHECK(d.at("line").as_int64() == static_cast<std::int64_t>(r.diagnostics[k].line));
+                CHECK(d.at("column").as_int64() == static_cast<std::int64_t>(r.diagnostics[k].column));
+                CHECK(d.at("line").as_int64() >= 1);
+                CHECK(d.at("column").as_int64() >= 1);
+            }
+        }
+        CHECK(o.at("errors").as_int64() == errors);
+        CHECK(o.at("warnings").as_int64() == warnings);
+        CHECK(o.at("valid").as_bool() == (errors == 0));
+        CHECK(r.valid() == (errors == 0));
+        CHECK(r.errors() == static_cast<std::size_t>(errors));
+    }
+}
+
+TEST_CASE("warnings alone leave a payload valid, one error makes it invalid")
+{
+    const auto warnings = atlas::validate_request(outbound_with({R"("Calltype": "2")", R"("Mode": null)", R"("ToolIds": "a,a")"}));
+    CHECK(warnings.warnings() == 3);
+    CHECK(warnings.errors() == 0);
+    CHECK(warnings.valid());
+    CHECK(contains(warnings.to_json(), R"("valid":true)"));
+    const auto error = atlas::validate_request(outbound_with({R"("Calltype": "2")", R"("Mode": 1)"}));
+    CHECK(error.errors() == 1);
+    CHECK_FALSE(error.valid());
+    CHECK(contains(error.to_json(), R"("valid":false)"));
+}
+
+TEST_CASE("diagnostics come in the order of their place in the text")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("Mode": 1)", R"("Calltype": "2")", R"("IsActive": "no")"}));
+    REQUIRE(r.diagnostics.size() == 3);
+    CHECK(r.diagnostics[0].line == 6);
+    CHECK(r.diagnostics[1].line == 7);
+    CHECK(r.diagnostics[2].line == 8);
+}
+
+TEST_CASE("to_text prints line, column, rule and hint for each diagnostic")
+{
+    const std::string text = outbound_with({R"("DailyCallLimit": "500")"});
+    const std::string out = atlas::validate_request(text).to_text(text);
+    CHECK(contains(out, "<input>:6:21: error: "));
+    CHECK(contains(out, "[field.type]"));
+    CHECK(contains(out, "hint: "));
+    CHECK(contains(out, "invalid (1 error, 0 warnings)"));
+}
+
+// =============================================================================================
+// The typed path
+
+TEST_CASE("the typed request gives the same rule ids as its text, without positions")
+{
+    const std::vector<std::string> texts = {
+        payload({name_, template_, phone, inbound}),
+        payload({name_, template_, phone}),
+        payload({name_, template_, non_phone}),
+        payload({name_, template_, non_phone, messages, bubble, R"("CallType": "1")"}),
+        payload({name_, template_, non_phone, R"("MessagesCampaign": false)"}),
+        payload({name_, template_, phone, outbound, R"("MessagesCampaign": true)"}),
+        payload({name_, template_, phone, inbound, R"("StartDate": "2026-02-30T09:00:00Z")",
+            R"("FeatureRescheduleCallEnabled": true)"}),
+        payload({R"("name": "")", template_, phone, outbound, R"("FeatureAppendPreviousSummaryEnabled": true)"}),
+        outbound_with({R"("StartDate": "2026-03-02T09:00:00")", R"("Timezone": "america/new_york")"}),
+        outbound_with({R"("ToolIds": "a,,b, c,c")", R"("SMSTrigger": "x")", R"("Mode": null)"}),
+        outbound_with({R"("DailyCallLimit": 2147483648)", R"("Calltype": "2")", R"("RedialSettings": "{")"}),
+        outbound_with({time_windows("[" + window(9, 0, 12, 0) + "," + window(11, 0, 9, 0) + ",{\"startHour\":24,\"x\":1}]")}),
+        outbound_with({time_windows(seed_time_windows_example())}),
+        payload({R"("name": null)", template_, phone, outbound}),
+    };
+    for (const std::string& text : texts) {
+        INFO(text);
+        const auto from_text = atlas::validate_request(text);
+        const atlas::update_campaign_request typed = atlas::parse_request(text);
+        const auto from_struct = atlas::validate(typed);
+        INFO("text:\n", describe(from_text), "typed:\n", describe(from_struct));
+        CHECK(rule_ids(from_struct) == rule_ids(from_text));
+        for (const atlas::diagnostic& d : from_struct.diagnostics) {
+            CHECK(d.line == 0);
+            CHECK(d.column == 0);
+            CHECK_FALSE(d.has_position());
+        }
+    }
+}
+
+TEST_CASE("the typed request in strict mode makes an unknown member an error")
+{
+    const auto typed = atlas::parse_request(outbound_with({R"("Calltype": "2")"}));
+    atlas::options strict;
+    strict.strict = true;
+    const auto r = atlas::validate(typed, strict);
+    expect_rule(r, "field.unknown", "/Calltype", 0, 0, atlas::severity::error);
+    CHECK(contains(r.diagnostics.at(0).hint, "CallType"));
+}
+
+TEST_CASE("the typed response gives the same rule ids as its text")
+{
+    for (std::string_view text : {R"({"AIAssistantProvider": null, "Mode": null})",
+             R"({"Timestamp": "2026-03-02", "TotalRequest": 2147483648, "Timezone": "Mars/Olympus"})",
+             R"({"TimeWindows": "[{\"startHour\":1}]", "Status": ""})"}) {
+        INFO(text);
+        const auto from_text = atlas::validate_response(text);
+        const auto from_struct = atlas::validate(atlas::parse_response(text));
+        INFO("text:\n", describe(from_text), "typed:\n", describe(from_struct));
+        CHECK(rule_ids(from_struct) == rule_ids(from_text));
+        for (const atlas::diagnostic& d : from_struct.diagnostics)
+            CHECK(d.line == 0);
+    }
+}
+
+// =============================================================================================
+// Last: the registry (test cases run in file order, so this one sees every other).
+
+TEST_CASE("zz: every rule of the catalog was triggered by a payload and kept quiet by a near-identical one")
+{
+    std::size_t count = 0;
+    for (const atlas::rule_info& r : atlas::rules) {
+        ++count;
+        const std::string id(r.id);
+        INFO("rule ", id);
+        CHECK_MESSAGE(triggered_rules().count(id) == 1, "no test triggered ", id);
+        CHECK_MESSAGE(quiet_rules().count(id) == 1, "no test showed a payload without ", id);
+    }
+    CHECK(count == std::size(atlas::rules));
+    // Every recorded id is a rule of the catalog.
+    for (const std::string& id : triggered_rules())
+        CHECK_MESSAGE(atlas::find_rule(id) != nullptr, id);
+}
+
+} // TEST_SUITE("validate")
