@@ -204,6 +204,20 @@ bool read_payload(checker& c, text_workspace& ws, std::string_view text,
     return true;
 }
 
+/// Validation never throws: only std::bad_alloc can reach the entry points, and it becomes one error.
+/// Its strings fit the small-string buffer, so only the vector may need memory (it usually has some).
+inline void report_out_of_memory(report& out) noexcept
+{
+    out.diagnostics.clear();
+    try {
+        diagnostic d;
+        d.rule = "json.limit";
+        d.message = "out of memory";
+        out.diagnostics.push_back(std::move(d));
+    } catch (...) {
+    }
+}
+
 /// Orders diagnostics by their place in the text, adds line and column, and the "N more" entry.
 inline void finish_report(report& out, const checker& c)
 {
@@ -241,15 +255,8 @@ report validate_text(payload_kind kind, std::string_view text, const options& op
         if (read_payload(c, ws, text, names, other_side_names))
             run_rules(c);
         finish_report(out, c);
-    } catch (...) { // only std::bad_alloc can get here: report it rather than end the program
-        out.diagnostics.clear();
-        try {
-            diagnostic d;
-            d.rule = std::string(info(rule::json_limit).id);
-            d.message = "atlas ran out of memory while validating this input";
-            out.diagnostics.push_back(std::move(d));
-        } catch (...) {
-        }
+    } catch (...) {
+        report_out_of_memory(out);
     }
     return out;
 }
@@ -286,7 +293,7 @@ inline report validate_call(std::string_view id, std::string_view api_key, const
         detail::run_rules(c);
         detail::finish_report(out, c);
     } catch (...) {
-        out.diagnostics.clear();
+        detail::report_out_of_memory(out);
     }
     return out;
 }

@@ -4,6 +4,7 @@
 
 #include <atlas/detail/checker.hpp>
 #include <atlas/detail/model.hpp>
+#include <atlas/impl/validate.hpp>
 
 #include <boost/mp11/algorithm.hpp>
 
@@ -72,14 +73,7 @@ report validate_model(const Model& model, payload_kind kind, const options& opts
         run_rules(c);
         finish_report(out, c);
     } catch (...) {
-        out.diagnostics.clear();
-        try {
-            diagnostic d;
-            d.rule = std::string(info(rule::json_limit).id);
-            d.message = "atlas ran out of memory while validating this input";
-            out.diagnostics.push_back(std::move(d));
-        } catch (...) {
-        }
+        report_out_of_memory(out);
     }
     return out;
 }
