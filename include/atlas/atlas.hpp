@@ -18,6 +18,7 @@
 #include <atlas/timezone.hpp>
 #include <atlas/validate.hpp>
 #include <atlas/validate_typed.hpp>
+#include <atlas/validator.hpp>
 #include <atlas/version.hpp>
 
 #endif

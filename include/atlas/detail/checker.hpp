@@ -17,7 +17,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace atlas::detail {
@@ -57,6 +56,35 @@ struct field_slot {
 
 enum class payload_kind : std::uint8_t { request, response, call };
 
+/// One segment of a JSON Pointer while walking content: an object key or an array index.
+struct walk_segment {
+    bool in_array = false;
+    std::size_t index = 0;    // arrays: index of the current element
+    std::string_view key_raw; // objects: the current key, undecoded
+    bool key_escaped = false;
+};
+
+/// Everything a validation needs to grow; kept by atlas::validator so that a stream of valid
+/// payloads allocates nothing once the buffers have grown.
+struct workspace {
+    json_reader reader;         // the payload
+    json_reader content_reader; // JSON carried in a string field
+    std::vector<field_slot> slots;
+    std::vector<walk_segment> stack;
+    std::string key;  // a decoded key
+    std::string path; // a pointer under construction
+    struct window {
+        std::size_t index, offset;
+        int start, end; // minutes since midnight
+    };
+    std::vector<window> windows;
+    struct item {
+        std::string_view id;
+        std::size_t offset;
+    };
+    std::vector<item> items;
+};
+
 constexpr bool applies(rule_scope scope, payload_kind kind) noexcept
 {
     switch (scope) {
@@ -73,8 +101,9 @@ class checker {
 public:
     /// `from_text`: the payload was read from `text`, so diagnostics get positions (even in "").
     checker(payload_kind kind, std::span<const field_info> fields, std::span<field_slot> slots, const options& opts,
-        report& out, std::string_view text, bool from_text) noexcept
-        : kind_(kind), fields_(fields), slots_(slots), options_(opts), report_(out), text_(text), from_text_(from_text)
+        report& out, std::string_view text, bool from_text, workspace& ws) noexcept
+        : kind_(kind), fields_(fields), slots_(slots), options_(opts), report_(out), text_(text), from_text_(from_text),
+          ws_(ws)
     {
     }
 
@@ -173,9 +202,16 @@ public:
     }
     bool dropped_error() const noexcept { return dropped_error_; }
 
-    // Scratch, reused across checks so they do not allocate per payload.
-    json_reader content_reader;
-    std::unordered_set<std::string_view> seen;
+    /// Scratch space, reused across checks and payloads.
+    workspace& ws() noexcept { return ws_; }
+
+    /// The pointer of field i, built in the workspace's buffer (valid until the next call).
+    std::string_view pointer_view(std::size_t i)
+    {
+        ws_.path.clear();
+        append_pointer_token(ws_.path, fields_[i].name);
+        return ws_.path;
+    }
 
 private:
     payload_kind kind_;
@@ -185,6 +221,7 @@ private:
     report& report_;
     std::string_view text_;
     bool from_text_;
+    workspace& ws_;
     std::size_t dropped_ = 0;
     bool dropped_error_ = false;
 };

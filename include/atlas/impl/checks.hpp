@@ -270,14 +270,6 @@ inline std::string json_error_rule_message(const std::string& name, json_error e
            std::to_string(content_offset) + " of its content";
 }
 
-/// One segment of a JSON Pointer while walking content: an object key or an array index.
-struct walk_segment {
-    bool in_array = false;
-    std::size_t index = 0;       // arrays: index of the current element
-    std::string_view key_raw;    // objects: the current key, undecoded
-    bool key_escaped = false;
-};
-
 inline std::string walk_pointer(std::string_view base, const std::vector<walk_segment>& stack, std::size_t depth)
 {
     std::string p(base);
@@ -341,13 +333,13 @@ bool walk_value(json_reader& reader, json_token token, std::string_view base, st
 
 /// Checks that a string field's content is JSON; reports duplicates and non-finite numbers inside
 /// it with pointers into the content. Returns false (after reporting `syntax_rule`) when it is not JSON.
-inline bool check_content_is_json(checker& c, std::size_t i, rule syntax_rule, std::vector<walk_segment>& stack)
+inline bool check_content_is_json(checker& c, std::size_t i, rule syntax_rule)
 {
     const std::string_view content = c.slot(i).value;
-    json_reader& reader = c.content_reader;
+    workspace& ws = c.ws();
+    json_reader& reader = ws.content_reader;
     reader.reset(content, c.opts().max_depth);
-    const std::string base = c.pointer(i);
-    const bool ok = walk_value(reader, reader.next(), base, stack,
+    const bool ok = walk_value(reader, reader.next(), c.pointer_view(i), ws.stack,
         [&](rule r, std::string path, std::size_t offset, std::string message) {
             c.emit_on(r, i, std::move(message), {}, c.content_offset(i, offset), std::move(path));
         });
@@ -367,8 +359,7 @@ inline bool check_content_is_json(checker& c, std::size_t i, rule syntax_rule, s
 
 inline void check_json_text(checker& c, std::size_t i)
 {
-    std::vector<walk_segment> stack;
-    check_content_is_json(c, i, rule::json_text_syntax, stack);
+    check_content_is_json(c, i, rule::json_text_syntax);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -376,47 +367,57 @@ inline void check_json_text(checker& c, std::size_t i)
 
 inline constexpr std::string_view window_keys[] = {"startHour", "startMinute", "endHour", "endMinute"};
 
+/// Skips the rest of a container whose opening token was just read; false on a syntax error.
+inline bool skip_rest_of_container(json_reader& reader)
+{
+    for (const std::size_t depth = reader.depth(); reader.depth() >= depth;)
+        if (reader.next().kind == token_kind::error)
+            return false;
+    return true;
+}
+
+inline std::string window_label(std::size_t index)
+{
+    return "time window " + std::to_string(index);
+}
+
 inline void check_time_windows(checker& c, std::size_t i)
 {
-    std::vector<walk_segment> stack;
-    if (!check_content_is_json(c, i, rule::time_windows_syntax, stack))
+    if (!check_content_is_json(c, i, rule::time_windows_syntax))
         return;
-    // The content is JSON: now its shape, on a second pass.
-    const std::string_view content = c.slot(i).value;
-    json_reader& reader = c.content_reader;
-    reader.reset(content, c.opts().max_depth);
-    const std::string base = c.pointer(i);
-    auto at = [&](std::size_t content_offset) { return c.content_offset(i, content_offset); };
-    auto report = [&](rule r, std::string path, std::size_t offset, std::string message, std::string hint = {}) {
-        c.emit_on(r, i, std::move(message), std::move(hint), at(offset), std::move(path));
+    // The content is JSON: now its shape, on a second pass. Pointers and messages are built only
+    // when something is reported, so a valid TimeWindows allocates nothing.
+    workspace& ws = c.ws();
+    json_reader& reader = ws.content_reader;
+    reader.reset(c.slot(i).value, c.opts().max_depth);
+    constexpr std::size_t no_window = static_cast<std::size_t>(-1);
+    auto report = [&](rule r, std::size_t window, std::string_view key, std::size_t offset, std::string message,
+                      std::string hint = {}) {
+        std::string path(c.pointer_view(i));
+        if (window != no_window)
+            append_pointer_index(path, window);
+        if (!key.empty())
+            append_pointer_token(path, key);
+        c.emit_on(r, i, std::move(message), std::move(hint), c.content_offset(i, offset), std::move(path));
     };
 
     json_token token = reader.next();
     if (token.kind != token_kind::array_begin) {
-        report(rule::time_windows_shape, base, token.offset,
+        report(rule::time_windows_shape, no_window, {}, token.offset,
             "TimeWindows must hold a JSON array of time windows, not " +
                 std::string(token.kind == token_kind::object_begin ? "an object" : "a single value"),
             token.kind == token_kind::object_begin ? "wrap the window in [ ]" : "");
         return;
     }
-    struct window {
-        std::size_t index, offset;
-        int start, end; // minutes since midnight
-    };
-    std::vector<window> windows;
+    ws.windows.clear();
     for (std::size_t index = 0;; ++index) {
         token = reader.next();
         if (token.kind == token_kind::array_end || token.kind == token_kind::error)
             break;
-        std::string window_path = base;
-        append_pointer_index(window_path, index);
-        const std::string label = "time window " + std::to_string(index);
         if (token.kind != token_kind::object_begin) {
-            report(rule::time_windows_shape, window_path, token.offset, label + " must be an object");
-            if (token.kind == token_kind::array_begin) // skip the rest of it
-                for (std::size_t depth = reader.depth(); reader.depth() >= depth;)
-                    if (reader.next().kind == token_kind::error)
-                        return;
+            report(rule::time_windows_shape, index, {}, token.offset, window_label(index) + " must be an object");
+            if (token.kind == token_kind::array_begin && !skip_rest_of_container(reader))
+                return;
             continue;
         }
         const std::size_t window_offset = token.offset;
@@ -426,73 +427,70 @@ inline void check_time_windows(checker& c, std::size_t i)
             token = reader.next();
             if (token.kind != token_kind::key)
                 break; // object_end (the content was checked to be JSON)
-            std::string key;
-            std::string_view key_view = token.raw;
+            std::string_view key = token.raw;
             if (token.has_escapes) {
-                decode_json_string(token.raw, key);
-                key_view = key;
+                ws.key.clear();
+                decode_json_string(token.raw, ws.key);
+                key = ws.key;
             }
             const std::size_t key_offset = token.offset;
-            std::string key_path = window_path;
-            append_pointer_token(key_path, key_view);
-            const auto known = std::find(std::begin(window_keys), std::end(window_keys), key_view);
+            const auto known = std::find(std::begin(window_keys), std::end(window_keys), key);
             if (known == std::end(window_keys)) {
-                report(rule::time_windows_unknown_key, key_path, key_offset,
-                    label + " has the unknown key " + quote_value(key_view),
-                    did_you_mean(best_suggestion(key_view, window_keys)));
+                report(rule::time_windows_unknown_key, index, key, key_offset,
+                    window_label(index) + " has the unknown key " + quote_value(key),
+                    did_you_mean(best_suggestion(key, window_keys)));
                 reader.skip_value();
                 continue;
             }
             const std::size_t k = static_cast<std::size_t>(known - std::begin(window_keys));
+            key = window_keys[k]; // ws.key may be reused below
             seen[k] = true;
             token = reader.next();
-            if (token.kind == token_kind::object_begin || token.kind == token_kind::array_begin) {
-                report(rule::time_windows_type, key_path, token.offset,
-                    std::string(key_view) + " of " + label + " must be an integer, not " +
-                        (token.kind == token_kind::object_begin ? "an object" : "an array"));
-                for (std::size_t depth = reader.depth(); reader.depth() >= depth;)
-                    if (reader.next().kind == token_kind::error)
-                        return;
-                continue;
-            }
             const int max = (k % 2 == 0) ? 23 : 59;
-            if (token.kind != token_kind::number || !token.integer_literal) {
-                std::string hint;
-                if (token.kind == token_kind::string) {
-                    int n = 0;
-                    const auto r = std::from_chars(token.raw.data(), token.raw.data() + token.raw.size(), n);
-                    if (r.ec == std::errc() && r.ptr == token.raw.data() + token.raw.size())
-                        hint = "write the number without quotes: \"" + std::string(key_view) + "\":" + std::to_string(n);
-                }
-                const std::string shown = token.kind == token_kind::string ? "the string " + quote_value(token.raw)
-                                          : token.kind == token_kind::number ? std::string(token.raw.substr(0, 64))
-                                          : token.kind == token_kind::null_literal ? "null"
-                                          : token.kind == token_kind::true_literal ? "true" : "false";
-                report(rule::time_windows_type, key_path, token.offset,
-                    std::string(key_view) + " of " + label + " must be an integer, not " + shown, std::move(hint));
+            if (token.kind == token_kind::number && token.integer_literal) {
+                if (token.fits_int64 && token.int_value >= 0 && token.int_value <= max) {
+                    values[k] = static_cast<int>(token.int_value);
+                    valid[k] = true;
+                } else
+                    report(rule::time_windows_range, index, key, token.offset,
+                        std::string(key) + " of " + window_label(index) + " must be from 0 to " + std::to_string(max) +
+                            ", not " + std::string(token.raw.substr(0, 64)));
                 continue;
             }
-            if (!token.fits_int64 || token.int_value < 0 || token.int_value > max) {
-                report(rule::time_windows_range, key_path, token.offset,
-                    std::string(key_view) + " of " + label + " must be from 0 to " + std::to_string(max) + ", not " +
-                        std::string(token.raw.substr(0, 64)));
-                continue;
+            std::string hint, shown;
+            switch (token.kind) {
+            case token_kind::object_begin: shown = "an object"; break;
+            case token_kind::array_begin: shown = "an array"; break;
+            case token_kind::string: {
+                shown = "the string " + quote_value(token.raw);
+                int n = 0;
+                const auto r = std::from_chars(token.raw.data(), token.raw.data() + token.raw.size(), n);
+                if (r.ec == std::errc() && r.ptr == token.raw.data() + token.raw.size() && n >= 0 && n <= max)
+                    hint = "write the number without quotes: \"" + std::string(key) + "\":" + std::to_string(n);
+                break;
             }
-            values[k] = static_cast<int>(token.int_value);
-            valid[k] = true;
+            case token_kind::number: shown = std::string(token.raw.substr(0, 64)); break;
+            case token_kind::null_literal: shown = "null"; break;
+            default: shown = token.kind == token_kind::true_literal ? "true" : "false"; break;
+            }
+            report(rule::time_windows_type, index, key, token.offset,
+                std::string(key) + " of " + window_label(index) + " must be an integer, not " + shown, std::move(hint));
+            if ((token.kind == token_kind::object_begin || token.kind == token_kind::array_begin) &&
+                !skip_rest_of_container(reader))
+                return;
         }
         for (std::size_t k = 0; k < 4; ++k)
             if (!seen[k])
-                report(rule::time_windows_missing_key, window_path, window_offset,
-                    label + " has no " + std::string(window_keys[k]),
+                report(rule::time_windows_missing_key, index, {}, window_offset,
+                    window_label(index) + " has no " + std::string(window_keys[k]),
                     "every window needs startHour, startMinute, endHour and endMinute");
         if (valid[0] && valid[1] && valid[2] && valid[3]) {
             const int start = values[0] * 60 + values[1], end = values[2] * 60 + values[3];
             if (start == end)
-                report(rule::time_windows_empty, window_path, window_offset,
-                    label + " ends where it starts, so it covers no time");
+                report(rule::time_windows_empty, index, {}, window_offset,
+                    window_label(index) + " ends where it starts, so it covers no time");
             else
-                windows.push_back({index, window_offset, start, end});
+                ws.windows.push_back({index, window_offset, start, end});
         }
     }
 
@@ -501,7 +499,7 @@ inline void check_time_windows(checker& c, std::size_t i)
     constexpr std::size_t day = 24 * 60, nobody = static_cast<std::size_t>(-1);
     std::array<std::size_t, day> owner;
     owner.fill(nobody);
-    for (const window& w : windows) {
+    for (const workspace::window& w : ws.windows) {
         std::size_t earlier = nobody;
         const auto cover = [&](std::size_t from, std::size_t to) {
             for (std::size_t m = from; m < to; ++m) {
@@ -518,12 +516,9 @@ inline void check_time_windows(checker& c, std::size_t i)
             cover(start, day);
             cover(0, end);
         }
-        if (earlier == nobody)
-            continue;
-        std::string path = base;
-        append_pointer_index(path, w.index);
-        report(rule::time_windows_overlap, path, w.offset,
-            "time window " + std::to_string(w.index) + " overlaps time window " + std::to_string(earlier));
+        if (earlier != nobody)
+            report(rule::time_windows_overlap, w.index, {}, w.offset,
+                window_label(w.index) + " overlaps " + window_label(earlier));
     }
 }
 
@@ -535,38 +530,40 @@ inline void check_tool_ids(checker& c, std::size_t i)
     const std::string_view list = c.slot(i).value;
     if (list.empty())
         return; // an empty list
-    auto& seen = c.seen;
-    seen.clear();
+    auto& items = c.ws().items;
+    items.clear();
     std::size_t start = 0;
-    for (std::size_t item_number = 0;; ++item_number) {
+    for (std::size_t item_number = 1;; ++item_number) {
         const std::size_t comma = list.find(',', start);
         const std::size_t end = comma == std::string_view::npos ? list.size() : comma;
-        std::string_view item = list.substr(start, end - start);
+        const std::string_view item = list.substr(start, end - start);
         std::size_t lead = 0;
         while (lead < item.size() && (item[lead] == ' ' || item[lead] == '\t'))
             ++lead;
         std::string_view trimmed = item.substr(lead);
         while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t'))
             trimmed.remove_suffix(1);
-        const std::size_t place = c.content_offset(i, start);
-        if (trimmed.empty()) {
-            c.emit_on(rule::tool_ids_empty_item, i,
-                "ToolIds has an empty item (number " + std::to_string(item_number + 1) + ")",
-                "remove the extra comma; an empty list is \"\"", place);
-        } else {
+        if (trimmed.empty())
+            c.emit_on(rule::tool_ids_empty_item, i, "ToolIds has an empty item (number " + std::to_string(item_number) + ")",
+                "remove the extra comma; an empty list is \"\"", c.content_offset(i, start));
+        else {
             if (trimmed.size() != item.size())
-                c.emit_on(rule::tool_ids_whitespace, i,
-                    "ToolIds item " + quote_value(trimmed) + " has white space around it",
-                    "write the ids with commas only: \"a,b\"", place);
-            if (!seen.insert(trimmed).second)
-                c.emit_on(rule::tool_ids_duplicate, i, "ToolIds names " + quote_value(trimmed) + " more than once",
-                    "list each tool id once", c.content_offset(i, start + lead));
+                c.emit_on(rule::tool_ids_whitespace, i, "ToolIds item " + quote_value(trimmed) + " has white space around it",
+                    "write the ids with commas only: \"a,b\"", c.content_offset(i, start));
+            items.push_back({trimmed, start + lead});
         }
         if (comma == std::string_view::npos)
             break;
         start = comma + 1;
     }
-    seen.clear();
+    // Duplicates: sort by id (then by place), report every occurrence after the first; n log n.
+    std::sort(items.begin(), items.end(), [](const workspace::item& a, const workspace::item& b) {
+        return a.id != b.id ? a.id < b.id : a.offset < b.offset;
+    });
+    for (std::size_t k = 1; k < items.size(); ++k)
+        if (items[k].id == items[k - 1].id)
+            c.emit_on(rule::tool_ids_duplicate, i, "ToolIds names " + quote_value(items[k].id) + " more than once",
+                "list each tool id once", c.content_offset(i, items[k].offset));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 #define ATLAS_IMPL_VALIDATE_HPP
 
 #include <atlas/detail/checker.hpp>
+#include <atlas/detail/field_lookup.hpp>
 #include <atlas/detail/json_reader.hpp>
 #include <atlas/detail/suggest.hpp>
 #include <atlas/detail/text.hpp>
@@ -26,6 +27,8 @@ constexpr std::array<std::string_view, N> names_of(const field_info (&table)[N])
 }
 inline constexpr auto request_field_names = names_of(request_fields);
 inline constexpr auto response_field_names = names_of(response_fields);
+inline constexpr auto request_lookup = make_field_lookup(request_fields);
+inline constexpr auto response_lookup = make_field_lookup(response_fields);
 
 inline rule rule_for(json_error e) noexcept
 {
@@ -60,21 +63,14 @@ inline void reject_text(checker& c, json_error e, std::size_t offset)
         std::string(describe(e)), hint_for(e));
 }
 
-/// The work space of one text validation; kept by atlas::validator for reuse.
-struct text_workspace {
-    json_reader reader;
-    std::vector<field_slot> slots;
-    std::vector<walk_segment> stack;
-    std::string key;
-};
-
 /// Reads the payload text into slots (one per known field), reporting what the text itself breaks:
 /// syntax, encoding, limits, duplicate keys, non-finite numbers, unknown fields.
 /// Returns false when the text is not a JSON object (the report then holds that one error).
-template <std::size_t N>
-bool read_payload(checker& c, text_workspace& ws, std::string_view text,
-    const std::array<std::string_view, N>& names, std::span<const std::string_view> other_side_names)
+template <std::size_t N, class Lookup>
+bool read_payload(checker& c, workspace& ws, std::string_view text, const std::array<std::string_view, N>& names,
+    std::span<const std::string_view> other_side_names, Lookup lookup)
 {
+    const auto fields = c.fields();
     const options& opts = c.opts();
     if (text.size() > opts.max_input_bytes) {
         c.emit(rule::json_limit, "", opts.max_input_bytes,
@@ -125,27 +121,31 @@ bool read_payload(checker& c, text_workspace& ws, std::string_view text,
             key = ws.key;
         }
         const std::size_t key_offset = token.offset;
-        std::string path;
-        append_pointer_token(path, key);
+        const std::size_t index = lookup(key);
+        // The pointer is built only when something needs it: valid payloads allocate nothing here.
+        auto path = [&] {
+            std::string p;
+            append_pointer_token(p, key);
+            return p;
+        };
+        auto report_inside = [&](rule r, std::string p, std::size_t offset, std::string message) {
+            c.emit(r, std::move(p), offset, std::move(message));
+        };
         if (token.duplicate_key)
-            c.emit(rule::json_duplicate_key, path, key_offset,
+            c.emit(rule::json_duplicate_key, path(), key_offset,
                 "the key " + quote_value(key) + " appears twice in the payload (the last one is checked)",
                 "remove one of them");
-        const std::size_t index = static_cast<std::size_t>(std::find(names.begin(), names.end(), key) - names.begin());
-        if (index == N) {
+        if (index == fields.size()) {
             std::string hint = did_you_mean(best_suggestion(key, names));
             if (std::find(other_side_names.begin(), other_side_names.end(), key) != other_side_names.end())
                 hint = std::string(quote_value(key)) +
                        (c.kind() == payload_kind::request ? " is a response field: the server sets it"
                                                           : " is a request field, not part of the response");
-            c.emit(rule::field_unknown, path, key_offset,
+            c.emit(rule::field_unknown, path(), key_offset,
                 quote_value(key) + " is not a field of the " +
                     (c.kind() == payload_kind::request ? "request" : "response"),
                 std::move(hint));
-            if (!walk_value(reader, reader.next(), path, ws.stack,
-                    [&](rule r, std::string p, std::size_t offset, std::string message) {
-                        c.emit(r, std::move(p), offset, std::move(message));
-                    })) {
+            if (!walk_value(reader, reader.next(), path(), ws.stack, report_inside)) {
                 reject_text(c, reader.error(), reader.error_offset());
                 return false;
             }
@@ -184,10 +184,7 @@ bool read_payload(checker& c, text_workspace& ws, std::string_view text,
         case token_kind::object_begin:
         case token_kind::array_begin:
             s.type = token.kind == token_kind::object_begin ? json_type::object : json_type::array;
-            if (!walk_value(reader, token, path, ws.stack,
-                    [&](rule r, std::string p, std::size_t offset, std::string message) {
-                        c.emit(r, std::move(p), offset, std::move(message));
-                    })) {
+            if (!walk_value(reader, token, path(), ws.stack, report_inside)) {
                 reject_text(c, reader.error(), reader.error_offset());
                 return false;
             }
@@ -221,6 +218,8 @@ inline void report_out_of_memory(report& out) noexcept
 /// Orders diagnostics by their place in the text, adds line and column, and the "N more" entry.
 inline void finish_report(report& out, const checker& c)
 {
+    if (out.diagnostics.empty() && c.dropped() == 0)
+        return; // the common case: nothing to order or place
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
         [](const diagnostic& a, const diagnostic& b) { return a.offset < b.offset; }); // npos sorts last
     if (c.from_text()) {
@@ -244,15 +243,15 @@ inline void finish_report(report& out, const checker& c)
 }
 
 template <std::size_t N>
-report validate_text(payload_kind kind, std::string_view text, const options& opts,
-    const field_info (&fields)[N], const std::array<std::string_view, N>& names,
-    std::span<const std::string_view> other_side_names, text_workspace& ws) noexcept
+report validate_text(payload_kind kind, std::string_view text, const options& opts, const field_info (&fields)[N],
+    const std::array<std::string_view, N>& names, const field_lookup<N>& lookup,
+    std::span<const std::string_view> other_side_names, workspace& ws) noexcept
 {
     report out;
     try {
         ws.slots.resize(N);
-        checker c(kind, fields, ws.slots, opts, out, text, true);
-        if (read_payload(c, ws, text, names, other_side_names))
+        checker c(kind, fields, std::span(ws.slots.data(), N), opts, out, text, true, ws);
+        if (read_payload(c, ws, text, names, other_side_names, lookup))
             run_rules(c);
         finish_report(out, c);
     } catch (...) {
@@ -261,22 +260,32 @@ report validate_text(payload_kind kind, std::string_view text, const options& op
     return out;
 }
 
+inline report validate_request_text(std::string_view text, const options& opts, workspace& ws) noexcept
+{
+    return validate_text(payload_kind::request, text, opts, request_fields, request_field_names, request_lookup,
+        response_field_names, ws);
+}
+
+inline report validate_response_text(std::string_view text, const options& opts, workspace& ws) noexcept
+{
+    return validate_text(payload_kind::response, text, opts, response_fields, response_field_names,
+        response_lookup, request_field_names, ws);
+}
+
 } // namespace atlas::detail
 
 namespace atlas {
 
 inline report validate_request(std::string_view json_text, const options& opts) noexcept
 {
-    detail::text_workspace ws;
-    return detail::validate_text(detail::payload_kind::request, json_text, opts, request_fields,
-        detail::request_field_names, detail::response_field_names, ws);
+    detail::workspace ws;
+    return detail::validate_request_text(json_text, opts, ws);
 }
 
 inline report validate_response(std::string_view json_text, const options& opts) noexcept
 {
-    detail::text_workspace ws;
-    return detail::validate_text(detail::payload_kind::response, json_text, opts, response_fields,
-        detail::response_field_names, detail::request_field_names, ws);
+    detail::workspace ws;
+    return detail::validate_response_text(json_text, opts, ws);
 }
 
 inline report validate_call(std::string_view id, std::string_view api_key, const options& opts) noexcept
@@ -289,7 +298,8 @@ inline report validate_call(std::string_view id, std::string_view api_key, const
             slots[i].type = detail::json_type::string;
             slots[i].raw = slots[i].value = values[i];
         }
-        detail::checker c(detail::payload_kind::call, call_fields, slots, opts, out, {}, false);
+        detail::workspace ws;
+        detail::checker c(detail::payload_kind::call, call_fields, slots, opts, out, {}, false, ws);
         detail::run_rules(c);
         detail::finish_report(out, c);
     } catch (...) {

@@ -53,7 +53,8 @@ report validate_model(const Model& model, payload_kind kind, const options& opts
         std::array<field_slot, fields.size()> slots;
         std::size_t index = 0;
         boost::mp11::mp_for_each<model_members<Model>>([&](auto D) { fill_slot(slots[index++], model.*D.pointer); });
-        checker c(kind, fields, slots, opts, out, {}, false);
+        workspace ws;
+        checker c(kind, fields, slots, opts, out, {}, false, ws);
         if constexpr (requires { model.extra; }) {
             for (const auto& member : model.extra) {
                 const std::string_view key(member.key().data(), member.key().size());

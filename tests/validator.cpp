@@ -1,0 +1,62 @@
+#include <atlas/validator.hpp>
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+std::string read_example(const std::string& name)
+{
+    std::ifstream in(std::string(ATLAS_EXAMPLES_DIR) + "/" + name, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace
+
+TEST_SUITE("validator")
+{
+    TEST_CASE("a reused validator gives the same reports as the free functions, payload after payload")
+    {
+        const std::vector<std::string> names{"valid/outbound-phone.json", "invalid/wrong-types.json",
+            "valid/voice-bubble.json", "invalid/outbound-time-windows.json", "invalid/not-json.json",
+            "valid/messages.json", "invalid/voice-bubble-mistakes.json", "valid/inbound-phone.json"};
+        atlas::validator v;
+        for (int round = 0; round < 3; ++round)
+            for (const auto& name : names) {
+                CAPTURE(name);
+                const std::string text = read_example(name);
+                CHECK(v.validate_request(text).to_json() == atlas::validate_request(text).to_json());
+            }
+        const std::string response = read_example("response/campaign-updated.json");
+        CHECK(v.validate_response(response).to_json() == atlas::validate_response(response).to_json());
+        CHECK(v.validate_response(response).valid());
+    }
+
+    TEST_CASE("a validator keeps its options")
+    {
+        atlas::options strict;
+        strict.strict = true;
+        atlas::validator v(strict);
+        const std::string text = R"({"name":"n","campaignType":"0","MessagesCampaign":true,"TemplateId":"t","X":1})";
+        CHECK_FALSE(v.validate_request(text).valid());
+        v.options().strict = false;
+        CHECK(v.validate_request(text).valid());
+    }
+
+    TEST_CASE("a large payload does not poison the validator for the next ones")
+    {
+        atlas::validator v;
+        std::string big = R"({"name":"n","campaignType":"0","MessagesCampaign":true,"TemplateId":"t","ScriptBase":")";
+        big.append(2u << 20, 'x');
+        big += "\"}";
+        CHECK(v.validate_request(big).valid());
+        CHECK(v.validate_request(read_example("valid/inbound-phone.json")).valid());
+        CHECK_FALSE(v.validate_request(read_example("invalid/wrong-types.json")).valid());
+    }
+}
