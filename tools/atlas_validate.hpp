@@ -3,6 +3,7 @@
 #ifndef ATLAS_TOOLS_ATLAS_VALIDATE_HPP
 #define ATLAS_TOOLS_ATLAS_VALIDATE_HPP
 
+#include <atlas/detail/text.hpp>
 #include <atlas/fields.hpp>
 #include <atlas/rules.hpp>
 #include <atlas/timezone.hpp>

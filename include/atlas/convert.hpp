@@ -9,6 +9,7 @@
 #ifndef ATLAS_CONVERT_HPP
 #define ATLAS_CONVERT_HPP
 
+#include <atlas/detail/config.hpp>
 #include <atlas/enums.hpp>
 #include <atlas/request.hpp>
 #include <atlas/response.hpp>
@@ -17,17 +18,20 @@
 #include <boost/json/value.hpp>
 #include <boost/json/value_from.hpp>
 #include <boost/json/value_to.hpp>
+#include <boost/json/error.hpp>
+#include <boost/system/system_error.hpp>
 
 #include <string>
 #include <string_view>
 
 namespace atlas {
 
-void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const update_campaign_request& in);
-update_campaign_request tag_invoke(boost::json::value_to_tag<update_campaign_request>, const boost::json::value& in);
+ATLAS_DECL void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const update_campaign_request& in);
+ATLAS_DECL update_campaign_request tag_invoke(boost::json::value_to_tag<update_campaign_request>,
+    const boost::json::value& in);
 
-void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const campaign_response& in);
-campaign_response tag_invoke(boost::json::value_to_tag<campaign_response>, const boost::json::value& in);
+ATLAS_DECL void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const campaign_response& in);
+ATLAS_DECL campaign_response tag_invoke(boost::json::value_to_tag<campaign_response>, const boost::json::value& in);
 
 /// Closed enums travel as their wire strings ("0"/"1", "1"/"2", "atlas").
 template <closed_enum E>
@@ -36,22 +40,31 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, E in)
     out = boost::json::string(to_wire(in));
 }
 template <closed_enum E>
-E tag_invoke(boost::json::value_to_tag<E>, const boost::json::value& in);
+E tag_invoke(boost::json::value_to_tag<E>, const boost::json::value& in)
+{
+    if (in.is_string())
+        if (auto e = from_wire<E>(std::string_view(in.get_string().data(), in.get_string().size())))
+            return *e;
+    throw boost::system::system_error(make_error_code(boost::json::error::unknown_name),
+        "atlas: not one of the enum's wire values");
+}
 
 /// Open enums travel as plain strings.
-void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const open_enum& in);
-open_enum tag_invoke(boost::json::value_to_tag<open_enum>, const boost::json::value& in);
+ATLAS_DECL void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const open_enum& in);
+ATLAS_DECL open_enum tag_invoke(boost::json::value_to_tag<open_enum>, const boost::json::value& in);
 
 /// Parse JSON text into a typed request or response (throws on malformed JSON or wrong types).
-update_campaign_request parse_request(std::string_view json_text);
-campaign_response parse_response(std::string_view json_text);
+ATLAS_DECL update_campaign_request parse_request(std::string_view json_text);
+ATLAS_DECL campaign_response parse_response(std::string_view json_text);
 
 /// Serialise a typed request or response to compact JSON text.
-std::string to_json(const update_campaign_request& request);
-std::string to_json(const campaign_response& response);
+ATLAS_DECL std::string to_json(const update_campaign_request& request);
+ATLAS_DECL std::string to_json(const campaign_response& response);
 
 } // namespace atlas
 
+#ifdef ATLAS_HEADER_ONLY
 #include <atlas/impl/convert.hpp>
+#endif
 
 #endif

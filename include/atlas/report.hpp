@@ -2,6 +2,7 @@
 #ifndef ATLAS_REPORT_HPP
 #define ATLAS_REPORT_HPP
 
+#include <atlas/detail/config.hpp>
 #include <atlas/diagnostic.hpp>
 
 #include <cstddef>
@@ -24,20 +25,22 @@ public:
 
     /// True when there is no error; warnings do not make a payload invalid.
     bool valid() const noexcept { return errors() == 0; }
-    std::size_t errors() const noexcept;
-    std::size_t warnings() const noexcept;
+    ATLAS_DECL std::size_t errors() const noexcept;
+    ATLAS_DECL std::size_t warnings() const noexcept;
 
     /// The JSON form, on one line: {"valid":…,"errors":…,"warnings":…,"diagnostics":[…]}.
-    std::string to_json() const;
+    ATLAS_DECL std::string to_json() const;
 
     /// Compiler-style text: "file:line:col: error: message [rule-id]", then the source line with a
     /// caret under the spot and the hint. `text` is the input the report was made from (for the
     /// source lines); without it only the first line of each diagnostic is printed.
-    std::string to_text(std::string_view text = {}, const text_style& style = {}) const;
+    ATLAS_DECL std::string to_text(std::string_view text = {}, const text_style& style = {}) const;
 };
 
 } // namespace atlas
 
+#ifdef ATLAS_HEADER_ONLY
 #include <atlas/impl/report.hpp>
+#endif
 
 #endif

@@ -6,6 +6,7 @@
 #ifndef ATLAS_RULES_HPP
 #define ATLAS_RULES_HPP
 
+#include <atlas/detail/config.hpp>
 #include <atlas/diagnostic.hpp>
 #include <atlas/field_info.hpp>
 
@@ -60,8 +61,8 @@ using field_check = void(checker&, std::size_t field);
 /// Checks the payload as a whole (called once; skipped when a field it reads already failed).
 using payload_check = void(checker&);
 
-// The checks, defined in impl/checks.hpp (included at the end of this header). Several rules can share one check when one walk over a
-// value finds them all (the TimeWindows content, the ToolIds list).
+// The checks, defined in impl/checks.hpp (included at the end of this header when header-only).
+// Several rules can share one check when one walk finds them all (TimeWindows content, ToolIds).
 field_check check_type, check_not_empty, check_enum_value, check_integer, check_date_time, check_time_zone,
     check_json_text, check_time_windows, check_tool_ids;
 payload_check check_required, check_call_type_required, check_call_type_omitted, check_messages_on_phone,
@@ -257,6 +258,8 @@ constexpr const rule_info* find_rule(std::string_view id) noexcept
 
 } // namespace atlas
 
+#ifdef ATLAS_HEADER_ONLY
 #include <atlas/impl/checks.hpp>
+#endif
 
 #endif

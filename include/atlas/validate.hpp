@@ -8,6 +8,7 @@
 #ifndef ATLAS_VALIDATE_HPP
 #define ATLAS_VALIDATE_HPP
 
+#include <atlas/detail/config.hpp>
 #include <atlas/options.hpp>
 #include <atlas/report.hpp>
 #include <atlas/rules.hpp>
@@ -18,17 +19,19 @@ namespace atlas {
 
 /// Checks the JSON text of an "Update full campaign" request body. Never throws; collects every
 /// diagnostic (up to options::max_diagnostics) with its JSON Pointer, line and column.
-report validate_request(std::string_view json_text, const options& opts = {}) noexcept;
+ATLAS_DECL report validate_request(std::string_view json_text, const options& opts = {}) noexcept;
 
 /// Checks the JSON text of a "Campaign updated" response body: the same field checks as for requests,
 /// no required fields, no channel rules.
-report validate_response(std::string_view json_text, const options& opts = {}) noexcept;
+ATLAS_DECL report validate_response(std::string_view json_text, const options& opts = {}) noexcept;
 
 /// Checks the rest of the call: the path `id` and the `api-key` header. The key is never printed.
-report validate_call(std::string_view id, std::string_view api_key, const options& opts = {}) noexcept;
+ATLAS_DECL report validate_call(std::string_view id, std::string_view api_key, const options& opts = {}) noexcept;
 
 } // namespace atlas
 
+#ifdef ATLAS_HEADER_ONLY
 #include <atlas/impl/validate.hpp>
+#endif
 
 #endif

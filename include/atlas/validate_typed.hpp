@@ -10,16 +10,18 @@ namespace atlas {
 
 /// Checks a typed request against every rule that applies to values (enums are valid by
 /// construction; strings such as TimeWindows, StartDate or Timezone are checked like text input).
-report validate(const update_campaign_request& request, const options& opts = {}) noexcept;
+ATLAS_DECL report validate(const update_campaign_request& request, const options& opts = {}) noexcept;
 
 /// Checks a typed response.
-report validate(const campaign_response& response, const options& opts = {}) noexcept;
+ATLAS_DECL report validate(const campaign_response& response, const options& opts = {}) noexcept;
 
 /// Checks the call's path id and api-key.
-report validate(const campaign_call& call, const options& opts = {}) noexcept;
+ATLAS_DECL report validate(const campaign_call& call, const options& opts = {}) noexcept;
 
 } // namespace atlas
 
+#ifdef ATLAS_HEADER_ONLY
 #include <atlas/impl/validate_typed.hpp>
+#endif
 
 #endif

@@ -9,32 +9,30 @@
 #ifndef ATLAS_VALIDATOR_HPP
 #define ATLAS_VALIDATOR_HPP
 
-#include <atlas/validate.hpp>
+#include <atlas/detail/config.hpp>
+#include <atlas/options.hpp>
+#include <atlas/report.hpp>
 
 #include <cstddef>
+#include <memory>
 #include <string_view>
-#include <utility>
 
 namespace atlas {
 
+namespace detail {
+struct workspace;
+}
+
 class validator {
 public:
-    validator() = default;
-    explicit validator(atlas::options opts) : options_(std::move(opts)) {}
+    ATLAS_DECL validator();
+    ATLAS_DECL explicit validator(atlas::options opts);
+    ATLAS_DECL ~validator();
+    ATLAS_DECL validator(validator&&) noexcept;
+    ATLAS_DECL validator& operator=(validator&&) noexcept;
 
-    report validate_request(std::string_view json_text) noexcept
-    {
-        report r = detail::validate_request_text(json_text, options_, workspace_);
-        trim(json_text.size());
-        return r;
-    }
-
-    report validate_response(std::string_view json_text) noexcept
-    {
-        report r = detail::validate_response_text(json_text, options_, workspace_);
-        trim(json_text.size());
-        return r;
-    }
+    ATLAS_DECL report validate_request(std::string_view json_text) noexcept;
+    ATLAS_DECL report validate_response(std::string_view json_text) noexcept;
 
     const atlas::options& options() const noexcept { return options_; }
     atlas::options& options() noexcept { return options_; }
@@ -43,16 +41,16 @@ public:
     static constexpr std::size_t keep_memory_up_to = 1u << 20;
 
 private:
-    void trim(std::size_t payload_size) noexcept
-    {
-        if (payload_size > keep_memory_up_to)
-            workspace_ = detail::workspace{};
-    }
+    void trim(std::size_t payload_size) noexcept;
 
     atlas::options options_;
-    detail::workspace workspace_;
+    std::unique_ptr<detail::workspace> workspace_; // behind a pointer: keeps the reader out of this header
 };
 
 } // namespace atlas
+
+#ifdef ATLAS_HEADER_ONLY
+#include <atlas/impl/validator.hpp>
+#endif
 
 #endif

@@ -66,7 +66,7 @@ inline std::string describe_value(const field_slot& s)
     }
 }
 
-inline void check_type(checker& c, std::size_t i)
+ATLAS_DECL void check_type(checker& c, std::size_t i)
 {
     const field_slot& s = c.slot(i);
     const field_info& f = c.field(i);
@@ -126,7 +126,7 @@ inline void check_type(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // Strings and enums
 
-inline void check_not_empty(checker& c, std::size_t i)
+ATLAS_DECL void check_not_empty(checker& c, std::size_t i)
 {
     if (!c.slot(i).value.empty())
         return;
@@ -137,7 +137,7 @@ inline void check_not_empty(checker& c, std::size_t i)
     c.emit_on(rule::field_empty, i, name_of(c, i) + " must not be an empty string", std::move(hint));
 }
 
-inline void check_enum_value(checker& c, std::size_t i)
+ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
 {
     const field_info& f = c.field(i);
     const std::string_view value = c.slot(i).value;
@@ -191,7 +191,7 @@ inline void check_enum_value(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // Integers
 
-inline void check_integer(checker& c, std::size_t i)
+ATLAS_DECL void check_integer(checker& c, std::size_t i)
 {
     const field_slot& s = c.slot(i);
     const field_info& f = c.field(i);
@@ -220,7 +220,7 @@ inline void check_integer(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // Dates and time zones
 
-inline void check_date_time(checker& c, std::size_t i)
+ATLAS_DECL void check_date_time(checker& c, std::size_t i)
 {
     const std::string_view value = c.slot(i).value;
     const date_time_check result = atlas::check_date_time(value);
@@ -244,7 +244,7 @@ inline void check_date_time(checker& c, std::size_t i)
         name + " is not an RFC 3339 date-time: " + std::string(result.message), std::move(hint), offset);
 }
 
-inline void check_time_zone(checker& c, std::size_t i)
+ATLAS_DECL void check_time_zone(checker& c, std::size_t i)
 {
     const std::string_view value = c.slot(i).value;
     if (value.empty() || is_time_zone(value)) // "" is field.empty's
@@ -357,7 +357,7 @@ inline bool check_content_is_json(checker& c, std::size_t i, rule syntax_rule)
     return false;
 }
 
-inline void check_json_text(checker& c, std::size_t i)
+ATLAS_DECL void check_json_text(checker& c, std::size_t i)
 {
     check_content_is_json(c, i, rule::json_text_syntax);
 }
@@ -381,7 +381,7 @@ inline std::string window_label(std::size_t index)
     return "time window " + std::to_string(index);
 }
 
-inline void check_time_windows(checker& c, std::size_t i)
+ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
 {
     if (!check_content_is_json(c, i, rule::time_windows_syntax))
         return;
@@ -525,7 +525,7 @@ inline void check_time_windows(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // ToolIds
 
-inline void check_tool_ids(checker& c, std::size_t i)
+ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
 {
     const std::string_view list = c.slot(i).value;
     if (list.empty())
@@ -569,7 +569,7 @@ inline void check_tool_ids(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // The payload: required fields, the channel, pairs, nulls
 
-inline void check_required(checker& c)
+ATLAS_DECL void check_required(checker& c)
 {
     for (std::size_t i = 0; i < c.fields().size(); ++i) {
         const field_info& f = c.field(i);
@@ -601,7 +601,7 @@ inline bool messages_true(const checker& c)
     return s.type == json_type::boolean && s.boolean;
 }
 
-inline void check_call_type_required(checker& c)
+ATLAS_DECL void check_call_type_required(checker& c)
 {
     const std::size_t call = field_at(c, "CallType");
     if (!is_phone(c) || c.slot(call).present())
@@ -610,7 +610,7 @@ inline void check_call_type_required(checker& c)
         "set \"CallType\": \"1\" (inbound) or \"2\" (outbound)");
 }
 
-inline void check_call_type_omitted(checker& c)
+ATLAS_DECL void check_call_type_omitted(checker& c)
 {
     const std::size_t call = field_at(c, "CallType");
     if (is_phone(c) || !c.slot(call).present())
@@ -620,7 +620,7 @@ inline void check_call_type_omitted(checker& c)
         "remove CallType, or use campaignType \"1\" for a phone campaign");
 }
 
-inline void check_messages_on_phone(checker& c)
+ATLAS_DECL void check_messages_on_phone(checker& c)
 {
     if (!is_phone(c) || !messages_true(c))
         return;
@@ -629,7 +629,7 @@ inline void check_messages_on_phone(checker& c)
         "remove MessagesCampaign, or use campaignType \"0\" for a Messages campaign");
 }
 
-inline void check_messages_false(checker& c)
+ATLAS_DECL void check_messages_false(checker& c)
 {
     const std::size_t messages = field_at(c, "MessagesCampaign");
     const field_slot& s = c.slot(messages);
@@ -640,7 +640,7 @@ inline void check_messages_false(checker& c)
         "omit MessagesCampaign for a voice bubble, as the seed says");
 }
 
-inline void check_position_required(checker& c)
+ATLAS_DECL void check_position_required(checker& c)
 {
     const std::size_t position = field_at(c, "Position");
     if (is_phone(c) || messages_true(c) || c.slot(position).present())
@@ -650,7 +650,7 @@ inline void check_position_required(checker& c)
         "set Position to where the bubble sits on the page, or set \"MessagesCampaign\": true for SMS");
 }
 
-inline void check_position_omitted(checker& c)
+ATLAS_DECL void check_position_omitted(checker& c)
 {
     // On a phone campaign Position must be absent whatever MessagesCampaign says (even a true one that
     // channel.messages-on-phone reported); only a MessagesCampaign of the wrong type leaves the channel unknown.
@@ -692,17 +692,17 @@ inline void check_channel_only(checker& c, rule r, channel_set only)
                     std::string(to_string(*channel)) + " campaign)");
 }
 
-inline void check_outbound_only(checker& c)
+ATLAS_DECL void check_outbound_only(checker& c)
 {
     check_channel_only(c, rule::channel_outbound_only, channels::outbound_only);
 }
 
-inline void check_inbound_only(checker& c)
+ATLAS_DECL void check_inbound_only(checker& c)
 {
     check_channel_only(c, rule::channel_inbound_only, channels::inbound_only);
 }
 
-inline void check_sms_pair(checker& c)
+ATLAS_DECL void check_sms_pair(checker& c)
 {
     const std::size_t trigger = field_at(c, "SMSTrigger"), body = field_at(c, "SMSBody");
     const bool has_trigger = c.slot(trigger).present() && !c.slot(trigger).value.empty();
@@ -715,7 +715,7 @@ inline void check_sms_pair(checker& c)
             "add SMSTrigger, or remove SMSBody");
 }
 
-inline void check_null(checker& c)
+ATLAS_DECL void check_null(checker& c)
 {
     for (std::size_t i = 0; i < c.fields().size(); ++i) {
         if (c.slot(i).type != json_type::null || c.slot(i).reported)
@@ -744,7 +744,7 @@ inline bool has_control_character(std::string_view s) noexcept
     return false;
 }
 
-inline void check_call_id(checker& c)
+ATLAS_DECL void check_call_id(checker& c)
 {
     const std::size_t id = field_at(c, "id");
     const std::string_view value = c.slot(id).value;
@@ -765,7 +765,7 @@ inline void check_call_id(checker& c)
     }
 }
 
-inline void check_api_key(checker& c)
+ATLAS_DECL void check_api_key(checker& c)
 {
     // Never echo the key: not its value, not a part of it.
     const std::size_t key = field_at(c, "api-key");

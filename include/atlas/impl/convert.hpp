@@ -2,6 +2,7 @@
 #ifndef ATLAS_IMPL_CONVERT_HPP
 #define ATLAS_IMPL_CONVERT_HPP
 
+#include <atlas/convert.hpp>
 #include <atlas/detail/model.hpp>
 
 #include <boost/json/error.hpp>
@@ -117,56 +118,48 @@ T read_model(const boost::json::value& in)
 
 } // namespace detail
 
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const update_campaign_request& in)
+ATLAS_DECL void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const update_campaign_request& in)
 {
     detail::write_model(out, in);
 }
-inline update_campaign_request tag_invoke(boost::json::value_to_tag<update_campaign_request>,
+ATLAS_DECL update_campaign_request tag_invoke(boost::json::value_to_tag<update_campaign_request>,
     const boost::json::value& in)
 {
     return detail::read_model<update_campaign_request>(in);
 }
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const campaign_response& in)
+ATLAS_DECL void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const campaign_response& in)
 {
     detail::write_model(out, in);
 }
-inline campaign_response tag_invoke(boost::json::value_to_tag<campaign_response>, const boost::json::value& in)
+ATLAS_DECL campaign_response tag_invoke(boost::json::value_to_tag<campaign_response>, const boost::json::value& in)
 {
     return detail::read_model<campaign_response>(in);
 }
 
-template <closed_enum E>
-E tag_invoke(boost::json::value_to_tag<E>, const boost::json::value& in)
-{
-    E out{};
-    detail::read_value(in, out, "enum");
-    return out;
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const open_enum& in)
+ATLAS_DECL void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const open_enum& in)
 {
     out = boost::json::string(in.value);
 }
-inline open_enum tag_invoke(boost::json::value_to_tag<open_enum>, const boost::json::value& in)
+ATLAS_DECL open_enum tag_invoke(boost::json::value_to_tag<open_enum>, const boost::json::value& in)
 {
     open_enum out;
     detail::read_value(in, out, "enum");
     return out;
 }
 
-inline update_campaign_request parse_request(std::string_view json_text)
+ATLAS_DECL update_campaign_request parse_request(std::string_view json_text)
 {
     return boost::json::value_to<update_campaign_request>(boost::json::parse(json_text));
 }
-inline campaign_response parse_response(std::string_view json_text)
+ATLAS_DECL campaign_response parse_response(std::string_view json_text)
 {
     return boost::json::value_to<campaign_response>(boost::json::parse(json_text));
 }
-inline std::string to_json(const update_campaign_request& request)
+ATLAS_DECL std::string to_json(const update_campaign_request& request)
 {
     return boost::json::serialize(boost::json::value_from(request));
 }
-inline std::string to_json(const campaign_response& response)
+ATLAS_DECL std::string to_json(const campaign_response& response)
 {
     return boost::json::serialize(boost::json::value_from(response));
 }

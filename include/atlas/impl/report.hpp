@@ -3,23 +3,24 @@
 #define ATLAS_IMPL_REPORT_HPP
 
 #include <atlas/detail/text.hpp>
+#include <atlas/report.hpp>
 
 #include <algorithm>
 
 namespace atlas {
 
-inline std::size_t report::errors() const noexcept
+ATLAS_DECL std::size_t report::errors() const noexcept
 {
     return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
         [](const diagnostic& d) { return d.severity == severity::error; }));
 }
 
-inline std::size_t report::warnings() const noexcept
+ATLAS_DECL std::size_t report::warnings() const noexcept
 {
     return diagnostics.size() - errors();
 }
 
-inline std::string report::to_json() const
+ATLAS_DECL std::string report::to_json() const
 {
     std::string out;
     out.reserve(64 + diagnostics.size() * 160);
@@ -114,7 +115,7 @@ inline std::string source_excerpt(std::string_view text, std::size_t offset, std
 
 } // namespace detail
 
-inline std::string report::to_text(std::string_view text, const text_style& style) const
+ATLAS_DECL std::string report::to_text(std::string_view text, const text_style& style) const
 {
     const auto paint = [&](std::string_view code, std::string_view s) {
         return style.color ? "\x1b[" + std::string(code) + "m" + std::string(s) + "\x1b[0m" : std::string(s);

@@ -4,6 +4,7 @@
 #define ATLAS_IMPL_VALIDATE_HPP
 
 #include <atlas/detail/checker.hpp>
+#include <atlas/validate.hpp>
 #include <atlas/detail/field_lookup.hpp>
 #include <atlas/detail/json_reader.hpp>
 #include <atlas/detail/suggest.hpp>
@@ -276,19 +277,19 @@ inline report validate_response_text(std::string_view text, const options& opts,
 
 namespace atlas {
 
-inline report validate_request(std::string_view json_text, const options& opts) noexcept
+ATLAS_DECL report validate_request(std::string_view json_text, const options& opts) noexcept
 {
     detail::workspace ws;
     return detail::validate_request_text(json_text, opts, ws);
 }
 
-inline report validate_response(std::string_view json_text, const options& opts) noexcept
+ATLAS_DECL report validate_response(std::string_view json_text, const options& opts) noexcept
 {
     detail::workspace ws;
     return detail::validate_response_text(json_text, opts, ws);
 }
 
-inline report validate_call(std::string_view id, std::string_view api_key, const options& opts) noexcept
+ATLAS_DECL report validate_call(std::string_view id, std::string_view api_key, const options& opts) noexcept
 {
     report out;
     try {

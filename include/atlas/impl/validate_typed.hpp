@@ -4,6 +4,7 @@
 
 #include <atlas/detail/checker.hpp>
 #include <atlas/detail/model.hpp>
+#include <atlas/validate_typed.hpp>
 #include <atlas/impl/validate.hpp>
 
 #include <boost/mp11/algorithm.hpp>
@@ -83,17 +84,17 @@ report validate_model(const Model& model, payload_kind kind, const options& opts
 
 namespace atlas {
 
-inline report validate(const update_campaign_request& request, const options& opts) noexcept
+ATLAS_DECL report validate(const update_campaign_request& request, const options& opts) noexcept
 {
     return detail::validate_model(request, detail::payload_kind::request, opts);
 }
 
-inline report validate(const campaign_response& response, const options& opts) noexcept
+ATLAS_DECL report validate(const campaign_response& response, const options& opts) noexcept
 {
     return detail::validate_model(response, detail::payload_kind::response, opts);
 }
 
-inline report validate(const campaign_call& call, const options& opts) noexcept
+ATLAS_DECL report validate(const campaign_call& call, const options& opts) noexcept
 {
     return detail::validate_model(call, detail::payload_kind::call, opts);
 }

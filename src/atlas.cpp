@@ -1,0 +1,2 @@
+// The separately compiled atlas: see include/atlas/src.hpp.
+#include <atlas/src.hpp>
