@@ -122,6 +122,19 @@ TEST_SUITE("cli")
         CHECK(boost::json::parse(r.out.substr(newline + 1)).at("valid") == false);
     }
 
+    TEST_CASE("--schema prints the checked-in JSON Schemas; another value is a usage error")
+    {
+        in_source_dir here;
+        auto r = run_cli({"--schema", "request"});
+        CHECK(r.status == 0);
+        CHECK(r.out == read_file("schemas/request.schema.json"));
+        r = run_cli({"--schema=response"});
+        CHECK(r.out == read_file("schemas/response.schema.json"));
+        CHECK(run_cli({"--schema", "requests"}).status == 2);
+        CHECK(run_cli({"--schema", "request", "--strict"}).out.find("\"additionalProperties\": false") !=
+              std::string::npos);
+    }
+
     TEST_CASE("usage and I/O errors exit with status 2")
     {
         CHECK(run_cli({}).status == 2);

@@ -6,6 +6,7 @@
 #include <atlas/detail/text.hpp>
 #include <atlas/fields.hpp>
 #include <atlas/rules.hpp>
+#include <atlas/schema.hpp>
 #include <atlas/timezone.hpp>
 #include <atlas/validate.hpp>
 #include <atlas/version.hpp>
@@ -22,11 +23,13 @@ namespace atlas::cli {
 
 inline constexpr std::string_view usage =
     "usage: atlas-validate [--format text|json] [--response] [--strict] [--list-rules] FILE... | -\n"
+    "       atlas-validate --schema request|response [--strict]\n"
     "Validates Atlas \"Update full campaign\" request bodies (or, with --response, response bodies).\n"
     "  --format text|json  text: compiler-style diagnostics (default); json: one report per input, one line each\n"
     "  --response          the inputs are responses (\"Campaign updated\")\n"
     "  --strict            unknown request fields are errors\n"
     "  --list-rules        print the rule catalog and exit (--format markdown: as the README's table)\n"
+    "  --schema request|response  print the JSON Schema (Draft 2020-12) of a request or response body and exit\n"
     "  --version           print the versions of atlas and of its tz database\n"
     "  -                   read one payload from standard input\n"
     "Exit status: 0 every input is valid (warnings allowed), 1 some input is invalid, 2 usage or I/O error.\n";
@@ -125,6 +128,7 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
 {
     format output = format::text;
     bool response = false, list_rules = false;
+    std::string_view schema; // "request" or "response": print that schema
     options opts;
     std::vector<std::string_view> inputs;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -147,7 +151,13 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             opts.strict = true;
         else if (a == "--list-rules")
             list_rules = true;
-        else if (a == "--version") {
+        else if (a == "--schema" || a.starts_with("--schema=")) {
+            schema = a == "--schema" ? (i + 1 < args.size() ? args[++i] : "") : a.substr(9);
+            if (schema != "request" && schema != "response") {
+                err << "atlas-validate: --schema takes request or response\n" << usage;
+                return 2;
+            }
+        } else if (a == "--version") {
             out << "atlas-validate " << version << " (tz database " << tzdata_version << ")\n";
             return 0;
         } else if (a == "--help" || a == "-h") {
@@ -161,6 +171,11 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             return 2;
         } else
             inputs.push_back(a);
+    }
+    if (!schema.empty()) { // --strict applies: unknown request fields become additionalProperties: false
+        out << (schema == "request" ? json_schema<update_campaign_request>(opts)
+                                    : json_schema<campaign_response>(opts));
+        return 0;
     }
     if (list_rules) {
         out << rule_catalog(output);

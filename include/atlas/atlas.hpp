@@ -15,6 +15,7 @@
 #include <atlas/request.hpp>
 #include <atlas/response.hpp>
 #include <atlas/rules.hpp>
+#include <atlas/schema.hpp>
 #include <atlas/timezone.hpp>
 #include <atlas/validate.hpp>
 #include <atlas/validate_typed.hpp>

@@ -7,6 +7,7 @@
 #include <atlas/detail/checker.hpp>
 #include <atlas/detail/suggest.hpp>
 #include <atlas/detail/text.hpp>
+#include <atlas/fields.hpp>
 #include <atlas/timezone.hpp>
 
 #include <algorithm>
@@ -365,8 +366,6 @@ ATLAS_DECL void check_json_text(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // TimeWindows
 
-inline constexpr std::string_view window_keys[] = {"startHour", "startMinute", "endHour", "endMinute"};
-
 /// Skips the rest of a container whose opening token was just read; false on a syntax error.
 inline bool skip_rest_of_container(json_reader& reader)
 {
@@ -434,16 +433,16 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
                 key = ws.key;
             }
             const std::size_t key_offset = token.offset;
-            const auto known = std::find(std::begin(window_keys), std::end(window_keys), key);
-            if (known == std::end(window_keys)) {
+            const auto known = std::find(std::begin(time_window_keys), std::end(time_window_keys), key);
+            if (known == std::end(time_window_keys)) {
                 report(rule::time_windows_unknown_key, index, key, key_offset,
                     window_label(index) + " has the unknown key " + quote_value(key),
-                    did_you_mean(best_suggestion(key, window_keys)));
+                    did_you_mean(best_suggestion(key, time_window_keys)));
                 reader.skip_value();
                 continue;
             }
-            const std::size_t k = static_cast<std::size_t>(known - std::begin(window_keys));
-            key = window_keys[k]; // ws.key may be reused below
+            const std::size_t k = static_cast<std::size_t>(known - std::begin(time_window_keys));
+            key = time_window_keys[k]; // ws.key may be reused below
             seen[k] = true;
             token = reader.next();
             const int max = (k % 2 == 0) ? 23 : 59;
@@ -482,7 +481,7 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
         for (std::size_t k = 0; k < 4; ++k)
             if (!seen[k])
                 report(rule::time_windows_missing_key, index, {}, window_offset,
-                    window_label(index) + " has no " + std::string(window_keys[k]),
+                    window_label(index) + " has no " + std::string(time_window_keys[k]),
                     "every window needs startHour, startMinute, endHour and endMinute");
         if (valid[0] && valid[1] && valid[2] && valid[3]) {
             const int start = values[0] * 60 + values[1], end = values[2] * 60 + values[3];

@@ -4,6 +4,7 @@
 #define ATLAS_IMPL_SCHEMA_HPP
 
 #include <atlas/channel.hpp>
+#include <atlas/detail/checker.hpp>
 #include <atlas/enums.hpp>
 #include <atlas/fields.hpp>
 #include <atlas/timezone.hpp>
@@ -104,11 +105,12 @@ consteval bool schema_notes_match_rules()
 {
     if (std::size(schema_notes) != std::size(rules))
         return false;
-    for (std::size_t i = 0; i < std::size(rules); ++i)
-        if (schema_notes[i].key != rules[i].key ||
-            (schema_notes[i].coverage == schema_coverage::partial || schema_notes[i].coverage == schema_coverage::none) ==
-                schema_notes[i].note.empty())
+    for (std::size_t i = 0; i < std::size(rules); ++i) {
+        const schema_coverage c = schema_notes[i].coverage;
+        const bool listed = c == schema_coverage::partial || c == schema_coverage::none;
+        if (schema_notes[i].key != rules[i].key || listed == schema_notes[i].note.empty())
             return false;
+    }
     return true;
 }
 static_assert(schema_notes_match_rules(), "schema_notes needs one entry per rule, in the rule table's order, and a "
@@ -172,8 +174,6 @@ static_assert(channel_constraints_match_fields(), "channel_constraints must agre
 // ---------------------------------------------------------------------------------------------
 // Building the schema
 
-namespace json = boost::json;
-
 /// The JSON type a member's C++ type has on the wire: enums (closed and open) are strings.
 template <class V>
 constexpr std::string_view schema_type() noexcept
@@ -189,34 +189,34 @@ constexpr std::string_view schema_type() noexcept
 /// A ToolIds list: "" (no ids), or items with a character other than space, tab and comma each.
 inline constexpr std::string_view tool_ids_pattern = "^(?:[\\t ]*[^\\t ,][^,]*(?:,[\\t ]*[^\\t ,][^,]*)*)?$";
 
-inline json::object time_windows_content_schema()
+inline boost::json::object time_windows_content_schema()
 {
-    json::object window_properties;
-    json::array required;
-    for (std::size_t k = 0; k < std::size(window_keys); ++k) {
-        json::object p;
+    boost::json::object window_properties;
+    boost::json::array required;
+    for (std::size_t k = 0; k < std::size(time_window_keys); ++k) {
+        boost::json::object p;
         p["type"] = "integer";
         p["minimum"] = 0;
         p["maximum"] = k % 2 == 0 ? 23 : 59; // hours, then minutes, as check_time_windows reads them
-        window_properties[window_keys[k]] = std::move(p);
-        required.emplace_back(window_keys[k]);
+        window_properties[time_window_keys[k]] = std::move(p);
+        required.emplace_back(time_window_keys[k]);
     }
-    json::object window;
+    boost::json::object window;
     window["description"] = "a time window; one that ends before it starts crosses midnight";
     window["type"] = "object";
     window["properties"] = std::move(window_properties);
     window["required"] = std::move(required);
-    json::object content;
+    boost::json::object content;
     content["type"] = "array";
     content["items"] = std::move(window);
     return content;
 }
 
 /// The schema of one field; `type` is its JSON type as the reflected member holds it.
-inline json::object property_schema(const field_info& f, std::string_view type, const options& opts)
+inline boost::json::object property_schema(const field_info& f, std::string_view type, const options& opts)
 {
     const bool nullable = !f.required; // null in an optional field is read as omitted (a warning)
-    json::object p;
+    boost::json::object p;
     std::string description(f.description);
     if (f.kind == value_kind::time_zone)
         description += std::string(description.empty() ? "" : " ") + "atlas accepts the names of tz database " +
@@ -224,7 +224,7 @@ inline json::object property_schema(const field_info& f, std::string_view type, 
     if (!description.empty())
         p["description"] = description;
     if (nullable)
-        p["type"] = json::array{type, "null"};
+        p["type"] = boost::json::array{type, "null"};
     else
         p["type"] = type;
     const auto registered = opts.allowed_values.find(f.name);
@@ -232,13 +232,13 @@ inline json::object property_schema(const field_info& f, std::string_view type, 
                         (f.kind == value_kind::open_enum && registered != opts.allowed_values.end() &&
                             !registered->second.empty());
     if (closed) {
-        json::array values;
+        boost::json::array values;
         if (f.kind == value_kind::closed_enum)
             for (const enum_value& v : f.values)
                 values.emplace_back(v.wire);
         else
             for (const std::string& v : registered->second)
-                if (!v.empty() && std::find(values.begin(), values.end(), json::value(v)) == values.end())
+                if (!v.empty() && std::find(values.begin(), values.end(), boost::json::value(v)) == values.end())
                     values.emplace_back(v);
         if (nullable)
             values.emplace_back(nullptr);
@@ -266,29 +266,29 @@ inline json::object property_schema(const field_info& f, std::string_view type, 
 }
 
 /// {"properties": {field: {"const": value}}, "required": [field]}: the field is there and equals value.
-inline json::object field_equals(std::string_view field, json::value value)
+inline boost::json::object field_equals(std::string_view field, boost::json::value value)
 {
-    json::object is;
+    boost::json::object is;
     is["const"] = std::move(value);
-    json::object properties;
+    boost::json::object properties;
     properties[field] = std::move(is);
-    json::object s;
+    boost::json::object s;
     s["properties"] = std::move(properties);
-    s["required"] = json::array{field};
+    s["required"] = boost::json::array{field};
     return s;
 }
 
-inline json::object constraint_schema(const channel_constraint& c, const json::object& properties)
+inline boost::json::object constraint_schema(const channel_constraint& c, const boost::json::object& properties)
 {
     const rule_info& r = info(c.key);
-    json::object s;
+    boost::json::object s;
     s["$comment"] = std::string("rule ") + std::string(r.id);
     s["description"] = r.description;
-    json::object demand;
+    boost::json::object demand;
     switch (c.demand) {
     case channel_demand::required: {
         // The property's type without "null": a null required field is as good as missing.
-        const json::value& type = properties.at(c.field).as_object().at("type");
+        const boost::json::value& type = properties.at(c.field).as_object().at("type");
         demand["type"] = type.is_array() ? type.as_array().at(0) : type;
         break;
     }
@@ -297,28 +297,28 @@ inline json::object constraint_schema(const channel_constraint& c, const json::o
         demand["type"] = "null";
         break;
     case channel_demand::not_true: {
-        json::object is_true;
+        boost::json::object is_true;
         is_true["const"] = true;
         demand["not"] = std::move(is_true);
         break;
     }
     }
-    json::object field_properties;
+    boost::json::object field_properties;
     field_properties[c.field] = std::move(demand);
     s["properties"] = std::move(field_properties);
     if (c.demand == channel_demand::required)
-        s["required"] = json::array{c.field};
+        s["required"] = boost::json::array{c.field};
     return s;
 }
 
 /// The constraints of one channel branch: those that apply to all of `branch` and, unless `whole`,
 /// not to all of `whole` (the enclosing branch states those).
-inline json::object channel_branch(std::string_view description, channel_set branch, channel_set whole,
-    const json::object& properties)
+inline boost::json::object channel_branch(std::string_view description, channel_set branch, channel_set whole,
+    const boost::json::object& properties)
 {
-    json::object s;
+    boost::json::object s;
     s["description"] = description;
-    json::array all_of;
+    boost::json::array all_of;
     for (const channel_constraint& c : channel_constraints)
         if (covers(c.on, branch) && (whole.empty() || !covers(c.on, whole)))
             all_of.emplace_back(constraint_schema(c, properties));
@@ -334,15 +334,15 @@ inline std::string wire_quoted(std::string_view field, campaign_type t)
 
 /// The contract's channel table as if/then/else on the root: phone, else non-phone, and inside it
 /// messages (MessagesCampaign true) or voice bubble.
-inline void add_channel_rules(json::object& root, const json::object& properties)
+inline void add_channel_rules(boost::json::object& root, const boost::json::object& properties)
 {
     constexpr std::string_view type_field = "campaignType", messages_field = "MessagesCampaign";
-    root["if"] = field_equals(type_field, json::string(to_wire(campaign_type::phone)));
+    root["if"] = field_equals(type_field, boost::json::string(to_wire(campaign_type::phone)));
     root["then"] = channel_branch("inbound or outbound phone: " + wire_quoted(type_field, campaign_type::phone),
         channels::phone, {}, properties);
 
-    json::object messages = field_equals(messages_field, true);
-    json::object by_messages;
+    boost::json::object messages = field_equals(messages_field, true);
+    boost::json::object by_messages;
     by_messages["if"] = std::move(messages);
     by_messages["then"] = channel_branch(std::string(to_string(campaign_channel::messages)) + ": " +
                                              std::string(messages_field) + " true",
@@ -351,26 +351,27 @@ inline void add_channel_rules(json::object& root, const json::object& properties
                                              std::string(messages_field) + " absent, null or false",
         campaign_channel::voice_bubble, non_phone, properties);
 
-    json::object non_phone_branch = channel_branch(
+    boost::json::object non_phone_branch = channel_branch(
         "voice bubble or messages: " + wire_quoted(type_field, campaign_type::non_phone), non_phone, {}, properties);
-    json::array all_of;
+    boost::json::array all_of;
     if (auto* common = non_phone_branch.if_contains("allOf"))
         all_of = std::move(common->as_array());
     all_of.emplace_back(std::move(by_messages));
     non_phone_branch["allOf"] = std::move(all_of);
 
-    json::object otherwise;
-    otherwise["if"] = field_equals(type_field, json::string(to_wire(campaign_type::non_phone)));
+    boost::json::object otherwise;
+    otherwise["if"] = field_equals(type_field, boost::json::string(to_wire(campaign_type::non_phone)));
     otherwise["then"] = std::move(non_phone_branch);
     root["else"] = std::move(otherwise);
 }
 
 /// The fields a rule reads or reports on, among `table`'s; empty for "every field" and the text.
-inline json::array rule_fields(const rule_info& r, std::span<const field_info> table)
+inline boost::json::array rule_fields(const rule_info& r, std::span<const field_info> table)
 {
-    json::array names;
+    boost::json::array names;
     auto add = [&](std::string_view n) {
-        if (field_index(table, n) < table.size() && std::find(names.begin(), names.end(), json::value(n)) == names.end())
+        const bool known = field_index(table, n) < table.size();
+        if (known && std::find(names.begin(), names.end(), boost::json::value(n)) == names.end())
             names.emplace_back(n);
     };
     if (r.kinds != all_kinds)
@@ -390,9 +391,9 @@ inline json::array rule_fields(const rule_info& r, std::span<const field_info> t
 }
 
 /// The rules of this payload kind that the schema does not state in full, in the rule table's order.
-inline json::array listed_rules(payload_kind kind, std::span<const field_info> table, const options& opts)
+inline boost::json::array listed_rules(payload_kind kind, std::span<const field_info> table, const options& opts)
 {
-    json::array listed;
+    boost::json::array listed;
     for (const rule_info& r : rules) {
         const rule_schema_note& note = schema_notes[static_cast<std::size_t>(r.key)];
         const bool applies = r.scope == rule_scope::text || r.scope == rule_scope::both ||
@@ -402,11 +403,11 @@ inline json::array listed_rules(payload_kind kind, std::span<const field_info> t
             continue;
         if (r.key == rule::field_unknown && opts.strict && kind == payload_kind::request)
             continue; // an error then, and additionalProperties: false states it
-        json::object entry;
+        boost::json::object entry;
         entry["id"] = r.id;
         entry["severity"] = to_string(r.severity);
         entry["description"] = r.description;
-        json::array fields = rule_fields(r, table);
+        boost::json::array fields = rule_fields(r, table);
         if (!fields.empty())
             entry["fields"] = std::move(fields);
         entry["in-schema"] = note.coverage == schema_coverage::partial ? "partly" : "no";
@@ -420,13 +421,13 @@ template <class T>
 inline constexpr payload_kind schema_kind =
     std::is_same_v<T, update_campaign_request> ? payload_kind::request : payload_kind::response;
 
-inline void append_indented(std::string& out, const json::value& v, std::size_t indent)
+inline void append_indented(std::string& out, const boost::json::value& v, std::size_t indent)
 {
     const auto newline = [&](std::size_t spaces) {
         out += '\n';
         out.append(spaces, ' ');
     };
-    if (const json::object* o = v.if_object()) {
+    if (const boost::json::object* o = v.if_object()) {
         if (o->empty()) {
             out += "{}";
             return;
@@ -438,7 +439,7 @@ inline void append_indented(std::string& out, const json::value& v, std::size_t 
                 out += ',';
             first = false;
             newline(indent + 2);
-            out += json::serialize(json::string(member.key()));
+            out += boost::json::serialize(boost::json::string(member.key()));
             out += ": ";
             append_indented(out, member.value(), indent + 2);
         }
@@ -446,9 +447,9 @@ inline void append_indented(std::string& out, const json::value& v, std::size_t 
         out += '}';
         return;
     }
-    if (const json::array* a = v.if_array()) {
+    if (const boost::json::array* a = v.if_array()) {
         const bool flat = std::none_of(a->begin(), a->end(),
-            [](const json::value& e) { return e.is_object() || e.is_array(); });
+            [](const boost::json::value& e) { return e.is_object() || e.is_array(); });
         out += '[';
         for (std::size_t i = 0; i < a->size(); ++i) {
             if (i > 0)
@@ -462,7 +463,7 @@ inline void append_indented(std::string& out, const json::value& v, std::size_t 
         out += ']';
         return;
     }
-    out += json::serialize(v);
+    out += boost::json::serialize(v);
 }
 
 } // namespace atlas::detail
@@ -472,15 +473,14 @@ namespace atlas {
 template <schema_model T>
 boost::json::object json_schema_value(const options& opts)
 {
-    namespace json = boost::json;
     constexpr detail::payload_kind kind = detail::schema_kind<T>;
     constexpr std::span<const field_info> table = fields_of<T>;
     const bool request = kind == detail::payload_kind::request;
 
     // One property per reflected member, in the model's order; the field table (checked against the
     // model at compile time) says what the value must be.
-    json::object properties;
-    json::array required;
+    boost::json::object properties;
+    boost::json::array required;
     std::size_t i = 0;
     boost::mp11::mp_for_each<detail::model_members<T>>([&](auto member) {
         using value_type = typename detail::member_type<decltype(member)>::value_type;
@@ -490,10 +490,11 @@ boost::json::object json_schema_value(const options& opts)
             required.emplace_back(f.name);
     });
 
-    json::object root;
+    boost::json::object root;
     root["$schema"] = json_schema_dialect;
     root["$id"] = request ? "urn:atlas:update-full-campaign:request" : "urn:atlas:update-full-campaign:response";
-    root["title"] = request ? "Update full campaign: request body" : "Update full campaign: response body (Campaign updated)";
+    root["title"] =
+        request ? "Update full campaign: request body" : "Update full campaign: response body (Campaign updated)";
     root["description"] =
         std::string(request ? "The JSON body of an \"Update full campaign\" request, as atlas validates it"
                             : "The JSON body of the \"Campaign updated\" response, as atlas validates it") +
