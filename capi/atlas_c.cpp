@@ -1,0 +1,242 @@
+// atlas: the C ABI of atlas.h over the header-only C++ library.
+//
+// Every entry point catches everything: a C caller (or a ctypes/cgo/FFI runtime) cannot survive a
+// C++ exception unwinding into it. Validation itself never throws; what can throw here is memory
+// (the report's string) and reading the options, and both become a report, never a crash.
+#define ATLAS_C_BUILD
+#include "atlas.h"
+
+#include <atlas/fields.hpp>
+#include <atlas/timezone.hpp>
+#include <atlas/validate.hpp>
+#include <atlas/version.hpp>
+
+#include <atlas_validate.hpp> // atlas::cli::rule_catalog: the C catalog is the CLI's, byte for byte
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include <array>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace atlas::detail {
+
+// Returned when not even the report fits in memory; atlas_free knows not to free it. Same content
+// as the report of report_out_of_memory, so callers see one shape either way.
+inline char c_out_of_memory_report[] =
+    R"({"valid":false,"errors":1,"warnings":0,"diagnostics":[{"severity":"error","path":"","rule":"json.limit","message":"out of memory"}]})";
+
+// A NUL-terminated copy that C can free with atlas_free (malloc, not new: the caller's runtime may
+// only know free-like release semantics, and atlas_free stays a plain free).
+inline char* c_copy(std::string_view s, char* on_failure) noexcept
+{
+    char* out = static_cast<char*>(std::malloc(s.size() + 1));
+    if (!out)
+        return on_failure;
+    std::memcpy(out, s.data(), s.size());
+    out[s.size()] = '\0';
+    return out;
+}
+
+inline char* c_report(const report& r) noexcept
+{
+    try {
+        return c_copy(r.to_json(), c_out_of_memory_report);
+    } catch (...) {
+        return c_out_of_memory_report;
+    }
+}
+
+// A report of one error at the root, not from the text (so no line or column): what a caller
+// got wrong about the call itself (a null pointer, bad options) rather than about the payload.
+inline char* c_caller_error(std::string message, std::string hint) noexcept
+{
+    try {
+        report r;
+        diagnostic d;
+        d.rule = std::string(info(rule::json_syntax).id);
+        d.message = std::move(message);
+        d.hint = std::move(hint);
+        r.diagnostics.push_back(std::move(d));
+        return c_report(r);
+    } catch (...) {
+        return c_out_of_memory_report;
+    }
+}
+
+// The option keys, and the fields allowed_values can register (the open enums of either side).
+inline constexpr std::string_view c_option_keys[] = {
+    "strict", "allowed_values", "max_input_bytes", "max_depth", "max_diagnostics"};
+
+inline std::vector<std::string_view> c_open_enum_fields()
+{
+    std::vector<std::string_view> names;
+    for (std::span<const field_info> table :
+        {std::span<const field_info>(request_fields), std::span<const field_info>(response_fields)})
+        for (const field_info& f : table)
+            if (f.kind == value_kind::open_enum && std::find(names.begin(), names.end(), f.name) == names.end())
+                names.push_back(f.name);
+    return names;
+}
+
+inline std::string c_list(std::span<const std::string_view> names)
+{
+    std::string out;
+    for (std::string_view n : names)
+        out += (out.empty() ? "" : ", ") + std::string(n);
+    return out;
+}
+
+struct c_option_error {
+    std::string message; // empty: the options were read
+    std::string hint;
+};
+
+// Reads options_json (NULL: the defaults) into opts. Strict on purpose: a misspelt key or a wrong
+// type would otherwise silently validate with the defaults ({"stict": true} would not be strict).
+inline c_option_error c_read_options(const char* options_json, options& opts)
+{
+    if (!options_json)
+        return {};
+    boost::system::error_code ec;
+    const boost::json::value v = boost::json::parse(options_json, ec);
+    if (ec)
+        return {"options: the options are not valid JSON (" + ec.message() + ")",
+            "pass NULL for the defaults, or a JSON object such as {\"strict\": true}"};
+    if (!v.is_object())
+        return {"options: the options must be a JSON object", "pass NULL for the defaults, or {\"strict\": true}"};
+    for (const auto& [key, value] : v.as_object()) {
+        const std::string_view k = key;
+        if (k == "strict") {
+            if (!value.is_bool())
+                return {"options: \"strict\" must be true or false", {}};
+            opts.strict = value.get_bool();
+        } else if (k == "allowed_values") {
+            if (!value.is_object())
+                return {"options: \"allowed_values\" must be an object of field name to array of strings",
+                    "for example {\"Position\": [\"bottom-right\"]}"};
+            const std::vector<std::string_view> fields = c_open_enum_fields();
+            for (const auto& [field, values] : value.as_object()) {
+                if (std::find(fields.begin(), fields.end(), std::string_view(field)) == fields.end()) {
+                    std::string hint = did_you_mean(best_suggestion(field, fields));
+                    return {"options: allowed_values takes the open enums only, not " + quote_value(field),
+                        hint.empty() ? "the open enums are " + c_list(fields) : std::move(hint)};
+                }
+                if (!values.is_array())
+                    return {"options: allowed_values " + quote_value(field) + " must be an array of strings", {}};
+                auto& set = opts.allowed_values[std::string(field)];
+                for (const boost::json::value& item : values.as_array()) {
+                    if (!item.is_string())
+                        return {"options: allowed_values " + quote_value(field) + " must be an array of strings",
+                            {}};
+                    set.emplace_back(item.get_string());
+                }
+            }
+        } else if (k == "max_input_bytes" || k == "max_depth" || k == "max_diagnostics") {
+            std::size_t n = 0;
+            if (value.is_uint64() && value.get_uint64() <= std::numeric_limits<std::size_t>::max())
+                n = static_cast<std::size_t>(value.get_uint64());
+            else if (value.is_int64() && value.get_int64() >= 0)
+                n = static_cast<std::size_t>(value.get_int64());
+            else
+                return {"options: " + quote_value(k) + " must be a JSON integer, 0 or more", {}};
+            (k == "max_input_bytes" ? opts.max_input_bytes : k == "max_depth" ? opts.max_depth : opts.max_diagnostics) =
+                n;
+        } else {
+            std::string hint = did_you_mean(best_suggestion(k, c_option_keys));
+            return {"options: " + quote_value(k) + " is not an option",
+                hint.empty() ? "the options are " + c_list(c_option_keys) : std::move(hint)};
+        }
+    }
+    return {};
+}
+
+template <class Validate>
+char* c_validate_text(const char* text, std::size_t length, const char* options_json, Validate validate) noexcept
+{
+    try {
+        if (!text && length != 0)
+            return c_caller_error("the input is a null pointer with a length of " + std::to_string(length) + " bytes",
+                "pass the text, or a length of 0");
+        options opts;
+        if (c_option_error e = c_read_options(options_json, opts); !e.message.empty())
+            return c_caller_error(std::move(e.message), std::move(e.hint));
+        return c_report(validate(std::string_view(text ? text : "", length), opts));
+    } catch (...) {
+        return c_out_of_memory_report;
+    }
+}
+
+// A NUL-terminated copy of a constexpr string_view, made at compile time (no allocation, no
+// static initialisation order to worry about).
+template <const std::string_view& S>
+inline constexpr auto c_string = [] {
+    std::array<char, S.size() + 1> out{};
+    for (std::size_t i = 0; i < S.size(); ++i)
+        out[i] = S[i];
+    return out;
+}();
+
+} // namespace atlas::detail
+
+extern "C" {
+
+char* atlas_validate_request(const char* text, size_t length, const char* options_json)
+{
+    return atlas::detail::c_validate_text(text, length, options_json,
+        [](std::string_view t, const atlas::options& o) { return atlas::validate_request(t, o); });
+}
+
+char* atlas_validate_response(const char* text, size_t length, const char* options_json)
+{
+    return atlas::detail::c_validate_text(text, length, options_json,
+        [](std::string_view t, const atlas::options& o) { return atlas::validate_response(t, o); });
+}
+
+char* atlas_validate_call(const char* id, const char* api_key, const char* options_json)
+{
+    using namespace atlas::detail;
+    try {
+        atlas::options opts;
+        if (c_option_error e = c_read_options(options_json, opts); !e.message.empty())
+            return c_caller_error(std::move(e.message), std::move(e.hint));
+        return c_report(atlas::validate_call(id ? id : "", api_key ? api_key : "", opts));
+    } catch (...) {
+        return c_out_of_memory_report;
+    }
+}
+
+void atlas_free(char* text)
+{
+    if (text != atlas::detail::c_out_of_memory_report)
+        std::free(text);
+}
+
+const char* atlas_version(void)
+{
+    return atlas::detail::c_string<atlas::version>.data();
+}
+
+const char* atlas_tzdata_version(void)
+{
+    return atlas::detail::c_string<atlas::tzdata_version>.data();
+}
+
+char* atlas_rule_catalog(void)
+{
+    try {
+        std::string catalog = atlas::cli::rule_catalog(atlas::cli::format::json);
+        while (!catalog.empty() && catalog.back() == '\n')
+            catalog.pop_back();
+        return atlas::detail::c_copy(catalog, nullptr);
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+} // extern "C"
