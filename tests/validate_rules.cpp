@@ -1517,6 +1517,26 @@ TEST_CASE("the typed response gives the same rule ids as its text")
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The template catalog (options::templates): TemplateId "tpl-1" on line 3, value at column 17.
+
+TEST_CASE("with a template catalog, an unknown TemplateId is template.known and a wrong channel template.channel")
+{
+    atlas::options o;
+    o.templates = {{"tpl-1", atlas::campaign_channel::outbound_phone, "en"},
+        {"tpl-2", atlas::campaign_channel::inbound_phone, "en"}};
+    expect_no_rule(atlas::validate_request(outbound_with({}), o), "template.known");
+    expect_no_rule(atlas::validate_request(outbound_with({}), o), "template.channel");
+    const auto inbound_payload = payload({name_, template_, phone, inbound});
+    expect_rule(atlas::validate_request(inbound_payload, o), "template.channel", "/TemplateId", 3, 17);
+    atlas::options other;
+    other.templates = {{"tpl-9", atlas::campaign_channel::outbound_phone, "en"}};
+    const auto d = expect_rule(atlas::validate_request(outbound_with({}), other), "template.known", "/TemplateId", 3, 17);
+    CHECK(contains(d.hint, "tpl-9"));
+    // No catalog, no template rules.
+    expect_no_rule(atlas::validate_request(inbound_payload), "template.channel");
+}
+
 // =============================================================================================
 // Last: the registry (test cases run in file order, so this one sees every other).
 

@@ -3,6 +3,7 @@
 #ifndef ATLAS_TOOLS_ATLAS_VALIDATE_HPP
 #define ATLAS_TOOLS_ATLAS_VALIDATE_HPP
 
+#include <atlas/config.hpp>
 #include <atlas/detail/text.hpp>
 #include <atlas/fields.hpp>
 #include <atlas/rules.hpp>
@@ -28,6 +29,9 @@ inline constexpr std::string_view usage =
     "  --format text|json  text: compiler-style diagnostics (default); json: one report per input, one line each\n"
     "  --response          the inputs are responses (\"Campaign updated\")\n"
     "  --strict            unknown request fields are errors\n"
+    "  --profile NAME      default, strict (warnings are errors too) or server-compatible (warnings off)\n"
+    "  --config FILE       options as JSON: profile, strict, allowed_values, rules (id: off|warning|error),\n"
+    "                      templates (the template catalog), max_input_bytes, max_depth, max_diagnostics\n"
     "  --list-rules        print the rule catalog and exit (--format markdown: as the README's table)\n"
     "  --schema request|response  print the JSON Schema (Draft 2020-12) of a request or response body and exit\n"
     "  --version           print the versions of atlas and of its tz database\n"
@@ -149,6 +153,30 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             response = true;
         else if (a == "--strict")
             opts.strict = true;
+        else if (a == "--profile" || a.starts_with("--profile=")) {
+            const std::string_view name = a == "--profile" ? (i + 1 < args.size() ? args[++i] : "") : a.substr(10);
+            auto named = profile(name);
+            if (!named) {
+                err << "atlas-validate: unknown profile " << detail::quote_value(name)
+                    << " (default, strict, server-compatible)\n";
+                return 2;
+            }
+            const bool strict = opts.strict || named->strict;
+            opts = std::move(*named);
+            opts.strict = strict;
+        } else if (a == "--config" || a.starts_with("--config=")) {
+            const std::string_view file = a == "--config" ? (i + 1 < args.size() ? args[++i] : "") : a.substr(9);
+            std::ifstream config{std::string(file), std::ios::binary};
+            std::string text;
+            if (!config.is_open() || !read_input(config, 1u << 20, text)) {
+                err << "atlas-validate: cannot read the config " << detail::quote_value(file) << "\n";
+                return 2;
+            }
+            if (std::string problem = read_options(text, opts); !problem.empty()) {
+                err << "atlas-validate: " << detail::quote_value(file) << ": " << problem << "\n";
+                return 2;
+            }
+        }
         else if (a == "--list-rules")
             list_rules = true;
         else if (a == "--schema" || a.starts_with("--schema=")) {

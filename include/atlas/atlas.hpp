@@ -3,6 +3,7 @@
 #define ATLAS_ATLAS_HPP
 
 #include <atlas/channel.hpp>
+#include <atlas/config.hpp>
 #include <atlas/convert.hpp>
 #include <atlas/datetime.hpp>
 #include <atlas/diagnostic.hpp>
@@ -14,6 +15,7 @@
 #include <atlas/report.hpp>
 #include <atlas/request.hpp>
 #include <atlas/response.hpp>
+#include <atlas/rule_context.hpp>
 #include <atlas/rules.hpp>
 #include <atlas/schema.hpp>
 #include <atlas/timezone.hpp>

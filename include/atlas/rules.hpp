@@ -67,7 +67,8 @@ field_check check_type, check_not_empty, check_enum_value, check_integer, check_
     check_json_text, check_time_windows, check_tool_ids;
 payload_check check_required, check_call_type_required, check_call_type_omitted, check_messages_on_phone,
     check_messages_false, check_position_required, check_position_omitted, check_outbound_only,
-    check_inbound_only, check_sms_pair, check_null, check_call_id, check_api_key;
+    check_inbound_only, check_sms_pair, check_template_known, check_template_channel, check_null, check_call_id,
+    check_api_key;
 } // namespace detail
 
 /// The rules, in the order the engine runs them; rule_info::key equals the index in the table.
@@ -78,7 +79,8 @@ enum class rule : std::uint8_t {
     time_windows_type, time_windows_range, time_windows_unknown_key, time_windows_empty, time_windows_overlap,
     tool_ids_empty_item, tool_ids_duplicate, tool_ids_whitespace, field_required, channel_call_type_required,
     channel_call_type_omit, channel_messages_on_phone, channel_messages_false, channel_position_required,
-    channel_position_omit, channel_outbound_only, channel_inbound_only, sms_pair, field_null, call_id,
+    channel_position_omit, channel_outbound_only, channel_inbound_only, sms_pair, template_known, template_channel,
+    field_null, call_id,
     call_api_key, report_truncated,
 };
 
@@ -100,6 +102,8 @@ inline constexpr std::string_view reads_campaign_type[] = {"campaignType"};
 inline constexpr std::string_view reads_messages[] = {"campaignType", "MessagesCampaign"};
 inline constexpr std::string_view reads_position[] = {"campaignType", "Position"}; // and MessagesCampaign's type
 inline constexpr std::string_view reads_sms[] = {"SMSTrigger", "SMSBody"};
+inline constexpr std::string_view reads_template[] = {"TemplateId"};
+inline constexpr std::string_view reads_template_channel[] = {"TemplateId", "campaignType"};
 inline constexpr std::string_view reads_id[] = {"id"};
 inline constexpr std::string_view reads_api_key[] = {"api-key"};
 
@@ -216,6 +220,13 @@ inline constexpr rule_info rules[] = {
      detail::check_inbound_only},
     {rule::sms_pair, "sms.pair", severity::warning, rule_scope::request, 0, detail::reads_sms,
      "SMSTrigger and SMSBody come together (an empty string counts as absent).", nullptr, detail::check_sms_pair},
+    {rule::template_known, "template.known", severity::error, rule_scope::request, 0, detail::reads_template,
+     "With a template catalog in the options: TemplateId is one of its templates (did-you-mean otherwise).",
+     nullptr, detail::check_template_known},
+    {rule::template_channel, "template.channel", severity::error, rule_scope::request, 0,
+     detail::reads_template_channel,
+     "With a template catalog in the options: the template was written for the payload's channel.", nullptr,
+     detail::check_template_channel},
     {rule::field_null, "field.null", severity::warning, rule_scope::both, 0, {},
      "An optional field is omitted rather than null (null is read as omitted); a response may have null only in "
      "AIAssistantProvider.",

@@ -11,8 +11,10 @@
 #endif
 
 #include <atlas/impl/checks.hpp>
+#include <atlas/impl/config.hpp>
 #include <atlas/impl/convert.hpp>
 #include <atlas/impl/report.hpp>
+#include <atlas/impl/rule_context.hpp>
 #include <atlas/impl/validate.hpp>
 #include <atlas/impl/validate_typed.hpp>
 #include <atlas/impl/validator.hpp>

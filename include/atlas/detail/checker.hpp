@@ -43,6 +43,7 @@ struct field_slot {
     bool escaped = false;   // raw has escapes, so value views `decoded`
     std::string_view value; // strings: the decoded value
     std::string decoded;    // storage for value when escaped
+    decoded_cursor cursor;  // where the last content_offset() stopped in raw
 
     bool present() const noexcept { return type != json_type::absent && type != json_type::null; }
     void clear() noexcept
@@ -82,7 +83,7 @@ struct workspace {
         std::string_view id;
         std::size_t offset;
     };
-    std::vector<item> items;
+    std::vector<item> items, repeated;
 };
 
 constexpr bool applies(rule_scope scope, payload_kind kind) noexcept
@@ -143,28 +144,50 @@ public:
     }
 
     /// The text offset of byte `decoded_offset` of a string field's decoded value.
-    std::size_t content_offset(std::size_t i, std::size_t decoded_offset) const noexcept
+    std::size_t content_offset(std::size_t i, std::size_t decoded_offset) noexcept
     {
-        const field_slot& s = slots_[i];
+        field_slot& s = slots_[i];
         if (s.value_offset == npos)
             return npos;
-        const std::size_t raw = s.escaped ? raw_offset_of_decoded(s.raw, decoded_offset)
+        const std::size_t raw = s.escaped ? raw_offset_of_decoded(s.raw, decoded_offset, s.cursor)
                                           : (decoded_offset < s.raw.size() ? decoded_offset : s.raw.size());
         return s.value_offset + 1 + raw; // + 1: the opening quote
     }
 
-    /// The severity a rule has in this validation (strict mode makes unknown request fields errors).
-    severity severity_of(rule r) const noexcept
+    /// The level a rule has in this validation: the catalog's severity, made an error for unknown request
+    /// fields in strict mode, then whatever options::rule_levels says for its id.
+    rule_level level_of(std::string_view id, severity catalog) const noexcept
+    {
+        if (!options_.rule_levels.empty())
+            if (const auto it = options_.rule_levels.find(id); it != options_.rule_levels.end())
+                return it->second;
+        return catalog == severity::error ? rule_level::error : rule_level::warning;
+    }
+    rule_level level_of(rule r) const noexcept
     {
         if (r == rule::field_unknown && options_.strict && kind_ == payload_kind::request)
-            return severity::error;
-        return info(r).severity;
+            return level_of(info(r).id, severity::error);
+        return level_of(info(r).id, info(r).severity);
+    }
+    severity severity_of(rule r) const noexcept
+    {
+        return level_of(r) == rule_level::error ? severity::error : severity::warning;
     }
 
     /// Adds a diagnostic; past options::max_diagnostics only counts it.
     void emit(rule r, std::string path, std::size_t offset, std::string message, std::string hint = {})
     {
-        const severity level = severity_of(r);
+        const rule_level level = level_of(r);
+        if (level == rule_level::off)
+            return;
+        emit_as(info(r).id, level == rule_level::error ? severity::error : severity::warning, std::move(path), offset,
+            std::move(message), std::move(hint));
+    }
+
+    /// Adds a diagnostic under any rule id (the user rules' too).
+    void emit_as(std::string_view id, severity level, std::string path, std::size_t offset, std::string message,
+        std::string hint = {})
+    {
         if (report_.diagnostics.size() >= options_.max_diagnostics) {
             ++dropped_;
             dropped_error_ = dropped_error_ || level == severity::error;
@@ -173,7 +196,7 @@ public:
         diagnostic d;
         d.severity = level;
         d.path = std::move(path);
-        d.rule = std::string(info(r).id);
+        d.rule = std::string(id);
         d.message = std::move(message);
         d.hint = std::move(hint);
         d.offset = from_text_ ? offset : npos;
@@ -184,9 +207,12 @@ public:
     void emit_on(rule r, std::size_t i, std::string message, std::string hint = {}, std::size_t offset = npos,
         std::string path = {})
     {
+        const rule_level level = level_of(r);
+        if (level == rule_level::off)
+            return;
         field_slot& s = slots_[i];
         s.reported = true;
-        if (severity_of(r) == severity::error)
+        if (level == rule_level::error)
             s.failed = true;
         emit(r, path.empty() ? pointer(i) : std::move(path), offset == npos ? place_of(i) : offset, std::move(message),
             std::move(hint));
@@ -226,6 +252,17 @@ private:
     bool dropped_error_ = false;
 };
 
+/// Whether a check has to run: some rule that it reports is not turned off.
+inline bool check_wanted(const checker& c, const rule_info& r)
+{
+    if (c.opts().rule_levels.empty())
+        return true;
+    for (const rule_info& other : rules)
+        if ((other.on_field == r.on_field && other.on_payload == r.on_payload) && c.level_of(other.key) != rule_level::off)
+            return true;
+    return false;
+}
+
 /// Runs every rule of the table that applies to this payload, in table order.
 inline void run_rules(checker& c)
 {
@@ -238,6 +275,8 @@ inline void run_rules(checker& c)
             if (r.on_field == previous_field_check) // a check shared by several rules runs once
                 continue;
             previous_field_check = r.on_field;
+            if (!check_wanted(c, r))
+                continue;
             for (std::size_t i = 0; i < c.fields().size(); ++i)
                 if (has_kind(r.kinds, c.field(i).kind) && c.usable(i))
                     r.on_field(c, i);
@@ -245,6 +284,8 @@ inline void run_rules(checker& c)
             if (r.on_payload == previous_payload_check)
                 continue;
             previous_payload_check = r.on_payload;
+            if (!check_wanted(c, r))
+                continue;
             bool reads_failed = false;
             for (std::string_view name : r.reads)
                 reads_failed = reads_failed || c.failed(c.index_of(name));

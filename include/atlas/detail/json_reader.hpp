@@ -116,6 +116,13 @@ inline void decode_json_string(std::string_view raw, std::string& out);
 // where that decoded byte comes from (the backslash of an escape for escaped characters; raw.size() for
 // decoded.size() and beyond).
 inline std::size_t raw_offset_of_decoded(std::string_view raw, std::size_t decoded_offset) noexcept;
+// The same, resuming from where the previous call for the same string stopped, so that offsets
+// asked in increasing order cost linear time in all (reports inside a long string stay linear).
+struct decoded_cursor {
+  std::size_t raw = 0, decoded = 0;
+};
+inline std::size_t raw_offset_of_decoded(std::string_view raw, std::size_t decoded_offset,
+                                         decoded_cursor& cursor) noexcept;
 
 namespace json_impl {
 
@@ -908,11 +915,19 @@ inline void decode_json_string(std::string_view raw, std::string& out) {
 }
 
 inline std::size_t raw_offset_of_decoded(std::string_view raw, std::size_t decoded_offset) noexcept {
+  decoded_cursor from_start;
+  return raw_offset_of_decoded(raw, decoded_offset, from_start);
+}
+
+inline std::size_t raw_offset_of_decoded(std::string_view raw, std::size_t decoded_offset,
+                                         decoded_cursor& cursor) noexcept {
   const char* const s = raw.data();
   const char* const end = s + raw.size();
-  const char* p = s;
-  std::size_t decoded = 0;
+  if (decoded_offset < cursor.decoded || cursor.raw > raw.size()) cursor = {};
+  const char* p = s + cursor.raw;
+  std::size_t decoded = cursor.decoded;
   while (p != end) {
+    cursor = {static_cast<std::size_t>(p - s), decoded};  // a run or escape starts here: resume from it
     if (*p != '\\') {
       const auto* b = static_cast<const char*>(std::memchr(p, '\\', static_cast<std::size_t>(end - p)));
       const char* run_end = b == nullptr ? end : b;

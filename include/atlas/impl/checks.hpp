@@ -559,10 +559,17 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
     std::sort(items.begin(), items.end(), [](const workspace::item& a, const workspace::item& b) {
         return a.id != b.id ? a.id < b.id : a.offset < b.offset;
     });
+    auto& repeated = c.ws().repeated;
+    repeated.clear();
     for (std::size_t k = 1; k < items.size(); ++k)
         if (items[k].id == items[k - 1].id)
-            c.emit_on(rule::tool_ids_duplicate, i, "ToolIds names " + quote_value(items[k].id) + " more than once",
-                "list each tool id once", c.content_offset(i, items[k].offset));
+            repeated.push_back(items[k]);
+    // Reported in the order of the text, so that finding their places stays linear.
+    std::sort(repeated.begin(), repeated.end(),
+        [](const workspace::item& a, const workspace::item& b) { return a.offset < b.offset; });
+    for (const workspace::item& r : repeated)
+        c.emit_on(rule::tool_ids_duplicate, i, "ToolIds names " + quote_value(r.id) + " more than once",
+            "list each tool id once", c.content_offset(i, r.offset));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -712,6 +719,51 @@ ATLAS_DECL void check_sms_pair(checker& c)
     else if (has_body && !has_trigger)
         c.emit_on(rule::sms_pair, body, "SMSBody is set but SMSTrigger is not, so the SMS is never sent",
             "add SMSTrigger, or remove SMSBody");
+}
+
+inline const template_info* find_template(const checker& c, std::string_view id) noexcept
+{
+    for (const template_info& t : c.opts().templates)
+        if (t.id == id)
+            return &t;
+    return nullptr;
+}
+
+ATLAS_DECL void check_template_known(checker& c)
+{
+    const std::size_t field = field_at(c, "TemplateId");
+    if (c.opts().templates.empty() || !c.usable(field) || find_template(c, c.slot(field).value))
+        return;
+    const auto& templates = c.opts().templates;
+    const std::string_view value = c.slot(field).value;
+    const std::size_t limit = suggestion_limit(value.size());
+    std::string_view suggestion;
+    std::size_t best = limit + 1;
+    for (const template_info& t : templates) { // the catalog is the caller's: no fixed array of names
+        const std::size_t d = iedit_distance_ascii(value, t.id, limit);
+        if (d < best) {
+            best = d;
+            suggestion = t.id;
+        }
+    }
+    c.emit_on(rule::template_known, field,
+        "TemplateId " + quote_value(c.slot(field).value) + " is not in the template catalog", did_you_mean(suggestion));
+}
+
+ATLAS_DECL void check_template_channel(checker& c)
+{
+    const std::size_t field = field_at(c, "TemplateId");
+    if (c.opts().templates.empty() || !c.usable(field))
+        return;
+    const template_info* t = find_template(c, c.slot(field).value);
+    const auto channel = known_channel(c);
+    if (!t || !channel || t->channel == *channel)
+        return;
+    c.emit_on(rule::template_channel, field,
+        "template " + quote_value(t->id) + " is for " + std::string(to_string(t->channel)) + " campaigns, but this is " +
+            (*channel == campaign_channel::inbound_phone ? "an " : "a ") + std::string(to_string(*channel)) +
+            " campaign",
+        "pick the template of the same language written for this channel");
 }
 
 ATLAS_DECL void check_null(checker& c)

@@ -95,6 +95,8 @@ inline constexpr rule_schema_note schema_notes[] = {
     {rule::channel_outbound_only, schema_coverage::none, "a warning, not stated: the value is ignored"},
     {rule::channel_inbound_only, schema_coverage::none, "a warning, not stated: the value is ignored"},
     {rule::sms_pair, schema_coverage::none, "a warning, not stated"},
+    {rule::template_known, schema_coverage::none, "needs the caller's template catalog (atlas::options::templates)"},
+    {rule::template_channel, schema_coverage::none, "needs the caller's template catalog (atlas::options::templates)"},
     {rule::field_null, schema_coverage::none, "a warning: every optional field accepts null, read as omitted"},
     {rule::call_id, schema_coverage::not_body, {}},
     {rule::call_api_key, schema_coverage::not_body, {}},

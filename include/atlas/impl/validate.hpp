@@ -11,6 +11,7 @@
 #include <atlas/detail/text.hpp>
 #include <atlas/fields.hpp>
 #include <atlas/impl/checks.hpp>
+#include <atlas/impl/rule_context.hpp>
 
 #include <algorithm>
 #include <array>
@@ -252,8 +253,13 @@ report validate_text(payload_kind kind, std::string_view text, const options& op
     try {
         ws.slots.resize(N);
         checker c(kind, fields, std::span(ws.slots.data(), N), opts, out, text, true, ws);
-        if (read_payload(c, ws, text, names, other_side_names, lookup))
+        if (read_payload(c, ws, text, names, other_side_names, lookup)) {
             run_rules(c);
+            if (kind == payload_kind::request)
+                run_user_rules<update_campaign_request>(c, nullptr);
+            else
+                run_user_rules<campaign_response>(c, nullptr);
+        }
         finish_report(out, c);
     } catch (...) {
         report_out_of_memory(out);

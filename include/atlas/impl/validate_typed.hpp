@@ -4,6 +4,7 @@
 
 #include <atlas/detail/checker.hpp>
 #include <atlas/detail/model.hpp>
+#include <atlas/impl/rule_context.hpp>
 #include <atlas/validate_typed.hpp>
 #include <atlas/impl/validate.hpp>
 
@@ -73,6 +74,8 @@ report validate_model(const Model& model, payload_kind kind, const options& opts
             }
         }
         run_rules(c);
+        if constexpr (!std::is_same_v<Model, campaign_call>)
+            run_user_rules(c, &model);
         finish_report(out, c);
     } catch (...) {
         report_out_of_memory(out);

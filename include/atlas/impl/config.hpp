@@ -1,0 +1,197 @@
+// atlas: out-of-line definitions for config.hpp.
+#ifndef ATLAS_IMPL_CONFIG_HPP
+#define ATLAS_IMPL_CONFIG_HPP
+
+#include <atlas/config.hpp>
+#include <atlas/detail/suggest.hpp>
+#include <atlas/detail/text.hpp>
+#include <atlas/fields.hpp>
+#include <atlas/rules.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include <algorithm>
+#include <array>
+
+namespace atlas {
+
+ATLAS_DECL std::optional<options> profile(std::string_view name)
+{
+    options o;
+    if (name == "default")
+        return o;
+    if (name == "strict") {
+        o.strict = true;
+        for (const rule_info& r : rules)
+            if (r.severity == severity::warning && r.scope != rule_scope::report)
+                o.set(r.id, rule_level::error);
+        return o;
+    }
+    if (name == "server-compatible") {
+        for (const rule_info& r : rules)
+            if (r.severity == severity::warning && r.scope != rule_scope::report)
+                o.set(r.id, rule_level::off);
+        return o;
+    }
+    return std::nullopt;
+}
+
+namespace detail {
+
+inline std::string unknown_name(std::string_view what, std::string_view name, std::span<const std::string_view> known)
+{
+    std::string s = "unknown " + std::string(what) + " " + quote_value(name);
+    if (const auto suggestion = best_suggestion(name, known); !suggestion.empty())
+        s += ": did you mean " + quote_value(suggestion) + "?";
+    return s;
+}
+
+inline bool read_size(const boost::json::value& v, std::size_t& out)
+{
+    if (v.is_int64() && v.get_int64() > 0) {
+        out = static_cast<std::size_t>(v.get_int64());
+        return true;
+    }
+    if (v.is_uint64() && v.get_uint64() > 0) {
+        out = static_cast<std::size_t>(v.get_uint64());
+        return true;
+    }
+    return false;
+}
+
+inline std::string read_templates(const boost::json::value& v, std::vector<template_info>& out)
+{
+    const boost::json::array* list = v.if_array();
+    if (!list)
+        return "the template catalog must be an array of {\"id\", \"channel\", \"language\"}";
+    static constexpr std::string_view channel_words[] = {"inbound", "outbound", "web", "messages"};
+    static constexpr campaign_channel channels_of[] = {campaign_channel::inbound_phone,
+        campaign_channel::outbound_phone, campaign_channel::voice_bubble, campaign_channel::messages};
+    static constexpr std::string_view keys[] = {"id", "channel", "language"};
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const boost::json::object* t = (*list)[i].if_object();
+        const std::string where = "template " + std::to_string(i);
+        if (!t)
+            return where + " must be an object";
+        for (const auto& kv : *t)
+            if (std::find(std::begin(keys), std::end(keys), std::string_view(kv.key())) == std::end(keys))
+                return where + ": " + unknown_name("key", kv.key(), keys);
+        const auto* id = t->if_contains("id");
+        const auto* channel = t->if_contains("channel");
+        const auto* language = t->if_contains("language");
+        if (!id || !id->is_string() || id->get_string().empty())
+            return where + " needs an \"id\" string";
+        if (!channel || !channel->is_string())
+            return where + " needs a \"channel\": \"inbound\", \"outbound\", \"web\" or \"messages\"";
+        const std::string_view word(channel->get_string());
+        const auto found = std::find(std::begin(channel_words), std::end(channel_words), word);
+        if (found == std::end(channel_words))
+            return where + ": " + unknown_name("channel", word, channel_words);
+        if (language && !language->is_string())
+            return where + ": \"language\" must be a string";
+        out.push_back({std::string(id->get_string()), channels_of[found - std::begin(channel_words)],
+            language ? std::string(language->get_string()) : std::string()});
+    }
+    return {};
+}
+
+} // namespace detail
+
+ATLAS_DECL std::string read_template_catalog(std::string_view json_text, std::vector<template_info>& out)
+{
+    boost::system::error_code ec;
+    const boost::json::value v = boost::json::parse(json_text, ec);
+    if (ec)
+        return "the template catalog is not JSON: " + ec.message();
+    if (const auto* o = v.if_object(); o && o->contains("templates"))
+        return detail::read_templates(o->at("templates"), out);
+    return detail::read_templates(v, out);
+}
+
+ATLAS_DECL std::string read_options(std::string_view json_text, options& out)
+{
+    boost::system::error_code ec;
+    const boost::json::value v = boost::json::parse(json_text, ec);
+    if (ec)
+        return "the options are not JSON: " + ec.message();
+    const boost::json::object* o = v.if_object();
+    if (!o)
+        return "the options must be a JSON object";
+    static constexpr std::string_view keys[] = {"profile", "strict", "allowed_values", "rules", "templates",
+        "max_input_bytes", "max_depth", "max_diagnostics"};
+    for (const auto& kv : *o)
+        if (std::find(std::begin(keys), std::end(keys), std::string_view(kv.key())) == std::end(keys))
+            return detail::unknown_name("option", kv.key(), keys);
+    if (const auto* p = o->if_contains("profile")) {
+        if (!p->is_string())
+            return "\"profile\" must be a string";
+        auto named = profile(std::string_view(p->get_string()));
+        if (!named)
+            return detail::unknown_name("profile", std::string_view(p->get_string()), profile_names);
+        out = std::move(*named);
+    }
+    if (const auto* s = o->if_contains("strict")) {
+        if (!s->is_bool())
+            return "\"strict\" must be true or false";
+        out.strict = s->get_bool();
+    }
+    if (const auto* a = o->if_contains("allowed_values")) {
+        if (!a->is_object())
+            return "\"allowed_values\" must be an object of field name to an array of strings";
+        for (const auto& kv : a->get_object()) {
+            const std::string_view field(kv.key());
+            const std::size_t index = field_index(request_fields, field);
+            const bool open = (index < std::size(request_fields) && request_fields[index].kind == value_kind::open_enum) ||
+                              (field_index(response_fields, field) < std::size(response_fields) &&
+                                  response_fields[field_index(response_fields, field)].kind == value_kind::open_enum);
+            if (!open)
+                return "allowed_values: " + detail::quote_value(field) +
+                       " is not an open enum (Position, Status, FirstMessageMode, EnrichmentInfoProvider)";
+            const boost::json::array* values = kv.value().if_array();
+            if (!values)
+                return "allowed_values of " + detail::quote_value(field) + " must be an array of strings";
+            auto& set = out.allowed_values[std::string(field)];
+            for (const auto& value : *values) {
+                if (!value.is_string())
+                    return "allowed_values of " + detail::quote_value(field) + " must be an array of strings";
+                set.emplace_back(value.get_string());
+            }
+        }
+    }
+    if (const auto* r = o->if_contains("rules")) {
+        if (!r->is_object())
+            return "\"rules\" must be an object of rule id to \"off\", \"warning\" or \"error\"";
+        std::array<std::string_view, std::size(rules)> ids{};
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            ids[i] = rules[i].id;
+        for (const auto& kv : r->get_object()) {
+            const std::string_view id(kv.key());
+            const bool user_rule = std::any_of(out.user_rules.begin(), out.user_rules.end(),
+                [&](const atlas::user_rule& u) { return u.id == id; });
+            if (!find_rule(id) && !user_rule)
+                return detail::unknown_name("rule", id, ids);
+            const std::string_view level = kv.value().is_string() ? std::string_view(kv.value().get_string()) : "";
+            if (level == "off")
+                out.set(id, rule_level::off);
+            else if (level == "warning")
+                out.set(id, rule_level::warning);
+            else if (level == "error")
+                out.set(id, rule_level::error);
+            else
+                return "the level of rule " + detail::quote_value(id) + " must be \"off\", \"warning\" or \"error\"";
+        }
+    }
+    if (const auto* t = o->if_contains("templates"))
+        if (std::string e = detail::read_templates(*t, out.templates); !e.empty())
+            return e;
+    for (auto [key, target] : {std::pair{"max_input_bytes", &out.max_input_bytes},
+             std::pair{"max_depth", &out.max_depth}, std::pair{"max_diagnostics", &out.max_diagnostics}})
+        if (const auto* n = o->if_contains(key); n && !detail::read_size(*n, *target))
+            return "\"" + std::string(key) + "\" must be a positive integer";
+    return {};
+}
+
+} // namespace atlas
+
+#endif

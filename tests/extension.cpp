@@ -1,0 +1,243 @@
+// The extension API: user rules, rule levels, the template catalog, profiles and options from JSON.
+#include <atlas/config.hpp>
+#include <atlas/convert.hpp>
+#include <atlas/rule_context.hpp>
+#include <atlas/validate.hpp>
+#include <atlas/validate_typed.hpp>
+
+#include "atlas_validate.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+const std::string outbound = R"({
+  "name": "Renewals",
+  "campaignType": "1",
+  "CallType": "2",
+  "TemplateId": "tpl_outbound_en_01",
+  "BusinessName": "northwind"
+})";
+
+std::size_t count_rule(const atlas::report& r, std::string_view id)
+{
+    return static_cast<std::size_t>(
+        std::count_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const auto& d) { return d.rule == id; }));
+}
+
+const atlas::diagnostic* find_rule(const atlas::report& r, std::string_view id)
+{
+    for (const auto& d : r.diagnostics)
+        if (d.rule == id)
+            return &d;
+    return nullptr;
+}
+
+atlas::options with_catalog()
+{
+    atlas::options o;
+    o.templates = {{"tpl_outbound_en_01", atlas::campaign_channel::outbound_phone, "en"},
+        {"tpl_inbound_en_02", atlas::campaign_channel::inbound_phone, "en"},
+        {"tpl_web_en_01", atlas::campaign_channel::voice_bubble, "en"}};
+    return o;
+}
+
+} // namespace
+
+TEST_SUITE("extension")
+{
+    TEST_CASE("a user rule sees the typed request and reports under its own id at the field's place")
+    {
+        atlas::options o;
+        o.add_rule("acme.business-name-case", atlas::severity::error, "BusinessName starts with a capital",
+            [](const atlas::rule_context& ctx) {
+                const auto* request = ctx.request();
+                REQUIRE(request != nullptr);
+                CHECK(ctx.channel() == atlas::campaign_channel::outbound_phone);
+                if (request->BusinessName && !request->BusinessName->empty() &&
+                    std::islower(static_cast<unsigned char>(request->BusinessName->front())))
+                    ctx.report("BusinessName", "BusinessName must start with a capital letter", "write \"Northwind\"");
+                const auto place = ctx.place_of("BusinessName");
+                REQUIRE(place.has_value());
+                CHECK(place->line == 6);
+                CHECK(place->column == 19);
+            });
+        const auto r = atlas::validate_request(outbound, o);
+        const auto* d = find_rule(r, "acme.business-name-case");
+        REQUIRE(d != nullptr);
+        CHECK(d->path == "/BusinessName");
+        CHECK(d->line == 6);
+        CHECK(d->column == 19);
+        CHECK_FALSE(r.valid());
+        // The passing side: a capitalised name.
+        std::string fixed = outbound;
+        fixed.replace(fixed.find("northwind"), 1, "N");
+        CHECK(atlas::validate_request(fixed, o).valid());
+    }
+
+    TEST_CASE("a user rule runs on the typed path too, and one that throws is reported instead")
+    {
+        atlas::options o;
+        o.add_rule("acme.always", atlas::severity::warning, "always says hello",
+            [](const atlas::rule_context& ctx) { ctx.report("", "hello"); });
+        o.add_rule("acme.broken", atlas::severity::error, "throws", [](const atlas::rule_context&) -> void {
+            throw std::runtime_error("boom");
+        });
+        const auto request = atlas::parse_request(outbound);
+        const auto r = atlas::validate(request, o);
+        CHECK(count_rule(r, "acme.always") == 1);
+        CHECK(count_rule(r, "acme.broken") == 1);
+        CHECK_FALSE(r.valid());
+    }
+
+    TEST_CASE("a field of the wrong type is absent in the typed view a user rule gets")
+    {
+        atlas::options o;
+        bool saw = false;
+        o.add_rule("acme.look", atlas::severity::warning, "looks", [&](const atlas::rule_context& ctx) {
+            saw = true;
+            CHECK(ctx.request()->IsActive.absent());
+            CHECK(ctx.failed("IsActive"));
+            CHECK(ctx.request()->name.value() == "Renewals");
+        });
+        std::string text = outbound;
+        text.insert(text.size() - 2, ",\n  \"IsActive\": \"yes\"");
+        (void)atlas::validate_request(text, o);
+        CHECK(saw);
+    }
+
+    TEST_CASE("a rule can be turned off or given another severity by its id")
+    {
+        const std::string text = R"({"name":"n","campaignType":"0","MessagesCampaign":true,"TemplateId":"t",)"
+                                 R"("SMSTrigger":"go","Calltype":"1"})";
+        CHECK(count_rule(atlas::validate_request(text), "sms.pair") == 1);
+        atlas::options off;
+        off.set("sms.pair", atlas::rule_level::off);
+        CHECK(count_rule(atlas::validate_request(text, off), "sms.pair") == 0);
+        atlas::options raised;
+        raised.set("sms.pair", atlas::rule_level::error);
+        const auto r = atlas::validate_request(text, raised);
+        CHECK_FALSE(r.valid());
+        CHECK(find_rule(r, "sms.pair")->severity == atlas::severity::error);
+        // An error made a warning no longer makes the payload invalid.
+        atlas::options lowered;
+        lowered.set("enum.value", atlas::rule_level::warning);
+        CHECK(atlas::validate_request(R"({"name":"n","campaignType":"0","MessagesCampaign":true,"TemplateId":"t",)"
+                                      R"("Status":"x","AIAssistantProvider":"y"})",
+            lowered)
+                  .valid());
+        // Off for one rule of a shared check keeps its siblings.
+        atlas::options no_overlap;
+        no_overlap.set("time-windows.overlap", atlas::rule_level::off);
+        const auto windows = atlas::validate_request(
+            R"({"name":"n","campaignType":"1","CallType":"2","TemplateId":"t","TimeWindows":)"
+            R"("[{\"startHour\":9,\"startMinute\":0,\"endHour\":12,\"endMinute\":0},{\"startHour\":10,\"startMinute\":0,\"endHour\":25,\"endMinute\":0},{\"startHour\":10,\"startMinute\":0,\"endHour\":11,\"endMinute\":0}]"})",
+            no_overlap);
+        CHECK(count_rule(windows, "time-windows.overlap") == 0);
+        CHECK(count_rule(windows, "time-windows.range") == 1);
+    }
+
+    TEST_CASE("with a template catalog, TemplateId must be in it and fit the payload's channel")
+    {
+        const auto o = with_catalog();
+        CHECK(atlas::validate_request(outbound, o).valid());
+        std::string typo = outbound;
+        typo.replace(typo.find("tpl_outbound_en_01"), 18, "tpl_outbund_en_01");
+        const auto unknown = atlas::validate_request(typo, o);
+        REQUIRE(find_rule(unknown, "template.known") != nullptr);
+        CHECK(find_rule(unknown, "template.known")->hint.find("tpl_outbound_en_01") != std::string::npos);
+        std::string inbound_template = outbound;
+        inbound_template.replace(inbound_template.find("tpl_outbound_en_01"), 18, "tpl_inbound_en_02");
+        const auto mismatch = atlas::validate_request(inbound_template, o);
+        REQUIRE(find_rule(mismatch, "template.channel") != nullptr);
+        CHECK(find_rule(mismatch, "template.channel")->path == "/TemplateId");
+        // Without a catalog, neither rule runs.
+        CHECK(atlas::validate_request(typo).valid());
+    }
+
+    TEST_CASE("the template catalog reads from JSON, with the seed's channel words")
+    {
+        std::vector<atlas::template_info> catalog;
+        CHECK(atlas::read_template_catalog(R"({"templates":[{"id":"a","channel":"web","language":"de"},)"
+                                           R"({"id":"b","channel":"messages"}]})",
+                  catalog) == "");
+        REQUIRE(catalog.size() == 2);
+        CHECK(catalog[0].channel == atlas::campaign_channel::voice_bubble);
+        CHECK(catalog[0].language == "de");
+        CHECK(catalog[1].channel == atlas::campaign_channel::messages);
+        std::vector<atlas::template_info> bad;
+        CHECK(atlas::read_template_catalog(R"([{"id":"a","channel":"outbond"}])", bad).find("\"outbound\"") !=
+              std::string::npos);
+        CHECK_FALSE(atlas::read_template_catalog("[", bad).empty());
+    }
+
+    TEST_CASE("the strict profile makes warnings errors; server-compatible turns them off")
+    {
+        const std::string text =
+            R"({"name":"n","campaignType":"0","MessagesCampaign":true,"TemplateId":"t","SMSTrigger":"go","Calltype":"1"})";
+        CHECK(atlas::validate_request(text).valid());
+        const auto strict = atlas::validate_request(text, *atlas::profile("strict"));
+        CHECK_FALSE(strict.valid());
+        CHECK(find_rule(strict, "field.unknown")->severity == atlas::severity::error);
+        CHECK(find_rule(strict, "sms.pair")->severity == atlas::severity::error);
+        const auto server = atlas::validate_request(text, *atlas::profile("server-compatible"));
+        CHECK(server.valid());
+        CHECK(server.diagnostics.empty());
+        CHECK_FALSE(atlas::profile("lenient").has_value());
+    }
+
+    TEST_CASE("options read from JSON, and a wrong key or rule id gets a did-you-mean")
+    {
+        atlas::options o;
+        CHECK(atlas::read_options(R"({"profile":"server-compatible","strict":true,)"
+                                  R"("allowed_values":{"Position":["bottom-right"]},"rules":{"field.null":"error"},)"
+                                  R"("templates":[{"id":"t","channel":"web"}],"max_depth":10,"max_diagnostics":5})",
+                  o) == "");
+        CHECK(o.strict);
+        CHECK(o.allowed_values.at("Position").size() == 1);
+        CHECK(o.rule_levels.at("field.null") == atlas::rule_level::error);
+        CHECK(o.rule_levels.at("sms.pair") == atlas::rule_level::off); // from the profile
+        CHECK(o.templates.size() == 1);
+        CHECK(o.max_depth == 10);
+        CHECK(o.max_diagnostics == 5);
+        atlas::options p;
+        CHECK(atlas::read_options(R"({"stict":true})", p).find("\"strict\"") != std::string::npos);
+        CHECK(atlas::read_options(R"({"rules":{"sms.pairs":"off"}})", p).find("\"sms.pair\"") != std::string::npos);
+        CHECK_FALSE(atlas::read_options(R"({"rules":{"sms.pair":"loud"}})", p).empty());
+        CHECK_FALSE(atlas::read_options(R"({"allowed_values":{"name":["x"]}})", p).empty());
+        CHECK_FALSE(atlas::read_options(R"({"max_depth":0})", p).empty());
+        CHECK_FALSE(atlas::read_options("[]", p).empty());
+    }
+
+    TEST_CASE("the CLI takes --profile and --config FILE")
+    {
+        const std::string text =
+            R"({"name":"n","campaignType":"0","MessagesCampaign":true,"TemplateId":"tpl_x","SMSTrigger":"go"})";
+        auto run = [&](std::vector<std::string_view> args) {
+            std::istringstream in(text);
+            std::ostringstream out, err;
+            const int status = atlas::cli::run(args, in, out, err);
+            return std::pair{status, out.str() + err.str()};
+        };
+        CHECK(run({"-"}).first == 0);
+        CHECK(run({"--profile", "strict", "-"}).first == 1);
+        CHECK(run({"--profile", "nope", "-"}).first == 2);
+        const std::string config = "atlas-test-config.json";
+        std::ofstream(config) << R"({"templates":[{"id":"tpl_y","channel":"messages"}]})";
+        const auto with_catalog = run({"--config", config, "--format", "json", "-"});
+        CHECK(with_catalog.first == 1);
+        CHECK(with_catalog.second.find("template.known") != std::string::npos);
+        std::ofstream(config) << R"({"rulez":{}})";
+        const auto bad = run({"--config", config, "-"});
+        CHECK(bad.first == 2);
+        CHECK(bad.second.find("did you mean \"rules\"?") != std::string::npos);
+        std::remove(config.c_str());
+        CHECK(run({"--config", "/nonexistent/config.json", "-"}).first == 2);
+    }
+}
