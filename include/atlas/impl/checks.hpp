@@ -444,6 +444,7 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
             const std::size_t k = static_cast<std::size_t>(known - std::begin(time_window_keys));
             key = time_window_keys[k]; // ws.key may be reused below
             seen[k] = true;
+            valid[k] = false; // a duplicated key: only its last value counts (json.duplicate-key reports it)
             token = reader.next();
             const int max = (k % 2 == 0) ? 23 : 59;
             if (token.kind == token_kind::number && token.integer_literal) {

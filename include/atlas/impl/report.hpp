@@ -72,13 +72,21 @@ inline std::string source_excerpt(std::string_view text, std::size_t offset, std
     if (line_end == std::string_view::npos)
         line_end = text.size();
 
-    // Step back at most `before` code points from the offset for the window's start.
-    std::size_t start = offset, stepped = 0;
-    while (start > line_start && stepped < before) {
-        --start;
-        if ((static_cast<unsigned char>(text[start]) & 0xC0) != 0x80)
-            ++stepped;
+    // The window starts `before` printed units (a UTF-8 sequence, or one byte that is none) before the
+    // offset. Units are found walking forward, as the printer walks, from a bounded distance back.
+    std::size_t from = offset - std::min(offset - line_start, before * 4);
+    while (from > line_start && from < offset && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80 &&
+           offset - from < before * 4 + 3)
+        --from; // start on a lead byte when one is near
+    std::size_t unit_starts[before * 4 + 4];
+    std::size_t units = 0;
+    for (std::size_t i = from; i < offset;) {
+        unit_starts[units++ % (before * 4 + 4)] = i;
+        const std::size_t n = utf8_sequence_length(text, i);
+        i += n == 0 ? 1 : n;
     }
+    const std::size_t start =
+        units <= before ? from : unit_starts[(units - before) % (before * 4 + 4)];
     std::string out;
     if (start > line_start)
         out += "\u2026";
