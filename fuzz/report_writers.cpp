@@ -1,0 +1,127 @@
+// Fuzz target: report::to_json and report::to_text on reports built from the input (any strings, positions and
+// offsets, any source text), as a caller of the library may build them.
+#include "fuzz_common.hpp"
+
+#include <fuzzer/FuzzedDataProvider.h>
+
+namespace {
+
+using namespace atlas;
+
+/// `s` with every control character (C0, DEL, C1) replaced by '?': what atlas's own messages are made of.
+std::string printable(std::string_view s)
+{
+    std::string out(s);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto c = static_cast<unsigned char>(out[i]);
+        if (c < 0x20 || c == 0x7F)
+            out[i] = '?';
+        else if (c == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) >= 0x80 &&
+                 static_cast<unsigned char>(out[i + 1]) <= 0x9F)
+            out[i] = out[i + 1] = '?';
+    }
+    return out;
+}
+
+std::size_t code_point_count(std::string_view s)
+{
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+diagnostic make_diagnostic(FuzzedDataProvider& in, std::size_t text_size)
+{
+    diagnostic d;
+    d.severity = in.ConsumeBool() ? severity::error : severity::warning;
+    d.path = in.ConsumeRandomLengthString(64);
+    d.rule = in.ConsumeRandomLengthString(32);
+    d.message = in.ConsumeRandomLengthString(128);
+    d.hint = in.ConsumeRandomLengthString(64);
+    switch (in.ConsumeIntegralInRange(0, 3)) {
+    case 0: break; // not from text
+    case 1: d.offset = in.ConsumeIntegralInRange<std::size_t>(0, text_size); break;
+    case 2: d.offset = in.ConsumeIntegral<std::size_t>(); break;
+    default: d.offset = diagnostic::no_position; break;
+    }
+    if (d.offset != diagnostic::no_position || in.ConsumeBool()) {
+        d.line = in.ConsumeIntegralInRange<std::size_t>(1, 1u << 20);
+        d.column = in.ConsumeIntegralInRange<std::size_t>(1, 1u << 20);
+    }
+    return d;
+}
+
+/// The caret of a one-diagnostic text report stands under the byte at the offset.
+void check_caret(const std::string& text, std::size_t offset)
+{
+    if (text.empty())
+        return; // no source: no excerpt
+    report r;
+    diagnostic d;
+    d.message = "m";
+    d.rule = "r";
+    d.line = d.column = 1;
+    d.offset = offset;
+    r.diagnostics.push_back(d);
+    const std::string out = r.to_text(text);
+    const std::size_t first = out.find('\n'), second = out.find('\n', first + 1), third = out.find('\n', second + 1);
+    fuzz::check(third != std::string::npos, "a positioned diagnostic prints its source line and a caret", out);
+    const std::string_view excerpt = std::string_view(out).substr(first + 1, second - first - 1);
+    const std::string_view caret = std::string_view(out).substr(second + 1, third - second - 1);
+    fuzz::check(excerpt.substr(0, 4) == "    " && caret.substr(0, 4) == "    " && caret.size() >= 5 && caret.back() == '^',
+        "the excerpt and the caret are indented by four", out);
+    const std::size_t column = caret.size() - 5; // code points before the caret
+    fuzz::check(code_point_count(excerpt.substr(4)) <= 102, "the excerpt is at most 100 code points and two '…'", out);
+    fuzz::check(column <= code_point_count(excerpt.substr(4)), "the caret stands within or just after the excerpt",
+        out);
+    const auto c = offset < text.size() ? static_cast<unsigned char>(text[offset]) : 0;
+    if (c > 0x20 && c < 0x7F) {
+        // Find the code point the caret stands under.
+        std::string_view rest = excerpt.substr(4);
+        for (std::size_t k = 0; k < column; ++k) {
+            std::size_t n = 1;
+            while (n < rest.size() && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80)
+                ++n;
+            rest.remove_prefix(n);
+        }
+        fuzz::check(!rest.empty() && static_cast<unsigned char>(rest[0]) == c, "the caret is under the offset's character",
+            out);
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    FuzzedDataProvider in(data, size);
+    const std::string text = in.ConsumeRandomLengthString(512);
+    const std::string name = in.ConsumeRandomLengthString(16);
+    const std::size_t caret_offset = in.ConsumeIntegralInRange<std::size_t>(0, text.size() + 1);
+    report raw, clean;
+    const std::size_t count = in.ConsumeIntegralInRange(0, 16);
+    for (std::size_t k = 0; k < count; ++k) {
+        diagnostic d = make_diagnostic(in, text.size());
+        raw.diagnostics.push_back(d);
+        d.path = printable(d.path);
+        d.rule = printable(d.rule);
+        d.message = printable(d.message);
+        d.hint = printable(d.hint);
+        clean.diagnostics.push_back(std::move(d));
+    }
+
+    // Any strings at all: the JSON form parses and carries them (invalid UTF-8 as U+FFFD).
+    fuzz::check_json_form(raw);
+    (void)raw.to_text(text, {name, true});
+    (void)raw.to_text({}, {name, false});
+
+    // With printable messages, no control character of the source text reaches the output.
+    const std::string out = clean.to_text(text, {printable(name), false});
+    const std::size_t bad = fuzz::find_control(out);
+    fuzz::check(bad == std::string::npos, "to_text() shows source text without its control characters",
+        fuzz::with_replacement(out));
+    fuzz::check(out.back() == '\n' && out.find(clean.valid() ? ": valid (" : ": invalid (") != std::string::npos,
+        "to_text() ends with the summary line", out);
+
+    check_caret(text, caret_offset);
+    return 0;
+}
