@@ -52,20 +52,10 @@ run_counted() {
 }
 
 # What the build needs (scripts/install-deps.sh), then valgrind and Debian's python3 for the checks.
-if ! bash scripts/install-deps.sh; then
+if ! bash scripts/install-deps.sh valgrind python3; then
   failed=$((failed + 1))
   echo "FAILED: installing the build dependencies"
   finish
-fi
-missing=()
-for p in valgrind python3; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "installing: ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 work=$(mktemp -d /tmp/atlas-capi.XXXXXX)
