@@ -24,20 +24,8 @@ summary() {
   exit
 }
 
-bash scripts/install-deps.sh || summary 0 "${#targets[@]}"
 # clang brings libFuzzer; libclang-rt-14-dev has its runtime and the sanitizers' (Debian 12: clang 14).
-missing=()
-for p in clang libclang-rt-14-dev; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "installing: ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" ||
-    summary 0 "${#targets[@]}"
-fi
+bash scripts/install-deps.sh clang libclang-rt-14-dev || summary 0 "${#targets[@]}"
 
 work=${ATLAS_FUZZ_DIR:-$(mktemp -d /tmp/atlas-fuzz.XXXXXX)}
 mkdir -p "$work"

@@ -16,26 +16,22 @@ summary() {
   exit
 }
 
-bash scripts/install-deps.sh || summary 0 1
-if ! dpkg-query -W -f='${Status}' valgrind 2>/dev/null | grep -q "install ok installed"; then
-  echo "installing: valgrind"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends valgrind || summary 0 1
-fi
+bash scripts/install-deps.sh valgrind || summary 0 1
 
 work=${ATLAS_SANITIZE_DIR:-$(mktemp -d /tmp/atlas-sanitize.XXXXXX)}
 mkdir -p "$work"
 
 # 1. The doctest suite with ASan and UBSan. -O0 (buildtype debug): the sanitizers find the same there, and g++
-# compiles the suite four times faster than at -O2 with them. b_lundef=false: sanitized shared libraries leave
-# the runtime's symbols to the executable.
+# compiles the suite four times faster than at -O2 with them; -g1 keeps the reports' file:line for a quarter less
+# compile time than -g. The tools and the benchmark are left out (the CLI is checked under valgrind below).
+# b_lundef=false: sanitized shared libraries leave the runtime's symbols to the executable.
 asan=$work/asan
 echo "== sanitize: building the tests with -fsanitize=address,undefined in $asan"
 if [ ! -f "$asan/build.ninja" ]; then
+  options=(-Dtools=false)
+  grep -q "option('bench'" meson_options.txt && options+=(-Dbench=false)
   CXX=g++ meson setup "$asan" --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false \
-    -Dcpp_args=-fno-sanitize-recover=all >"$work/asan-setup.log" 2>&1 ||
+    -Dcpp_args="['-fno-sanitize-recover=all', '-g1']" "${options[@]}" >"$work/asan-setup.log" 2>&1 ||
     { cat "$work/asan-setup.log"; summary 0 1; }
 fi
 ninja -C "$asan" >"$work/asan-build.log" 2>&1 || { tail -n 60 "$work/asan-build.log"; summary 0 1; }
