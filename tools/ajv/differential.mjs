@@ -214,11 +214,19 @@ if (args.dump)
 
 // Every rule a body can break must be broken somewhere in the corpus, or the agreement proves little.
 const catalog = JSON.parse(runAtlas(["--list-rules", "--format", "json"]).stdout);
-const bodyRules = catalog.filter((r) => r.scope !== "call").map((r) => r.id);
+// Rules that only run with the caller's own data (a template catalog) cannot fire under the
+// default options this corpus runs with; the schemas' x-atlas-rules notes say which they are.
+const needsCallerData = new Set();
+for (const file of ["request.schema.json", "response.schema.json"])
+    for (const note of JSON.parse(fs.readFileSync(path.join(root, "schemas", file), "utf8"))["x-atlas-rules"] ?? [])
+        if (/^needs the caller's/.test(note.note ?? ""))
+            needsCallerData.add(note.id);
+const bodyRules = catalog.filter((r) => r.scope !== "call" && !needsCallerData.has(r.id)).map((r) => r.id);
 const missing = bodyRules.filter((id) => !rulesSeen.has(id));
 if (missing.length === 0) {
     ++passed;
-    console.log(`ok   the corpus breaks each of the ${bodyRules.length} rules of a body at least once`);
+    console.log(`ok   the corpus breaks each of the ${bodyRules.length} rules of a body at least once` +
+        ` (not ${[...needsCallerData].join(", ")}: they need the caller's data)`);
 } else
     fail(`no payload of the corpus breaks ${missing.join(", ")}`);
 
