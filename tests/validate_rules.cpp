@@ -9,6 +9,7 @@
 #include <atlas/convert.hpp>
 #include <atlas/validate.hpp>
 #include <atlas/validate_typed.hpp>
+#include <atlas/detail/checker.hpp>
 
 #include <doctest/doctest.h>
 
@@ -1148,6 +1149,35 @@ TEST_CASE("two overlapping windows are a time-windows.overlap warning on the lat
         {time_windows("[" + window(1, 0, 2, 0) + "," + window(5, 0, 6, 0) + "," + window(1, 30, 1, 45) + "]")}));
     CHECK(third.diagnostics.size() == 1);
     CHECK(third.diagnostics.at(0).path == "/TimeWindows/2");
+}
+
+TEST_CASE("the overlap check names the same earlier window whether it compares pairs or maps minutes")
+{
+    // Few windows are compared pairwise, many through a map of the day's minutes: both must name,
+    // for each window, the lowest-index earlier window owning the first minute it covers.
+    std::uint64_t state = 2026;
+    auto next = [&](int below) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(below));
+    };
+    std::vector<std::uint32_t> owner;
+    for (int trial = 0; trial < 2000; ++trial) {
+        std::vector<atlas::detail::workspace::window> windows;
+        const int count = 2 + next(15);
+        for (int k = 0; k < count; ++k) {
+            // Short windows on a coarse grid, so that overlaps, touches and midnight crossings are common.
+            const int start = next(24) * 60 + next(4) * 15;
+            int end = (start + 15 + next(8) * 60) % (24 * 60);
+            if (end == start)
+                end = (end + 15) % (24 * 60);
+            windows.push_back({static_cast<std::size_t>(k * 2), 0, start, end}); // indices need not be 0..n-1
+        }
+        for (std::size_t w = 0; w < windows.size(); ++w) {
+            const std::size_t pairwise = atlas::detail::first_overlap(windows, w, owner, 16);
+            const std::size_t mapped = atlas::detail::first_overlap(windows, w, owner, 0);
+            REQUIRE_MESSAGE(pairwise == mapped, "trial " << trial << ", window " << w);
+        }
+    }
 }
 
 TEST_CASE("twenty windows without overlap are fine")

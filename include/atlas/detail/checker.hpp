@@ -6,12 +6,15 @@
 #ifndef ATLAS_DETAIL_CHECKER_HPP
 #define ATLAS_DETAIL_CHECKER_HPP
 
+#include <atlas/detail/field_lookup.hpp>
 #include <atlas/detail/json_reader.hpp>
 #include <atlas/detail/text.hpp>
 #include <atlas/field_info.hpp>
+#include <atlas/fields.hpp>
 #include <atlas/options.hpp>
 #include <atlas/report.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -22,6 +25,9 @@
 namespace atlas::detail {
 
 inline constexpr std::size_t npos = diagnostic::no_position;
+
+inline constexpr auto request_lookup = make_field_lookup(request_fields);
+inline constexpr auto response_lookup = make_field_lookup(response_fields);
 
 enum class json_type : std::uint8_t { absent, null, boolean, number, string, array, object };
 
@@ -41,17 +47,23 @@ struct field_slot {
     std::size_t value_offset = npos;
     std::string_view raw;   // strings: the raw contents between the quotes; numbers: the literal
     bool escaped = false;   // raw has escapes, so value views `decoded`
-    std::string_view value; // strings: the decoded value
+    std::string_view value; // strings: the decoded value (escaped text fields: raw until string_value())
     std::string decoded;    // storage for value when escaped
     decoded_cursor cursor;  // where the last content_offset() stopped in raw
 
     bool present() const noexcept { return type != json_type::absent && type != json_type::null; }
+    /// Back to absent, keeping decoded's capacity. Member by member: assigning a fresh slot costs a
+    /// string move and a block copy, and read_payload clears slots for every payload.
     void clear() noexcept
     {
-        std::string keep = std::move(decoded);
-        *this = field_slot{};
-        decoded = std::move(keep);
+        type = json_type::absent;
+        failed = reported = boolean = integer_literal = fits_int64 = escaped = false;
+        finite = true;
+        int_value = 0;
+        key_offset = value_offset = npos;
+        raw = value = {};
         decoded.clear();
+        cursor = {};
     }
 };
 
@@ -71,6 +83,10 @@ struct workspace {
     json_reader reader;         // the payload
     json_reader content_reader; // JSON carried in a string field
     std::vector<field_slot> slots;
+    // Slots that may differ from a cleared one: bit i for slot i, or all of them while slots_dirty.
+    // A payload without diagnostics only writes the slots of its fields, so the next one clears those alone.
+    std::uint64_t touched_slots = 0;
+    bool slots_dirty = true;
     std::vector<walk_segment> stack;
     std::string key;  // a decoded key
     std::string path; // a pointer under construction
@@ -79,6 +95,7 @@ struct workspace {
         int start, end; // minutes since midnight
     };
     std::vector<window> windows;
+    std::vector<std::uint32_t> minute_owner; // many windows: which window first covers each minute
     struct item {
         std::string_view id;
         std::size_t offset;
@@ -118,10 +135,26 @@ public:
     const field_slot& slot(std::size_t i) const noexcept { return slots_[i]; }
     std::size_t index_of(std::string_view name) const noexcept
     {
+        if (fields_.data() == request_fields)
+            return request_lookup(name);
+        if (fields_.data() == response_fields)
+            return response_lookup(name);
         for (std::size_t i = 0; i < fields_.size(); ++i)
             if (fields_[i].name == name)
                 return i;
         return fields_.size();
+    }
+    /// A string field's decoded value. read_payload leaves escaped text fields undecoded (no built-in
+    /// rule reads their content), so value is the raw text until this decodes it.
+    std::string_view string_value(std::size_t i)
+    {
+        field_slot& s = slots_[i];
+        if (s.escaped && !s.raw.empty() && s.value.data() == s.raw.data()) {
+            s.decoded.clear();
+            decode_json_string(s.raw, s.decoded);
+            s.value = s.decoded;
+        }
+        return s.value;
     }
     /// A field the rules may read: present with a value, and no error reported on it.
     bool usable(std::size_t i) const noexcept { return i < slots_.size() && slots_[i].present() && !slots_[i].failed; }
@@ -252,46 +285,136 @@ private:
     bool dropped_error_ = false;
 };
 
-/// Whether a check has to run: some rule that it reports is not turned off.
-inline bool check_wanted(const checker& c, const rule_info& r)
+/// One call of the rule pass: a field check on one field, or a payload check (field == no_field) with
+/// the fields it reads resolved to indices.
+struct rule_step {
+    static constexpr std::uint8_t no_field = 0xFF;
+    std::uint8_t rule;               // index in atlas::rules of the first rule the check reports
+    std::uint8_t field = no_field;   // field checks: the field
+    std::uint8_t read_count = 0;     // payload checks: how many of reads are set
+    std::array<std::uint8_t, 2> reads{}; // payload checks: the fields whose failure skips the check
+};
+
+/// The rule pass of one payload kind over one field table, unrolled at compile time: which check runs
+/// on which field, in rule-table order. A check shared by several consecutive rules (one walk finds
+/// them all) runs once.
+template <std::size_t Steps>
+struct rule_plan {
+    std::array<rule_step, Steps> steps{};
+};
+
+namespace plan_detail {
+/// Whether rule r runs its check for this kind: it applies, and the rule before it does not share its check.
+consteval bool starts_a_check(std::size_t r, payload_kind kind)
 {
-    if (c.opts().rule_levels.empty())
+    const rule_info& rule = rules[r];
+    if (!applies(rule.scope, kind) || (!rule.on_field && !rule.on_payload))
+        return false;
+    if (r == 0 || !applies(rules[r - 1].scope, kind))
         return true;
-    for (const rule_info& other : rules)
-        if ((other.on_field == r.on_field && other.on_payload == r.on_payload) && c.level_of(other.key) != rule_level::off)
-            return true;
-    return false;
+    return rule.on_field ? rules[r - 1].on_field != rule.on_field : rules[r - 1].on_payload != rule.on_payload;
 }
 
-/// Runs every rule of the table that applies to this payload, in table order.
+template <std::size_t N>
+consteval std::size_t plan_size(payload_kind kind, const field_info (&fields)[N])
+{
+    std::size_t count = 0;
+    for (std::size_t r = 0; r < std::size(rules); ++r) {
+        const rule_info& rule = rules[r];
+        if (!starts_a_check(r, kind))
+            continue;
+        if (rule.on_field) {
+            for (const field_info& f : fields)
+                count += has_kind(rule.kinds, f.kind);
+        } else if (rule.on_payload)
+            ++count;
+    }
+    return count;
+}
+} // namespace plan_detail
+
+template <std::size_t Steps, std::size_t N>
+consteval rule_plan<Steps> make_rule_plan(payload_kind kind, const field_info (&fields)[N])
+{
+    static_assert(N < rule_step::no_field && std::size(rules) < 0xFF);
+    using plan_detail::starts_a_check;
+    rule_plan<Steps> plan;
+    std::size_t at = 0;
+    for (std::size_t r = 0; r < std::size(rules); ++r) {
+        const rule_info& rule = rules[r];
+        if (!starts_a_check(r, kind))
+            continue;
+        if (rule.on_field) {
+            for (std::size_t i = 0; i < N; ++i)
+                if (has_kind(rule.kinds, fields[i].kind))
+                    plan.steps[at++] = {static_cast<std::uint8_t>(r), static_cast<std::uint8_t>(i)};
+        } else if (rule.on_payload) {
+            rule_step step{static_cast<std::uint8_t>(r)};
+            for (std::string_view name : rule.reads) {
+                if (step.read_count == step.reads.size())
+                    throw "a payload rule reads more fields than rule_step holds";
+                for (std::size_t i = 0; i < N; ++i)
+                    if (fields[i].name == name)
+                        step.reads[step.read_count++] = static_cast<std::uint8_t>(i);
+            }
+            plan.steps[at++] = step;
+        }
+    }
+    return plan;
+}
+
+#define ATLAS_DETAIL_RULE_PLAN(kind, table) make_rule_plan<plan_detail::plan_size(kind, table)>(kind, table)
+inline constexpr auto request_plan = ATLAS_DETAIL_RULE_PLAN(payload_kind::request, request_fields);
+inline constexpr auto response_plan = ATLAS_DETAIL_RULE_PLAN(payload_kind::response, response_fields);
+inline constexpr auto call_plan = ATLAS_DETAIL_RULE_PLAN(payload_kind::call, call_fields);
+#undef ATLAS_DETAIL_RULE_PLAN
+
+/// The rules whose check has to run: a check runs when some rule it reports is not turned off.
+inline std::uint64_t wanted_rules(const checker& c) noexcept
+{
+    static_assert(std::size(rules) <= 64);
+    if (c.opts().rule_levels.empty())
+        return ~std::uint64_t{0};
+    std::uint64_t wanted = 0;
+    for (const rule_info& r : rules)
+        for (const rule_info& other : rules)
+            if (other.on_field == r.on_field && other.on_payload == r.on_payload &&
+                c.level_of(other.key) != rule_level::off) {
+                wanted |= std::uint64_t{1} << static_cast<unsigned>(r.key);
+                break;
+            }
+    return wanted;
+}
+
+template <std::size_t Steps>
+void run_plan(checker& c, const rule_plan<Steps>& plan)
+{
+    const std::uint64_t wanted = wanted_rules(c);
+    for (const rule_step& step : plan.steps) {
+        if (!((wanted >> step.rule) & 1u))
+            continue;
+        const rule_info& r = rules[step.rule];
+        if (step.field != rule_step::no_field) {
+            if (c.usable(step.field))
+                r.on_field(c, step.field);
+            continue;
+        }
+        bool reads_failed = false;
+        for (std::size_t k = 0; k < step.read_count; ++k)
+            reads_failed = reads_failed || c.failed(step.reads[k]);
+        if (!reads_failed)
+            r.on_payload(c);
+    }
+}
+
+/// Runs every rule of the table that applies to this payload, in table order. The checker's fields are
+/// the table of its kind (request_fields, response_fields, call_fields), which the plans were made from.
 inline void run_rules(checker& c)
 {
-    const field_check* previous_field_check = nullptr;
-    const payload_check* previous_payload_check = nullptr;
-    for (const rule_info& r : rules) {
-        if (!applies(r.scope, c.kind()))
-            continue;
-        if (r.on_field) {
-            if (r.on_field == previous_field_check) // a check shared by several rules runs once
-                continue;
-            previous_field_check = r.on_field;
-            if (!check_wanted(c, r))
-                continue;
-            for (std::size_t i = 0; i < c.fields().size(); ++i)
-                if (has_kind(r.kinds, c.field(i).kind) && c.usable(i))
-                    r.on_field(c, i);
-        } else if (r.on_payload) {
-            if (r.on_payload == previous_payload_check)
-                continue;
-            previous_payload_check = r.on_payload;
-            if (!check_wanted(c, r))
-                continue;
-            bool reads_failed = false;
-            for (std::string_view name : r.reads)
-                reads_failed = reads_failed || c.failed(c.index_of(name));
-            if (!reads_failed)
-                r.on_payload(c);
-        }
+    switch (c.kind()) {
+    case payload_kind::request: return run_plan(c, request_plan);
+    case payload_kind::response: return run_plan(c, response_plan);
+    case payload_kind::call: return run_plan(c, call_plan);
     }
 }
 

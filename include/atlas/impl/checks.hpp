@@ -291,45 +291,53 @@ inline std::string walk_pointer(std::string_view base, const std::vector<walk_se
 /// non-finite numbers under `base` + the pointer inside; `to_offset` maps reader offsets to text offsets.
 /// Returns false when the reader hit a syntax error (reader.error() says which).
 template <class Report>
-bool walk_value(json_reader& reader, json_token token, std::string_view base, std::vector<walk_segment>& stack,
+bool walk_value(json_reader& reader, const json_token& first, std::string_view base, std::vector<walk_segment>& stack,
     Report&& report)
 {
     stack.clear();
-    for (;;) {
+    // One token at a time, each a fresh variable (see read_payload: reassigning a token stalls).
+    // Returns 1 to go on, 0 when the value is read, -1 on a syntax error.
+    auto step = [&](const json_token& token) -> int {
         switch (token.kind) {
-        case token_kind::error: return false;
-        case token_kind::end_of_input: return true;
+        case token_kind::error: return -1;
+        case token_kind::end_of_input: return 0;
         case token_kind::object_begin:
         case token_kind::array_begin:
             stack.push_back({token.kind == token_kind::array_begin, 0, {}, false});
-            break;
+            return 1;
         case token_kind::object_end:
         case token_kind::array_end:
             stack.pop_back();
             if (stack.empty())
-                return true;
+                return 0;
             if (stack.back().in_array)
                 ++stack.back().index;
-            break;
+            return 1;
         case token_kind::key:
             stack.back().key_raw = token.raw;
             stack.back().key_escaped = token.has_escapes;
             if (token.duplicate_key)
                 report(rule::json_duplicate_key, walk_pointer(base, stack, stack.size()), token.offset,
                     "the key " + quote_value(token.raw) + " appears twice in one object");
-            break;
+            return 1;
         default: // a scalar
             if (token.kind == token_kind::number && !token.finite)
                 report(rule::json_number_range, walk_pointer(base, stack, stack.size()), token.offset,
                     "the number " + std::string(token.raw.substr(0, 64)) + " is too large for a double");
             if (stack.empty())
-                return true;
+                return 0;
             if (stack.back().in_array)
                 ++stack.back().index;
-            break;
+            return 1;
         }
-        token = reader.next();
+    };
+    for (int state = step(first); state != 0;) {
+        if (state < 0)
+            return false;
+        const json_token token = reader.next();
+        state = step(token);
     }
+    return true;
 }
 
 /// Checks that a string field's content is JSON; reports duplicates and non-finite numbers inside
@@ -340,9 +348,10 @@ inline bool check_content_is_json(checker& c, std::size_t i, rule syntax_rule)
     workspace& ws = c.ws();
     json_reader& reader = ws.content_reader;
     reader.reset(content, c.opts().max_depth);
-    const bool ok = walk_value(reader, reader.next(), c.pointer_view(i), ws.stack,
-        [&](rule r, std::string path, std::size_t offset, std::string message) {
-            c.emit_on(r, i, std::move(message), {}, c.content_offset(i, offset), std::move(path));
+    // The field's pointer is put in front only when something is reported: content is walked for every payload.
+    const bool ok = walk_value(reader, reader.next(), "", ws.stack,
+        [&](rule r, std::string inside, std::size_t offset, std::string message) {
+            c.emit_on(r, i, std::move(message), {}, c.content_offset(i, offset), c.pointer(i) + inside);
         });
     if (ok && reader.next().kind != token_kind::error)
         return true;
@@ -375,6 +384,64 @@ inline bool skip_rest_of_container(json_reader& reader)
     return true;
 }
 
+/// The stretches of the day a window covers, in its own order: [start, end), or across midnight
+/// [start, 1440) then [0, end).
+struct window_stretches {
+    std::array<std::pair<int, int>, 2> part;
+    std::size_t count;
+};
+inline window_stretches stretches_of(const workspace::window& w) noexcept
+{
+    constexpr int day = 24 * 60;
+    if (w.start < w.end)
+        return {{{{w.start, w.end}, {0, 0}}}, 1};
+    return {{{{w.start, day}, {0, w.end}}}, 2};
+}
+
+/// For window w of `windows` (in index order), the index of the earlier window that first covers a
+/// minute of w, walking w's minutes in order; the lowest such index when several cover that minute.
+/// No earlier window overlapping: static_cast<std::size_t>(-1).
+/// Few windows (the usual case) are compared pairwise; many go through a minute map of the day
+/// (`minute_owner`, filled as w goes up), so that 20,000 windows still cost linear time.
+inline std::size_t first_overlap(const std::vector<workspace::window>& windows, std::size_t w,
+    std::vector<std::uint32_t>& minute_owner, std::size_t pairwise_up_to = 16)
+{
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    const window_stretches mine = stretches_of(windows[w]);
+    if (windows.size() <= pairwise_up_to) {
+        std::size_t best_position = none, best = none; // a position in w's own order of minutes
+        for (std::size_t v = 0; v < w; ++v) {
+            const window_stretches theirs = stretches_of(windows[v]);
+            std::size_t walked = 0, position = none;
+            for (std::size_t a = 0; a < mine.count && position == none; ++a) {
+                for (std::size_t b = 0; b < theirs.count; ++b) {
+                    const int from = std::max(mine.part[a].first, theirs.part[b].first);
+                    const int to = std::min(mine.part[a].second, theirs.part[b].second);
+                    if (from < to)
+                        position = std::min(position, walked + static_cast<std::size_t>(from - mine.part[a].first));
+                }
+                walked += static_cast<std::size_t>(mine.part[a].second - mine.part[a].first);
+            }
+            if (position < best_position) // ties keep the lower index: v goes up
+                best_position = position, best = windows[v].index;
+        }
+        return best;
+    }
+    constexpr std::uint32_t nobody = 0xFFFFFFFFu;
+    if (w == 0)
+        minute_owner.assign(24 * 60, nobody);
+    std::size_t earlier = none;
+    for (std::size_t a = 0; a < mine.count; ++a)
+        for (int m = mine.part[a].first; m < mine.part[a].second; ++m) {
+            std::uint32_t& owner = minute_owner[static_cast<std::size_t>(m)];
+            if (owner == nobody)
+                owner = static_cast<std::uint32_t>(w);
+            else if (earlier == none)
+                earlier = windows[owner].index;
+        }
+    return earlier;
+}
+
 inline std::string window_label(std::size_t index)
 {
     return "time window " + std::to_string(index);
@@ -400,7 +467,7 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
         c.emit_on(r, i, std::move(message), std::move(hint), c.content_offset(i, offset), std::move(path));
     };
 
-    json_token token = reader.next();
+    const json_token token = reader.next();
     if (token.kind != token_kind::array_begin) {
         report(rule::time_windows_shape, no_window, {}, token.offset,
             "TimeWindows must hold a JSON array of time windows, not " +
@@ -410,29 +477,29 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
     }
     ws.windows.clear();
     for (std::size_t index = 0;; ++index) {
-        token = reader.next();
-        if (token.kind == token_kind::array_end || token.kind == token_kind::error)
+        const json_token element = reader.next(); // fresh tokens throughout: see read_payload
+        if (element.kind == token_kind::array_end || element.kind == token_kind::error)
             break;
-        if (token.kind != token_kind::object_begin) {
-            report(rule::time_windows_shape, index, {}, token.offset, window_label(index) + " must be an object");
-            if (token.kind == token_kind::array_begin && !skip_rest_of_container(reader))
+        if (element.kind != token_kind::object_begin) {
+            report(rule::time_windows_shape, index, {}, element.offset, window_label(index) + " must be an object");
+            if (element.kind == token_kind::array_begin && !skip_rest_of_container(reader))
                 return;
             continue;
         }
-        const std::size_t window_offset = token.offset;
+        const std::size_t window_offset = element.offset;
         std::array<int, 4> values{};
         std::array<bool, 4> seen{}, valid{};
         for (;;) {
-            token = reader.next();
-            if (token.kind != token_kind::key)
+            const json_token key_token = reader.next();
+            if (key_token.kind != token_kind::key)
                 break; // object_end (the content was checked to be JSON)
-            std::string_view key = token.raw;
-            if (token.has_escapes) {
+            std::string_view key = key_token.raw;
+            if (key_token.has_escapes) {
                 ws.key.clear();
-                decode_json_string(token.raw, ws.key);
+                decode_json_string(key_token.raw, ws.key);
                 key = ws.key;
             }
-            const std::size_t key_offset = token.offset;
+            const std::size_t key_offset = key_token.offset;
             const auto known = std::find(std::begin(time_window_keys), std::end(time_window_keys), key);
             if (known == std::end(time_window_keys)) {
                 report(rule::time_windows_unknown_key, index, key, key_offset,
@@ -445,7 +512,7 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
             key = time_window_keys[k]; // ws.key may be reused below
             seen[k] = true;
             valid[k] = false; // a duplicated key: only its last value counts (json.duplicate-key reports it)
-            token = reader.next();
+            const json_token token = reader.next();
             const int max = (k % 2 == 0) ? 23 : 59;
             if (token.kind == token_kind::number && token.integer_literal) {
                 if (token.fits_int64 && token.int_value >= 0 && token.int_value <= max) {
@@ -494,31 +561,13 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
         }
     }
 
-    // Overlaps, reported on the later window: a day has only 1440 minutes, so mark which window first
-    // covers each minute; the cost is linear in the number of windows.
-    constexpr std::size_t day = 24 * 60, nobody = static_cast<std::size_t>(-1);
-    std::array<std::size_t, day> owner;
-    owner.fill(nobody);
-    for (const workspace::window& w : ws.windows) {
-        std::size_t earlier = nobody;
-        const auto cover = [&](std::size_t from, std::size_t to) {
-            for (std::size_t m = from; m < to; ++m) {
-                if (owner[m] == nobody)
-                    owner[m] = w.index;
-                else if (earlier == nobody)
-                    earlier = owner[m];
-            }
-        };
-        const auto start = static_cast<std::size_t>(w.start), end = static_cast<std::size_t>(w.end);
-        if (start < end)
-            cover(start, end);
-        else { // crosses midnight: valid, and covers two stretches of the day
-            cover(start, day);
-            cover(0, end);
-        }
-        if (earlier != nobody)
-            report(rule::time_windows_overlap, w.index, {}, w.offset,
-                window_label(w.index) + " overlaps " + window_label(earlier));
+    // Overlaps, reported on the later window, naming the earlier window that owns the first minute the
+    // later one covers (in its own order: from its start, across midnight when it crosses it).
+    for (std::size_t w = 0; w < ws.windows.size(); ++w) {
+        const std::size_t earlier = first_overlap(ws.windows, w, ws.minute_owner);
+        if (earlier != no_window)
+            report(rule::time_windows_overlap, ws.windows[w].index, {}, ws.windows[w].offset,
+                window_label(ws.windows[w].index) + " overlaps " + window_label(earlier));
     }
 }
 
@@ -597,20 +646,29 @@ inline std::size_t field_at(const checker& c, std::string_view name)
     return c.index_of(name);
 }
 
+/// The index of a request field, found at compile time: the channel rules only run on requests.
+consteval std::size_t request_field(std::string_view name)
+{
+    for (std::size_t i = 0; i < std::size(request_fields); ++i)
+        if (request_fields[i].name == name)
+            return i;
+    throw "not a request field";
+}
+
 inline bool is_phone(const checker& c)
 {
-    return c.slot(field_at(c, "campaignType")).value == "1";
+    return c.slot(request_field("campaignType")).value == "1";
 }
 
 inline bool messages_true(const checker& c)
 {
-    const field_slot& s = c.slot(field_at(c, "MessagesCampaign"));
+    const field_slot& s = c.slot(request_field("MessagesCampaign"));
     return s.type == json_type::boolean && s.boolean;
 }
 
 ATLAS_DECL void check_call_type_required(checker& c)
 {
-    const std::size_t call = field_at(c, "CallType");
+    const std::size_t call = request_field("CallType");
     if (!is_phone(c) || c.slot(call).present())
         return;
     c.emit_on(rule::channel_call_type_required, call, "CallType is required when campaignType is \"1\" (phone)",
@@ -619,7 +677,7 @@ ATLAS_DECL void check_call_type_required(checker& c)
 
 ATLAS_DECL void check_call_type_omitted(checker& c)
 {
-    const std::size_t call = field_at(c, "CallType");
+    const std::size_t call = request_field("CallType");
     if (is_phone(c) || !c.slot(call).present())
         return;
     c.emit_on(rule::channel_call_type_omit, call,
@@ -631,14 +689,14 @@ ATLAS_DECL void check_messages_on_phone(checker& c)
 {
     if (!is_phone(c) || !messages_true(c))
         return;
-    c.emit_on(rule::channel_messages_on_phone, field_at(c, "MessagesCampaign"),
+    c.emit_on(rule::channel_messages_on_phone, request_field("MessagesCampaign"),
         "MessagesCampaign must not be true on a phone campaign (campaignType \"1\")",
         "remove MessagesCampaign, or use campaignType \"0\" for a Messages campaign");
 }
 
 ATLAS_DECL void check_messages_false(checker& c)
 {
-    const std::size_t messages = field_at(c, "MessagesCampaign");
+    const std::size_t messages = request_field("MessagesCampaign");
     const field_slot& s = c.slot(messages);
     if (is_phone(c) || s.type != json_type::boolean || s.boolean)
         return;
@@ -649,7 +707,7 @@ ATLAS_DECL void check_messages_false(checker& c)
 
 ATLAS_DECL void check_position_required(checker& c)
 {
-    const std::size_t position = field_at(c, "Position");
+    const std::size_t position = request_field("Position");
     if (is_phone(c) || messages_true(c) || c.slot(position).present())
         return;
     c.emit_on(rule::channel_position_required, position,
@@ -661,8 +719,8 @@ ATLAS_DECL void check_position_omitted(checker& c)
 {
     // On a phone campaign Position must be absent whatever MessagesCampaign says (even a true one that
     // channel.messages-on-phone reported); only a MessagesCampaign of the wrong type leaves the channel unknown.
-    const std::size_t position = field_at(c, "Position");
-    const field_slot& messages = c.slot(field_at(c, "MessagesCampaign"));
+    const std::size_t position = request_field("Position");
+    const field_slot& messages = c.slot(request_field("MessagesCampaign"));
     if (messages.present() && messages.type != json_type::boolean)
         return;
     if (!c.slot(position).present() || !(is_phone(c) || messages_true(c)))
@@ -677,7 +735,7 @@ ATLAS_DECL void check_position_omitted(checker& c)
 inline std::optional<campaign_channel> known_channel(const checker& c)
 {
     if (is_phone(c)) {
-        const std::size_t call = field_at(c, "CallType");
+        const std::size_t call = request_field("CallType");
         if (!c.usable(call))
             return std::nullopt;
         return c.slot(call).value == "1" ? campaign_channel::inbound_phone : campaign_channel::outbound_phone;
@@ -711,7 +769,7 @@ ATLAS_DECL void check_inbound_only(checker& c)
 
 ATLAS_DECL void check_sms_pair(checker& c)
 {
-    const std::size_t trigger = field_at(c, "SMSTrigger"), body = field_at(c, "SMSBody");
+    const std::size_t trigger = request_field("SMSTrigger"), body = request_field("SMSBody");
     const bool has_trigger = c.slot(trigger).present() && !c.slot(trigger).value.empty();
     const bool has_body = c.slot(body).present() && !c.slot(body).value.empty();
     if (has_trigger && !has_body)
@@ -732,7 +790,7 @@ inline const template_info* find_template(const checker& c, std::string_view id)
 
 ATLAS_DECL void check_template_known(checker& c)
 {
-    const std::size_t field = field_at(c, "TemplateId");
+    const std::size_t field = request_field("TemplateId");
     if (c.opts().templates.empty() || !c.usable(field) || find_template(c, c.slot(field).value))
         return;
     const auto& templates = c.opts().templates;
@@ -753,7 +811,7 @@ ATLAS_DECL void check_template_known(checker& c)
 
 ATLAS_DECL void check_template_channel(checker& c)
 {
-    const std::size_t field = field_at(c, "TemplateId");
+    const std::size_t field = request_field("TemplateId");
     if (c.opts().templates.empty() || !c.usable(field))
         return;
     const template_info* t = find_template(c, c.slot(field).value);

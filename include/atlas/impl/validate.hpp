@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <vector>
 
 namespace atlas::detail {
@@ -29,8 +30,6 @@ constexpr std::array<std::string_view, N> names_of(const field_info (&table)[N])
 }
 inline constexpr auto request_field_names = names_of(request_fields);
 inline constexpr auto response_field_names = names_of(response_fields);
-inline constexpr auto request_lookup = make_field_lookup(request_fields);
-inline constexpr auto response_lookup = make_field_lookup(response_fields);
 
 inline rule rule_for(json_error e) noexcept
 {
@@ -70,7 +69,7 @@ inline void reject_text(checker& c, json_error e, std::size_t offset)
 /// Returns false when the text is not a JSON object (the report then holds that one error).
 template <std::size_t N, class Lookup>
 bool read_payload(checker& c, workspace& ws, std::string_view text, const std::array<std::string_view, N>& names,
-    std::span<const std::string_view> other_side_names, Lookup lookup)
+    std::span<const std::string_view> other_side_names, const Lookup& lookup)
 {
     const auto fields = c.fields();
     const options& opts = c.opts();
@@ -82,14 +81,14 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
     }
     json_reader& reader = ws.reader;
     reader.reset(text, opts.max_depth);
-    json_token token = reader.next();
-    if (token.kind == token_kind::error) {
+    const json_token first = reader.next();
+    if (first.kind == token_kind::error) {
         reject_text(c, reader.error(), reader.error_offset());
         return false;
     }
-    if (token.kind != token_kind::object_begin) {
-        const json_token root = token;
-        const bool read = walk_value(reader, token, "", ws.stack, [](auto&&...) {});
+    if (first.kind != token_kind::object_begin) {
+        const json_token& root = first;
+        const bool read = walk_value(reader, first, "", ws.stack, [](auto&&...) {});
         if (!read || reader.next().kind == token_kind::error) {
             reject_text(c, reader.error(), reader.error_offset());
             return false;
@@ -104,12 +103,22 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
             "wrap the fields in { }");
         return false;
     }
-    c.root_offset = token.offset;
-    for (auto& s : ws.slots)
-        s.clear();
+    c.root_offset = first.offset;
+    if (ws.slots_dirty) {
+        for (auto& s : ws.slots)
+            s.clear();
+    } else {
+        for (std::uint64_t bits = ws.touched_slots; bits != 0; bits &= bits - 1)
+            ws.slots[static_cast<std::size_t>(std::countr_zero(bits))].clear();
+    }
+    ws.touched_slots = 0;
+    // Text fields are decoded only when something reads their value: no built-in rule does.
+    const bool decode_text = !opts.user_rules.empty();
 
+    // Each token is a fresh variable: assigning over an old one copies it through a temporary, and
+    // that copy of a just-written token stalls on store forwarding (it cost a quarter of the time here).
     for (;;) {
-        token = reader.next();
+        const json_token token = reader.next();
         if (token.kind == token_kind::object_end)
             break;
         if (token.kind != token_kind::key) {
@@ -154,39 +163,42 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
             continue;
         }
         field_slot& s = ws.slots[index];
-        s.clear(); // a duplicate: the last value is the one checked
+        const std::uint64_t bit = std::uint64_t{1} << index;
+        if (ws.touched_slots & bit)
+            s.clear(); // a duplicate: the last value is the one checked
+        ws.touched_slots |= bit;
         s.key_offset = key_offset;
-        token = reader.next();
-        s.value_offset = token.offset;
-        switch (token.kind) {
+        const json_token value = reader.next();
+        s.value_offset = value.offset;
+        switch (value.kind) {
         case token_kind::string:
             s.type = json_type::string;
-            s.raw = token.raw;
-            s.escaped = token.has_escapes;
-            if (s.escaped) {
-                decode_json_string(token.raw, s.decoded);
+            s.raw = value.raw;
+            s.escaped = value.has_escapes;
+            if (s.escaped && (decode_text || fields[index].kind != value_kind::text)) {
+                decode_json_string(value.raw, s.decoded);
                 s.value = s.decoded;
             } else
-                s.value = token.raw;
+                s.value = value.raw; // escaped text: decoded on demand by checker::string_value
             break;
         case token_kind::number:
             s.type = json_type::number;
-            s.raw = token.raw;
-            s.integer_literal = token.integer_literal;
-            s.fits_int64 = token.fits_int64;
-            s.finite = token.finite;
-            s.int_value = token.int_value;
+            s.raw = value.raw;
+            s.integer_literal = value.integer_literal;
+            s.fits_int64 = value.fits_int64;
+            s.finite = value.finite;
+            s.int_value = value.int_value;
             break;
         case token_kind::true_literal:
         case token_kind::false_literal:
             s.type = json_type::boolean;
-            s.boolean = token.kind == token_kind::true_literal;
+            s.boolean = value.kind == token_kind::true_literal;
             break;
         case token_kind::null_literal: s.type = json_type::null; break;
         case token_kind::object_begin:
         case token_kind::array_begin:
-            s.type = token.kind == token_kind::object_begin ? json_type::object : json_type::array;
-            if (!walk_value(reader, token, path(), ws.stack, report_inside)) {
+            s.type = value.kind == token_kind::object_begin ? json_type::object : json_type::array;
+            if (!walk_value(reader, value, path(), ws.stack, report_inside)) {
                 reject_text(c, reader.error(), reader.error_offset());
                 return false;
             }
@@ -249,9 +261,11 @@ report validate_text(payload_kind kind, std::string_view text, const options& op
     const std::array<std::string_view, N>& names, const field_lookup<N>& lookup,
     std::span<const std::string_view> other_side_names, workspace& ws) noexcept
 {
+    static_assert(N <= 64, "workspace::touched_slots has a bit per field");
     report out;
     try {
         ws.slots.resize(N);
+        ws.slots_dirty = true; // until the payload turns out clean (an exception leaves it so)
         checker c(kind, fields, std::span(ws.slots.data(), N), opts, out, text, true, ws);
         if (read_payload(c, ws, text, names, other_side_names, lookup)) {
             run_rules(c);
@@ -261,6 +275,8 @@ report validate_text(payload_kind kind, std::string_view text, const options& op
                 run_user_rules<campaign_response>(c, nullptr);
         }
         finish_report(out, c);
+        // Without a diagnostic no check marked a slot failed or reported: only the fields read were written.
+        ws.slots_dirty = !out.diagnostics.empty();
     } catch (...) {
         report_out_of_memory(out);
     }
