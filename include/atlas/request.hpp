@@ -2,6 +2,7 @@
 #ifndef ATLAS_REQUEST_HPP
 #define ATLAS_REQUEST_HPP
 
+#include <atlas/detail/config.hpp>
 #include <atlas/detail/model.hpp>
 #include <atlas/enums.hpp>
 #include <atlas/field.hpp>
@@ -76,8 +77,6 @@ BOOST_DESCRIBE_STRUCT(update_campaign_request, (),
 template <>
 inline constexpr std::span<const field_info> fields_of<update_campaign_request> = request_fields;
 
-static_assert(detail::model_matches_fields<update_campaign_request>(),
-    "update_campaign_request must reflect request_fields exactly (names, order, types)");
 
 /// The rest of the call: the path parameter and the credential header.
 /// atlas never prints `api_key`: not in reports, messages or logs.
@@ -93,8 +92,11 @@ BOOST_DESCRIBE_STRUCT(campaign_call, (), (id, api_key))
 template <>
 inline constexpr std::span<const field_info> fields_of<campaign_call> = call_fields;
 
-static_assert(detail::model_matches_fields<campaign_call>(), "campaign_call must reflect call_fields exactly");
 
 } // namespace atlas
+
+#ifdef ATLAS_HEADER_ONLY
+#include <atlas/impl/request.hpp>
+#endif
 
 #endif

@@ -2,6 +2,7 @@
 #ifndef ATLAS_RESPONSE_HPP
 #define ATLAS_RESPONSE_HPP
 
+#include <atlas/detail/config.hpp>
 #include <atlas/detail/model.hpp>
 #include <atlas/enums.hpp>
 #include <atlas/field.hpp>
@@ -100,9 +101,11 @@ BOOST_DESCRIBE_STRUCT(campaign_response, (table_entity_keys),
 template <>
 inline constexpr std::span<const field_info> fields_of<campaign_response> = response_fields;
 
-static_assert(detail::model_matches_fields<campaign_response>(),
-    "campaign_response must reflect response_fields exactly (names, order, types)");
 
 } // namespace atlas
+
+#ifdef ATLAS_HEADER_ONLY
+#include <atlas/impl/response.hpp>
+#endif
 
 #endif

@@ -14,6 +14,7 @@
 #ifndef ATLAS_SCHEMA_HPP
 #define ATLAS_SCHEMA_HPP
 
+#include <atlas/detail/config.hpp>
 #include <atlas/options.hpp>
 #include <atlas/request.hpp>
 #include <atlas/response.hpp>
@@ -48,10 +49,20 @@ template <schema_model T>
 std::string json_schema(const options& opts = {});
 
 /// Any JSON value as indented text (two spaces; arrays of scalars on one line), ending in a newline.
-std::string to_indented_json(const boost::json::value& v);
+ATLAS_DECL std::string to_indented_json(const boost::json::value& v);
+
+#ifndef ATLAS_HEADER_ONLY
+// Separate compilation: the generator is compiled once, in src.hpp's translation unit.
+extern template boost::json::object json_schema_value<update_campaign_request>(const options&);
+extern template boost::json::object json_schema_value<campaign_response>(const options&);
+extern template std::string json_schema<update_campaign_request>(const options&);
+extern template std::string json_schema<campaign_response>(const options&);
+#endif
 
 } // namespace atlas
 
+#ifdef ATLAS_HEADER_ONLY
 #include <atlas/impl/schema.hpp>
+#endif
 
 #endif

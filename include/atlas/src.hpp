@@ -14,7 +14,10 @@
 #include <atlas/impl/config.hpp>
 #include <atlas/impl/convert.hpp>
 #include <atlas/impl/report.hpp>
+#include <atlas/impl/request.hpp>
+#include <atlas/impl/response.hpp>
 #include <atlas/impl/rule_context.hpp>
+#include <atlas/impl/schema.hpp>
 #include <atlas/impl/validate.hpp>
 #include <atlas/impl/validate_typed.hpp>
 #include <atlas/impl/validator.hpp>

@@ -4,6 +4,7 @@
 #define ATLAS_IMPL_SCHEMA_HPP
 
 #include <atlas/channel.hpp>
+#include <atlas/schema.hpp>
 #include <atlas/detail/checker.hpp>
 #include <atlas/enums.hpp>
 #include <atlas/fields.hpp>
@@ -520,13 +521,20 @@ std::string json_schema(const options& opts)
     return to_indented_json(json_schema_value<T>(opts));
 }
 
-inline std::string to_indented_json(const boost::json::value& v)
+ATLAS_DECL std::string to_indented_json(const boost::json::value& v)
 {
     std::string out;
     detail::append_indented(out, v, 0);
     out += '\n';
     return out;
 }
+
+#ifndef ATLAS_HEADER_ONLY
+template boost::json::object json_schema_value<update_campaign_request>(const options&);
+template boost::json::object json_schema_value<campaign_response>(const options&);
+template std::string json_schema<update_campaign_request>(const options&);
+template std::string json_schema<campaign_response>(const options&);
+#endif
 
 } // namespace atlas
 
