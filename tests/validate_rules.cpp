@@ -711,6 +711,24 @@ TEST_CASE("input past the size or nesting limits is one json.limit error")
     expect_no_rule(atlas::validate_request("{\n  \"Mode\": true}", small), "json.limit");
 }
 
+TEST_CASE("a string or key longer than max_string_bytes is one json.limit error at its opening quote")
+{
+    atlas::options limit;
+    limit.max_string_bytes = 12; // the longest key below, "campaignType"
+    // As written between the quotes: "abcdefghij\\nk" is 13 bytes although it decodes to 12.
+    const std::string at_limit = "{\n  \"name\": \"abcdefghijkl\", \"campaignType\": \"1\", \"CallType\": \"1\", \"TemplateId\": \"t\"}";
+    expect_no_rule(atlas::validate_request(at_limit, limit), "json.limit");
+    const std::string over = "{\n  \"name\": \"abcdefghij\\nk\", \"campaignType\": \"1\", \"CallType\": \"1\", \"TemplateId\": \"t\"}";
+    const auto& limited = expect_only_root_error(atlas::validate_request(over, limit), "json.limit", 2, 11);
+    CHECK(contains(limited.hint, "max_string_bytes"));
+    // A key counts too, and so does a string deep inside an unknown field's value.
+    expect_only_root_error(atlas::validate_request("{\"ThirteenBytes\": 1}", limit), "json.limit", 1, 2);
+    expect_only_root_error(atlas::validate_request("{\"x\": [{\"y\": \"1234567890123\"}]}", limit), "json.limit", 1, 14);
+    // The default (16 MiB) lets a 5 MB script through.
+    const std::string script(5u << 20, 'a');
+    expect_no_rule(atlas::validate_request(outbound_with({"\"ScriptBase\": \"" + script + "\""})), "json.limit");
+}
+
 TEST_CASE("columns count code points, and lines end at LF whatever precedes it")
 {
     // Two four-byte characters before the error on the same line: "CompanyName" 3-15, : 16, quote 18, the

@@ -4,7 +4,7 @@
 //   {"profile": "strict", "allowed_values": {"Position": ["bottom-right", "bottom-left"]},
 //    "rules": {"sms.pair": "off", "field.null": "error"},
 //    "templates": [{"id": "tpl_outbound_en_01", "channel": "outbound", "language": "en"}],
-//    "max_input_bytes": 1048576, "max_depth": 64, "max_diagnostics": 100}
+//    "max_input_bytes": 1048576, "max_depth": 64, "max_string_bytes": 65536, "max_diagnostics": 100}
 #ifndef ATLAS_CONFIG_HPP
 #define ATLAS_CONFIG_HPP
 

@@ -57,6 +57,7 @@ struct options {
     // Limits: exceeding one is an error diagnostic, never an exception or a crash.
     std::size_t max_input_bytes = 64u << 20;  // 64 MiB
     std::size_t max_depth = 64;               // nesting of arrays and objects, also inside JSON-in-string fields
+    std::size_t max_string_bytes = 16u << 20; // 16 MiB: any string or key, as written between its quotes
     std::size_t max_diagnostics = 1000;       // then one "N more" entry
 
     /// Registers the allowed values of an open enum field.

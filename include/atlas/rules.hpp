@@ -121,7 +121,7 @@ inline constexpr rule_info rules[] = {
      "The input is UTF-8 with no byte-order mark, and \\u escapes never leave a lone surrogate."},
     {rule::json_root, "json.root", severity::error, rule_scope::text, 0, {}, "The root of a payload is a JSON object."},
     {rule::json_limit, "json.limit", severity::error, rule_scope::text, 0, {},
-     "The input stays within the size and nesting limits of the options."},
+     "The input stays within the size, nesting and string-length limits of the options."},
     {rule::json_duplicate_key, "json.duplicate-key", severity::error, rule_scope::text, 0, {},
      "No object has the same key twice, at any depth, JSON-in-string content included (RFC 7493)."},
     {rule::json_number_range, "json.number-range", severity::error, rule_scope::text, 0, {},

@@ -56,7 +56,8 @@ enum class json_error : std::uint8_t {
   invalid_utf8,
   lone_surrogate,
   trailing_content,
-  too_deep
+  too_deep,
+  string_too_long
 };
 
 // One sentence a person understands.
@@ -76,6 +77,7 @@ constexpr std::string_view describe(json_error e) noexcept {
     case json_error::lone_surrogate: return "a string contains a \\u escape for half of a surrogate pair without the other half";
     case json_error::trailing_content: return "something other than whitespace follows the end of the JSON value";
     case json_error::too_deep: return "arrays and objects are nested deeper than allowed";
+    case json_error::string_too_long: return "a string is longer than allowed";
   }
   return "an unknown JSON error occurred";
 }
@@ -322,8 +324,10 @@ public:
   json_reader() noexcept = default;
   explicit json_reader(std::string_view text, std::size_t max_depth = 512) noexcept { reset(text, max_depth); }
 
-  // Starts over on a new text, keeping the capacity of all internal storage.
-  void reset(std::string_view text, std::size_t max_depth = 512) noexcept;
+  // Starts over on a new text, keeping the capacity of all internal storage. A string (or key) with
+  // more than max_string_bytes bytes between its quotes, as written, is the error string_too_long.
+  void reset(std::string_view text, std::size_t max_depth = 512,
+             std::size_t max_string_bytes = static_cast<std::size_t>(-1)) noexcept;
 
   // The next token; after an error keeps returning the error token, after the end keeps returning end_of_input.
   json_token next() noexcept;
@@ -420,6 +424,7 @@ private:
   std::size_t pos_ = 0;
   std::size_t depth_ = 0;
   std::size_t max_depth_ = 512;
+  std::size_t max_string_bytes_ = static_cast<std::size_t>(-1);
   std::size_t error_offset_ = 0;
   std::uint64_t seed_ = 0;
   json_error error_ = json_error::none;
@@ -434,11 +439,12 @@ private:
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-inline void json_reader::reset(std::string_view text, std::size_t max_depth) noexcept {
+inline void json_reader::reset(std::string_view text, std::size_t max_depth, std::size_t max_string_bytes) noexcept {
   text_ = text;
   pos_ = 0;
   depth_ = 0;
   max_depth_ = max_depth;
+  max_string_bytes_ = max_string_bytes;
   error_offset_ = 0;
   error_ = json_error::none;
   state_ = state_t::root;
@@ -669,6 +675,8 @@ inline void json_reader::string_token(json_token& t, bool is_key) noexcept {
     } while (p != end && static_cast<unsigned char>(*p) >= 0x80);
   }
   // p is at the closing quote.
+  if (static_cast<std::size_t>(p - s) - start - 1 > max_string_bytes_)
+    return fail(t, json_error::string_too_long, start);
   t.kind = is_key ? token_kind::key : token_kind::string;
   t.offset = start;
   t.length = static_cast<std::size_t>(p - s) + 1 - start;

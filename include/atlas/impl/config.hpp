@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
+#include <vector>
 
 namespace atlas {
 
@@ -45,6 +47,18 @@ inline std::string unknown_name(std::string_view what, std::string_view name, st
     if (const auto suggestion = best_suggestion(name, known); !suggestion.empty())
         s += ": did you mean " + quote_value(suggestion) + "?";
     return s;
+}
+
+/// The fields allowed_values can register: the open enums of the request and the response.
+inline std::vector<std::string_view> open_enum_fields()
+{
+    std::vector<std::string_view> names;
+    for (std::span<const field_info> table :
+        {std::span<const field_info>(request_fields), std::span<const field_info>(response_fields)})
+        for (const field_info& f : table)
+            if (f.kind == value_kind::open_enum && std::find(names.begin(), names.end(), f.name) == names.end())
+                names.push_back(f.name);
+    return names;
 }
 
 inline bool read_size(const boost::json::value& v, std::size_t& out)
@@ -119,7 +133,7 @@ ATLAS_DECL std::string read_options(std::string_view json_text, options& out)
     if (!o)
         return "the options must be a JSON object";
     static constexpr std::string_view keys[] = {"profile", "strict", "allowed_values", "rules", "templates",
-        "max_input_bytes", "max_depth", "max_diagnostics"};
+        "max_input_bytes", "max_depth", "max_string_bytes", "max_diagnostics"};
     for (const auto& kv : *o)
         if (std::find(std::begin(keys), std::end(keys), std::string_view(kv.key())) == std::end(keys))
             return detail::unknown_name("option", kv.key(), keys);
@@ -141,13 +155,17 @@ ATLAS_DECL std::string read_options(std::string_view json_text, options& out)
             return "\"allowed_values\" must be an object of field name to an array of strings";
         for (const auto& kv : a->get_object()) {
             const std::string_view field(kv.key());
-            const std::size_t index = field_index(request_fields, field);
-            const bool open = (index < std::size(request_fields) && request_fields[index].kind == value_kind::open_enum) ||
-                              (field_index(response_fields, field) < std::size(response_fields) &&
-                                  response_fields[field_index(response_fields, field)].kind == value_kind::open_enum);
-            if (!open)
-                return "allowed_values: " + detail::quote_value(field) +
-                       " is not an open enum (Position, Status, FirstMessageMode, EnrichmentInfoProvider)";
+            const std::vector<std::string_view> open = detail::open_enum_fields();
+            if (std::find(open.begin(), open.end(), field) == open.end()) {
+                std::string names;
+                for (std::string_view n : open)
+                    names += (names.empty() ? "" : ", ") + std::string(n);
+                std::string s = "allowed_values takes the open enums only (" + names + "), not " +
+                                detail::quote_value(field);
+                if (const auto suggestion = detail::best_suggestion(field, open); !suggestion.empty())
+                    s += ": did you mean " + detail::quote_value(suggestion) + "?";
+                return s;
+            }
             const boost::json::array* values = kv.value().if_array();
             if (!values)
                 return "allowed_values of " + detail::quote_value(field) + " must be an array of strings";
@@ -186,7 +204,8 @@ ATLAS_DECL std::string read_options(std::string_view json_text, options& out)
         if (std::string e = detail::read_templates(*t, out.templates); !e.empty())
             return e;
     for (auto [key, target] : {std::pair{"max_input_bytes", &out.max_input_bytes},
-             std::pair{"max_depth", &out.max_depth}, std::pair{"max_diagnostics", &out.max_diagnostics}})
+             std::pair{"max_depth", &out.max_depth}, std::pair{"max_string_bytes", &out.max_string_bytes},
+             std::pair{"max_diagnostics", &out.max_diagnostics}})
         if (const auto* n = o->if_contains(key); n && !detail::read_size(*n, *target))
             return "\"" + std::string(key) + "\" must be a positive integer";
     return {};

@@ -37,7 +37,8 @@ inline rule rule_for(json_error e) noexcept
     case json_error::byte_order_mark:
     case json_error::invalid_utf8:
     case json_error::lone_surrogate: return rule::json_encoding;
-    case json_error::too_deep: return rule::json_limit;
+    case json_error::too_deep:
+    case json_error::string_too_long: return rule::json_limit;
     default: return rule::json_syntax;
     }
 }
@@ -49,6 +50,7 @@ inline std::string hint_for(json_error e)
     case json_error::invalid_utf8: return "save the file as UTF-8";
     case json_error::lone_surrogate: return "pair every \\uD800-\\uDBFF escape with a \\uDC00-\\uDFFF escape";
     case json_error::too_deep: return "nest less deeply, or raise options::max_depth";
+    case json_error::string_too_long: return "shorten the string, or raise options::max_string_bytes";
     default: return {};
     }
 }
@@ -80,7 +82,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
         return false;
     }
     json_reader& reader = ws.reader;
-    reader.reset(text, opts.max_depth);
+    reader.reset(text, opts.max_depth, opts.max_string_bytes);
     const json_token first = reader.next();
     if (first.kind == token_kind::error) {
         reject_text(c, reader.error(), reader.error_offset());
