@@ -8,10 +8,15 @@
  * and nothing is ever printed. Reports are the JSON of CONTRACT.md (atlas::report::to_json), one
  * line, UTF-8, NUL-terminated, malloc'd: release them with atlas_free.
  *
- * options_json: NULL (the defaults) or a JSON object with any of
- *   {"strict": true,                                        unknown request fields are errors
+ * options_json: NULL (the defaults) or a JSON object with any of (atlas::read_options, the same as
+ * the CLI's --config file)
+ *   {"profile": "strict",                                   "default", "strict" or "server-compatible"
+ *    "strict": true,                                        unknown request fields are errors
  *    "allowed_values": {"Position": ["bottom-right"]},      the values of an open enum
- *    "max_input_bytes": 1000000, "max_depth": 64, "max_diagnostics": 100}   limits (integers >= 0)
+ *    "rules": {"sms.pair": "off", "field.null": "error"},   a rule's level by id
+ *    "templates": [{"id": "tpl_x", "channel": "outbound", "language": "en"}],   the template catalog
+ *    "max_input_bytes": 1000000, "max_depth": 64, "max_string_bytes": 65536,
+ *    "max_diagnostics": 100}                                limits (positive integers)
  * allowed_values takes the open enums only: Position, Status, FirstMessageMode, EnrichmentInfoProvider.
  * Options that are not such an object (not JSON, an unknown key, a wrong type) are not a crash and
  * not a NULL: the payload is not checked and the report is invalid with exactly one error, rule

@@ -6,6 +6,7 @@
 #define ATLAS_C_BUILD
 #include "atlas.h"
 
+#include <atlas/config.hpp>
 #include <atlas/fields.hpp>
 #include <atlas/timezone.hpp>
 #include <atlas/validate.hpp>
@@ -13,8 +14,6 @@
 
 #include <atlas_validate.hpp> // atlas::cli::rule_catalog: the C catalog is the CLI's, byte for byte
 
-#include <boost/json/parse.hpp>
-#include <boost/json/value.hpp>
 
 #include <array>
 #include <cstdlib>
@@ -69,91 +68,28 @@ inline char* c_caller_error(std::string message, std::string hint) noexcept
     }
 }
 
-// The option keys, and the fields allowed_values can register (the open enums of either side).
-inline constexpr std::string_view c_option_keys[] = {
-    "strict", "allowed_values", "max_input_bytes", "max_depth", "max_diagnostics"};
-
-inline std::vector<std::string_view> c_open_enum_fields()
-{
-    std::vector<std::string_view> names;
-    for (std::span<const field_info> table :
-        {std::span<const field_info>(request_fields), std::span<const field_info>(response_fields)})
-        for (const field_info& f : table)
-            if (f.kind == value_kind::open_enum && std::find(names.begin(), names.end(), f.name) == names.end())
-                names.push_back(f.name);
-    return names;
-}
-
-inline std::string c_list(std::span<const std::string_view> names)
-{
-    std::string out;
-    for (std::string_view n : names)
-        out += (out.empty() ? "" : ", ") + std::string(n);
-    return out;
-}
-
 struct c_option_error {
     std::string message; // empty: the options were read
     std::string hint;
 };
 
-// Reads options_json (NULL: the defaults) into opts. Strict on purpose: a misspelt key or a wrong
-// type would otherwise silently validate with the defaults ({"stict": true} would not be strict).
+// Reads options_json (NULL: the defaults) with atlas::read_options, the reader of the CLI's --config,
+// so both take the same keys (profile, rules, templates and the limits too) and say the same things.
+// Strict on purpose: {"stict": true} is an error, not a silent default. A did-you-mean goes in the hint.
 inline c_option_error c_read_options(const char* options_json, options& opts)
 {
     if (!options_json)
         return {};
-    boost::system::error_code ec;
-    const boost::json::value v = boost::json::parse(options_json, ec);
-    if (ec)
-        return {"options: the options are not valid JSON (" + ec.message() + ")",
-            "pass NULL for the defaults, or a JSON object such as {\"strict\": true}"};
-    if (!v.is_object())
-        return {"options: the options must be a JSON object", "pass NULL for the defaults, or {\"strict\": true}"};
-    for (const auto& [key, value] : v.as_object()) {
-        const std::string_view k = key;
-        if (k == "strict") {
-            if (!value.is_bool())
-                return {"options: \"strict\" must be true or false", {}};
-            opts.strict = value.get_bool();
-        } else if (k == "allowed_values") {
-            if (!value.is_object())
-                return {"options: \"allowed_values\" must be an object of field name to array of strings",
-                    "for example {\"Position\": [\"bottom-right\"]}"};
-            const std::vector<std::string_view> fields = c_open_enum_fields();
-            for (const auto& [field, values] : value.as_object()) {
-                if (std::find(fields.begin(), fields.end(), std::string_view(field)) == fields.end()) {
-                    std::string hint = did_you_mean(best_suggestion(field, fields));
-                    return {"options: allowed_values takes the open enums only, not " + quote_value(field),
-                        hint.empty() ? "the open enums are " + c_list(fields) : std::move(hint)};
-                }
-                if (!values.is_array())
-                    return {"options: allowed_values " + quote_value(field) + " must be an array of strings", {}};
-                auto& set = opts.allowed_values[std::string(field)];
-                for (const boost::json::value& item : values.as_array()) {
-                    if (!item.is_string())
-                        return {"options: allowed_values " + quote_value(field) + " must be an array of strings",
-                            {}};
-                    set.emplace_back(item.get_string());
-                }
-            }
-        } else if (k == "max_input_bytes" || k == "max_depth" || k == "max_diagnostics") {
-            std::size_t n = 0;
-            if (value.is_uint64() && value.get_uint64() <= std::numeric_limits<std::size_t>::max())
-                n = static_cast<std::size_t>(value.get_uint64());
-            else if (value.is_int64() && value.get_int64() >= 0)
-                n = static_cast<std::size_t>(value.get_int64());
-            else
-                return {"options: " + quote_value(k) + " must be a JSON integer, 0 or more", {}};
-            (k == "max_input_bytes" ? opts.max_input_bytes : k == "max_depth" ? opts.max_depth : opts.max_diagnostics) =
-                n;
-        } else {
-            std::string hint = did_you_mean(best_suggestion(k, c_option_keys));
-            return {"options: " + quote_value(k) + " is not an option",
-                hint.empty() ? "the options are " + c_list(c_option_keys) : std::move(hint)};
-        }
+    std::string message = read_options(options_json, opts);
+    if (message.empty())
+        return {};
+    std::string hint = "pass NULL for the defaults, or a JSON object such as {\"strict\": true}";
+    constexpr std::string_view suggestion = ": did you mean ";
+    if (const std::size_t at = message.rfind(suggestion); at != std::string::npos) {
+        hint = message.substr(at + 2);
+        message.resize(at);
     }
-    return {};
+    return {"options: " + std::move(message), std::move(hint)};
 }
 
 template <class Validate>

@@ -190,7 +190,19 @@ static void test_options(void)
     CHECK(contains(report, "bottom-right"));
     atlas_free(report);
 
+    /* The options are atlas::read_options', as in the CLI's --config: profiles and rule levels too. */
+    report = request(unknown_field, "{\"profile\": \"strict\"}");
+    CHECK(contains(report, "\"severity\":\"error\",\"path\":\"/Colour\",\"rule\":\"field.unknown\""));
+    atlas_free(report);
+    report = request(unknown_field, "{\"rules\": {\"field.unknown\": \"off\"}}");
+    CHECK(contains(report, "{\"valid\":true,\"errors\":0,\"warnings\":0,"));
+    atlas_free(report);
+
     /* The limits. */
+    report = request(inbound, "{\"max_string_bytes\": 3}");
+    CHECK(contains(report, "\"rule\":\"json.limit\""));
+    CHECK(contains(report, "max_string_bytes"));
+    atlas_free(report);
     report = request(inbound, "{\"max_input_bytes\": 10}");
     CHECK(contains(report, "\"rule\":\"json.limit\""));
     atlas_free(report);
@@ -214,18 +226,22 @@ static void test_bad_options(void)
         const char* options;
         const char* message;
     } cases[] = {
-        {"", "options: the options are not valid JSON"},
-        {"{\"strict\": true,}", "options: the options are not valid JSON"},
+        {"", "options: the options are not JSON"},
+        {"{\"strict\": true,}", "options: the options are not JSON"},
         {"[]", "options: the options must be a JSON object"},
-        {"{\"stict\": true}", "options: \\\"stict\\\" is not an option\",\"hint\":\"did you mean \\\"strict\\\"?\""},
+        {"{\"stict\": true}", "options: unknown option \\\"stict\\\"\",\"hint\":\"did you mean \\\"strict\\\"?\""},
         {"{\"strict\": \"yes\"}", "options: \\\"strict\\\" must be true or false"},
-        {"{\"max_depth\": -1}", "options: \\\"max_depth\\\" must be a JSON integer, 0 or more"},
-        {"{\"max_diagnostics\": 1.5}", "options: \\\"max_diagnostics\\\" must be a JSON integer"},
+        {"{\"max_depth\": -1}", "options: \\\"max_depth\\\" must be a positive integer"},
+        {"{\"max_diagnostics\": 1.5}", "options: \\\"max_diagnostics\\\" must be a positive integer"},
+        {"{\"max_string_bytes\": 0}", "options: \\\"max_string_bytes\\\" must be a positive integer"},
         {"{\"allowed_values\": {\"position\": [\"x\"]}}",
-            "allowed_values takes the open enums only, not \\\"position\\\"\",\"hint\":\"did you mean \\\"Position\\\"?\""},
+            "allowed_values takes the open enums only (Position, "},
+        {"{\"allowed_values\": {\"position\": [\"x\"]}}", "\"hint\":\"did you mean \\\"Position\\\"?\""},
         {"{\"allowed_values\": {\"Position\": \"x\"}}", "must be an array of strings"},
         {"{\"allowed_values\": {\"Position\": [1]}}", "must be an array of strings"},
         {"{\"allowed_values\": []}", "\\\"allowed_values\\\" must be an object"},
+        {"{\"profile\": \"strcit\"}", "options: unknown profile \\\"strcit\\\""},
+        {"{\"rules\": {\"sms.pair\": \"loud\"}}", "must be \\\"off\\\", \\\"warning\\\" or \\\"error\\\""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
         char* report = request(inbound, cases[i].options);
