@@ -736,6 +736,15 @@ TEST_CASE("columns count code points, and lines end at LF whatever precedes it")
     const auto astral = atlas::validate_request(
         outbound_with({"\"CompanyName\": \"\xF0\x9F\x98\x80\xF0\x9F\x98\x80\", \"Mode\": 1"}));
     expect_rule(astral, "field.type", "/Mode", 6, 32);
+    // Longer runs are counted a word at a time: ten emoji and five two-byte letters are 15 code points
+    // (50 bytes), so the closing quote is at 34 and the 1 at 45.
+    std::string mixed;
+    for (int k = 0; k < 10; ++k)
+        mixed += "\xF0\x9F\x98\x80";
+    for (int k = 0; k < 5; ++k)
+        mixed += "\xC3\xA9";
+    expect_rule(atlas::validate_request(outbound_with({"\"CompanyName\": \"" + mixed + "\", \"Mode\": 1"})), "field.type",
+        "/Mode", 6, 45);
     // CRLF line ends: the value of line 2 is still at column 11.
     const auto crlf = atlas::validate_request("{\r\n  \"Mode\": 1\r\n}");
     expect_rule(crlf, "field.type", "/Mode", 2, 11);
