@@ -24,6 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     tight.max_depth = 3;
     tight.max_diagnostics = 4;
     tight.max_input_bytes = 2048;
+    tight.max_string_bytes = 64;
     tight.allow("Position", {"bottom-right", "bottom-left"});
     const report strict = validate_request(text, tight);
     fuzz::check_text_report(strict, {text, request_fields, &doc, &tight});
