@@ -555,6 +555,22 @@ TEST_CASE("a duplicate key at the root is an error at the second key")
     // The same key spelled with an escape is still the same key.
     const auto escaped = atlas::validate_request(outbound_with({R"("n\u0061me": "Other")"}));
     expect_rule(escaped, "json.duplicate-key", "/name", 6, 3);
+
+    // An unknown top-level key twice (the payload reader leaves those to the JSON reader's table), also
+    // when one copy is escaped; two different unknown keys are no duplicate.
+    const auto unknown_twice = atlas::validate_request(outbound_with({R"("Colour": 1, "Col\u006fur": 2)"}));
+    CHECK(with_rule(unknown_twice, "json.duplicate-key").size() == 1);
+    expect_no_rule(atlas::validate_request(outbound_with({R"("Colour": 1, "Color": 2)"})), "json.duplicate-key");
+    // Many keys (past the table's linear part): each duplicate once, a known and an unknown one.
+    std::string many;
+    for (int k = 0; k < 40; ++k)
+        many += "\"x" + std::to_string(k) + "\": 1, ";
+    many += R"("x7": 2, "Mode": true, "Mode": false)";
+    const auto crowded = atlas::validate_request(outbound_with({many}));
+    const auto duplicates = with_rule(crowded, "json.duplicate-key");
+    REQUIRE(duplicates.size() == 2);
+    CHECK(duplicates[0].path == "/x7");
+    CHECK(duplicates[1].path == "/Mode");
 }
 
 TEST_CASE("a duplicate key inside an unknown field's object is an error with the nested pointer")

@@ -345,6 +345,13 @@ public:
   // also (consuming nothing, error() staying none) when the enclosing container ends instead or the input is done.
   bool skip_value() noexcept;
 
+  // The keys of the root object are left to the caller, who may know them faster (a payload reader
+  // knows its fields by index): key tokens at depth 1 then have duplicate_key false, and the caller
+  // asks register_root_key for the keys it cannot tell apart itself. Until the next reset.
+  void leave_root_keys_to_caller() noexcept { root_keys_by_caller_ = true; }
+  // Right after a key token of the root object: whether the same decoded key came before in it.
+  bool register_root_key(std::string_view raw, bool has_escapes) noexcept { return register_key(raw, has_escapes); }
+
 private:
   enum class state_t : std::uint8_t { root, array_first, object_first, colon, after_value, done, failed };
 
@@ -425,6 +432,7 @@ private:
   std::size_t depth_ = 0;
   std::size_t max_depth_ = 512;
   std::size_t max_string_bytes_ = static_cast<std::size_t>(-1);
+  bool root_keys_by_caller_ = false;
   std::size_t error_offset_ = 0;
   std::uint64_t seed_ = 0;
   json_error error_ = json_error::none;
@@ -445,6 +453,7 @@ inline void json_reader::reset(std::string_view text, std::size_t max_depth, std
   depth_ = 0;
   max_depth_ = max_depth;
   max_string_bytes_ = max_string_bytes;
+  root_keys_by_caller_ = false;
   error_offset_ = 0;
   error_ = json_error::none;
   state_ = state_t::root;
@@ -684,7 +693,7 @@ inline void json_reader::string_token(json_token& t, bool is_key) noexcept {
   t.has_escapes = escapes;
   pos_ = static_cast<std::size_t>(p - s) + 1;
   if (is_key) {
-    t.duplicate_key = register_key(t.raw, escapes);
+    t.duplicate_key = depth_ == 1 && root_keys_by_caller_ ? false : register_key(t.raw, escapes);
     state_ = state_t::colon;
   } else {
     state_ = state_t::after_value;

@@ -83,6 +83,9 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
     }
     json_reader& reader = ws.reader;
     reader.reset(text, opts.max_depth, opts.max_string_bytes);
+    // Duplicates among the payload's own keys: a known field is a duplicate when its slot was already
+    // written this time; only unknown keys go to the reader's table.
+    reader.leave_root_keys_to_caller();
     const json_token first = reader.next();
     if (first.kind == token_kind::error) {
         reject_text(c, reader.error(), reader.error_offset());
@@ -135,6 +138,8 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
         }
         const std::size_t key_offset = token.offset;
         const std::size_t index = lookup(key);
+        const bool duplicate = index < N ? ((ws.touched_slots >> index) & 1u) != 0
+                                         : reader.register_root_key(token.raw, token.has_escapes);
         // The pointer is built only when something needs it: valid payloads allocate nothing here.
         auto path = [&] {
             std::string p;
@@ -144,7 +149,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
         auto report_inside = [&](rule r, std::string p, std::size_t offset, std::string message) {
             c.emit(r, std::move(p), offset, std::move(message));
         };
-        if (token.duplicate_key)
+        if (duplicate)
             c.emit(rule::json_duplicate_key, path(), key_offset,
                 "the key " + quote_value(key) + " appears twice in the payload (the last one is checked)",
                 "remove one of them");
