@@ -295,17 +295,46 @@ struct rule_step {
     std::array<std::uint8_t, 2> reads{}; // payload checks: the fields whose failure skips the check
 };
 
-/// The rule pass of one payload kind over one field table, unrolled at compile time: which check runs
-/// on which field, in rule-table order. A check shared by several consecutive rules (one walk finds
-/// them all) runs once.
-template <std::size_t Steps>
+static_assert(
+    [] {
+        for (const rule_info& r : rules)
+            if (r.reads.size() > rule_step{}.reads.size())
+                return false;
+        return true;
+    }(),
+    "a payload rule reads more fields than rule_step holds");
+
+/// The rule pass of one payload kind over one field table, unrolled once: which check runs on which
+/// field, in rule-table order. A check shared by several consecutive rules (one walk finds them all)
+/// runs once.
+template <std::size_t Capacity>
 struct rule_plan {
-    std::array<rule_step, Steps> steps{};
+    std::array<rule_step, Capacity> steps{};
+    std::size_t size = 0;
 };
 
 namespace plan_detail {
-/// Whether rule r runs its check for this kind: it applies, and the rule before it does not share its check.
-consteval bool starts_a_check(std::size_t r, payload_kind kind)
+/// An upper bound of a plan's steps, at compile time. Only kinds and scopes are read: comparing
+/// function addresses is not a constant expression under some flags (g++ with -fsanitize=undefined).
+template <std::size_t N>
+consteval std::size_t plan_capacity(payload_kind kind, const field_info (&fields)[N])
+{
+    std::size_t count = 0;
+    for (const rule_info& rule : rules) {
+        if (!applies(rule.scope, kind))
+            continue;
+        if (rule.kinds != 0) {
+            for (const field_info& f : fields)
+                count += has_kind(rule.kinds, f.kind);
+        } else
+            ++count;
+    }
+    return count;
+}
+
+/// Whether rule r runs its check for this kind: it has one, it applies, and the rule before it does
+/// not share its check.
+inline bool starts_a_check(std::size_t r, payload_kind kind) noexcept
 {
     const rule_info& rule = rules[r];
     if (!applies(rule.scope, kind) || (!rule.on_field && !rule.on_payload))
@@ -314,59 +343,43 @@ consteval bool starts_a_check(std::size_t r, payload_kind kind)
         return true;
     return rule.on_field ? rules[r - 1].on_field != rule.on_field : rules[r - 1].on_payload != rule.on_payload;
 }
-
-template <std::size_t N>
-consteval std::size_t plan_size(payload_kind kind, const field_info (&fields)[N])
-{
-    std::size_t count = 0;
-    for (std::size_t r = 0; r < std::size(rules); ++r) {
-        const rule_info& rule = rules[r];
-        if (!starts_a_check(r, kind))
-            continue;
-        if (rule.on_field) {
-            for (const field_info& f : fields)
-                count += has_kind(rule.kinds, f.kind);
-        } else if (rule.on_payload)
-            ++count;
-    }
-    return count;
-}
 } // namespace plan_detail
 
-template <std::size_t Steps, std::size_t N>
-consteval rule_plan<Steps> make_rule_plan(payload_kind kind, const field_info (&fields)[N])
+template <std::size_t Capacity, std::size_t N>
+rule_plan<Capacity> make_rule_plan(payload_kind kind, const field_info (&fields)[N]) noexcept
 {
     static_assert(N < rule_step::no_field && std::size(rules) < 0xFF);
-    using plan_detail::starts_a_check;
-    rule_plan<Steps> plan;
-    std::size_t at = 0;
+    rule_plan<Capacity> plan;
     for (std::size_t r = 0; r < std::size(rules); ++r) {
         const rule_info& rule = rules[r];
-        if (!starts_a_check(r, kind))
+        if (!plan_detail::starts_a_check(r, kind))
             continue;
         if (rule.on_field) {
             for (std::size_t i = 0; i < N; ++i)
                 if (has_kind(rule.kinds, fields[i].kind))
-                    plan.steps[at++] = {static_cast<std::uint8_t>(r), static_cast<std::uint8_t>(i)};
-        } else if (rule.on_payload) {
+                    plan.steps[plan.size++] = {static_cast<std::uint8_t>(r), static_cast<std::uint8_t>(i)};
+        } else {
             rule_step step{static_cast<std::uint8_t>(r)};
-            for (std::string_view name : rule.reads) {
-                if (step.read_count == step.reads.size())
-                    throw "a payload rule reads more fields than rule_step holds";
-                for (std::size_t i = 0; i < N; ++i)
+            for (std::string_view name : rule.reads)
+                for (std::size_t i = 0; i < N && step.read_count < step.reads.size(); ++i)
                     if (fields[i].name == name)
                         step.reads[step.read_count++] = static_cast<std::uint8_t>(i);
-            }
-            plan.steps[at++] = step;
+            plan.steps[plan.size++] = step;
         }
     }
     return plan;
 }
 
-#define ATLAS_DETAIL_RULE_PLAN(kind, table) make_rule_plan<plan_detail::plan_size(kind, table)>(kind, table)
-inline constexpr auto request_plan = ATLAS_DETAIL_RULE_PLAN(payload_kind::request, request_fields);
-inline constexpr auto response_plan = ATLAS_DETAIL_RULE_PLAN(payload_kind::response, response_fields);
-inline constexpr auto call_plan = ATLAS_DETAIL_RULE_PLAN(payload_kind::call, call_fields);
+// Made on first use (a function-local static: thread-safe, and then one load per validation).
+#define ATLAS_DETAIL_RULE_PLAN(name, kind, table)                                                        \
+    inline const auto& name()                                                                           \
+    {                                                                                                   \
+        static const auto plan = make_rule_plan<plan_detail::plan_capacity(kind, table)>(kind, table);  \
+        return plan;                                                                                    \
+    }
+ATLAS_DETAIL_RULE_PLAN(request_plan, payload_kind::request, request_fields)
+ATLAS_DETAIL_RULE_PLAN(response_plan, payload_kind::response, response_fields)
+ATLAS_DETAIL_RULE_PLAN(call_plan, payload_kind::call, call_fields)
 #undef ATLAS_DETAIL_RULE_PLAN
 
 /// The rules whose check has to run: a check runs when some rule it reports is not turned off.
@@ -386,11 +399,12 @@ inline std::uint64_t wanted_rules(const checker& c) noexcept
     return wanted;
 }
 
-template <std::size_t Steps>
-void run_plan(checker& c, const rule_plan<Steps>& plan)
+template <std::size_t Capacity>
+void run_plan(checker& c, const rule_plan<Capacity>& plan)
 {
     const std::uint64_t wanted = wanted_rules(c);
-    for (const rule_step& step : plan.steps) {
+    for (std::size_t k = 0; k < plan.size; ++k) {
+        const rule_step& step = plan.steps[k];
         if (!((wanted >> step.rule) & 1u))
             continue;
         const rule_info& r = rules[step.rule];
@@ -412,9 +426,9 @@ void run_plan(checker& c, const rule_plan<Steps>& plan)
 inline void run_rules(checker& c)
 {
     switch (c.kind()) {
-    case payload_kind::request: return run_plan(c, request_plan);
-    case payload_kind::response: return run_plan(c, response_plan);
-    case payload_kind::call: return run_plan(c, call_plan);
+    case payload_kind::request: return run_plan(c, request_plan());
+    case payload_kind::response: return run_plan(c, response_plan());
+    case payload_kind::call: return run_plan(c, call_plan());
     }
 }
 
