@@ -84,14 +84,9 @@ void check_in_payload(std::string_view bytes)
 {
     const std::vector<std::uint32_t> cps = fuzz::code_points(bytes);
     const std::string value = fuzz::utf8_of(cps);
-    std::size_t value_at = 0;
-    const std::string payload =
-        fuzz::outbound_payload("StartDate", fuzz::json_string_contents(cps, fuzz::escaping::minimal), value_at);
-    const std::optional<fuzz::json_node> doc = fuzz::parse_tree(payload);
-    fuzz::check(doc.has_value(), "the harness builds JSON", payload);
-    const options defaults;
-    const report r = validate_request(payload);
-    fuzz::check_text_report(r, {payload, request_fields, &doc, &defaults});
+    const fuzz::field_run run =
+        fuzz::validate_field("StartDate", fuzz::json_string_contents(cps, fuzz::escaping::minimal));
+    const report& r = run.result;
 
     // Exactly one finding for a date-time that is not valid: a warning without offset, else an error.
     const date_time_status status = model(value);
@@ -102,7 +97,7 @@ void check_in_payload(std::string_view bytes)
         fuzz::check(d.path == "/StartDate", "the finding is on StartDate", fuzz::describe(d));
         fuzz::check(d.rule == (status == date_time_status::missing_offset ? "datetime.offset" : "datetime.format"),
             "missing offset is datetime.offset, the rest datetime.format", fuzz::describe(d));
-        fuzz::check(d.offset > value_at && d.offset <= payload.size() - 2, "the finding points into the value",
+        fuzz::check(d.offset > run.value_at && d.offset <= run.payload.size() - 2, "the finding points into the value",
             fuzz::describe(d));
     }
 }

@@ -7,6 +7,7 @@
 #include <atlas/fields.hpp>
 #include <atlas/report.hpp>
 #include <atlas/rules.hpp>
+#include <atlas/validate.hpp>
 
 #include <boost/json.hpp>
 #include <boost/json/basic_parser_impl.hpp>
@@ -510,6 +511,26 @@ inline void check_text_report(const report& r, const payload_facts& in)
     const std::string summary = r.valid() ? ": valid (" : ": invalid (";
     check(text.find(summary) != std::string::npos && text.back() == '\n', "to_text() ends with the summary line", text);
     (void)r.to_text(in.text, text_style{"fuzz.json", true});
+}
+
+/// One string field of an outbound request, validated with the default options and its report checked
+/// against every invariant above: what the single-field targets share.
+struct field_run {
+    std::string payload;
+    std::size_t value_at = 0; // the opening quote of the field's value
+    report result;
+};
+
+inline field_run validate_field(std::string_view field, std::string_view contents)
+{
+    field_run run;
+    run.payload = outbound_payload(field, contents, run.value_at);
+    const std::optional<json_node> doc = parse_tree(run.payload);
+    check(doc.has_value(), "the harness builds JSON", run.payload);
+    const options defaults;
+    run.result = validate_request(run.payload);
+    check_text_report(run.result, {run.payload, request_fields, &doc, &defaults});
+    return run;
 }
 
 } // namespace atlas::fuzz

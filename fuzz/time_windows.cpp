@@ -84,14 +84,9 @@ void check_one(std::string_view content_bytes, fuzz::escaping how)
     const std::vector<std::uint32_t> cps = fuzz::code_points(content_bytes);
     const std::string content = fuzz::utf8_of(cps); // what atlas decodes from the JSON string
     const std::string contents = fuzz::json_string_contents(cps, how);
-    std::size_t value_at = 0;
-    const std::string payload = fuzz::outbound_payload("TimeWindows", contents, value_at);
-    const std::optional<fuzz::json_node> doc = fuzz::parse_tree(payload);
-    fuzz::check(doc.has_value(), "the harness builds JSON", payload);
-
-    const options defaults;
-    const report r = validate_request(payload);
-    fuzz::check_text_report(r, {payload, request_fields, &doc, &defaults});
+    const fuzz::field_run run = fuzz::validate_field("TimeWindows", contents);
+    const std::size_t value_at = run.value_at;
+    const report& r = run.result;
 
     // Every finding is about TimeWindows (the rest of the payload is valid), inside its string value.
     const std::size_t value_end = value_at + 1 + contents.size(); // the closing quote

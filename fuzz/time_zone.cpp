@@ -38,14 +38,9 @@ void check_in_payload(std::string_view bytes)
 {
     const std::vector<std::uint32_t> cps = fuzz::code_points(bytes);
     const std::string value = fuzz::utf8_of(cps);
-    std::size_t value_at = 0;
-    const std::string payload =
-        fuzz::outbound_payload("Timezone", fuzz::json_string_contents(cps, fuzz::escaping::minimal), value_at);
-    const std::optional<fuzz::json_node> doc = fuzz::parse_tree(payload);
-    fuzz::check(doc.has_value(), "the harness builds JSON", payload);
-    const options defaults;
-    const report r = validate_request(payload);
-    fuzz::check_text_report(r, {payload, request_fields, &doc, &defaults});
+    const fuzz::field_run run =
+        fuzz::validate_field("Timezone", fuzz::json_string_contents(cps, fuzz::escaping::minimal));
+    const report& r = run.result;
 
     const std::size_t expected = value.empty() || !is_time_zone(value) ? 1 : 0;
     fuzz::check(r.diagnostics.size() == expected, "one Timezone finding exactly when it is not a zone", r.to_json());

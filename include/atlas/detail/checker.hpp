@@ -47,7 +47,7 @@ struct field_slot {
     std::size_t value_offset = npos;
     std::string_view raw;   // strings: the raw contents between the quotes; numbers: the literal
     bool escaped = false;   // raw has escapes, so value views `decoded`
-    std::string_view value; // strings: the decoded value (escaped text fields: raw until string_value())
+    std::string_view value; // strings: the decoded value; escaped text fields stay raw unless user rules run
     std::string decoded;    // storage for value when escaped
     decoded_cursor cursor;  // where the last content_offset() stopped in raw
 
@@ -143,18 +143,6 @@ public:
             if (fields_[i].name == name)
                 return i;
         return fields_.size();
-    }
-    /// A string field's decoded value. read_payload leaves escaped text fields undecoded (no built-in
-    /// rule reads their content), so value is the raw text until this decodes it.
-    std::string_view string_value(std::size_t i)
-    {
-        field_slot& s = slots_[i];
-        if (s.escaped && !s.raw.empty() && s.value.data() == s.raw.data()) {
-            s.decoded.clear();
-            decode_json_string(s.raw, s.decoded);
-            s.value = s.decoded;
-        }
-        return s.value;
     }
     /// A field the rules may read: present with a value, and no error reported on it.
     bool usable(std::size_t i) const noexcept { return i < slots_.size() && slots_[i].present() && !slots_[i].failed; }

@@ -770,6 +770,7 @@ ATLAS_DECL void check_inbound_only(checker& c)
 ATLAS_DECL void check_sms_pair(checker& c)
 {
     const std::size_t trigger = request_field("SMSTrigger"), body = request_field("SMSBody");
+    // Text fields may hold their raw text (see read_payload): empty exactly when the decoded value is.
     const bool has_trigger = c.slot(trigger).present() && !c.slot(trigger).value.empty();
     const bool has_body = c.slot(body).present() && !c.slot(body).value.empty();
     if (has_trigger && !has_body)

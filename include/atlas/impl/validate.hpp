@@ -186,7 +186,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
                 decode_json_string(value.raw, s.decoded);
                 s.value = s.decoded;
             } else
-                s.value = value.raw; // escaped text: decoded on demand by checker::string_value
+                s.value = value.raw; // escaped text no built-in rule reads: left raw
             break;
         case token_kind::number:
             s.type = json_type::number;
