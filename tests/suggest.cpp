@@ -99,6 +99,32 @@ TEST_CASE("edit distance agrees with a full-matrix reference on random strings")
     }
 }
 
+TEST_CASE("edit distance agrees with the reference on both sides of 64 characters")
+{
+    // Up to 64 characters on the shorter side the distance is computed bit-parallel in one
+    // machine word; beyond that by the banded matrix.  Both must give the reference's answer.
+    std::mt19937 rng(64);
+    std::uniform_int_distribution<int> length(58, 72);
+    std::uniform_int_distribution<int> letter(0, 3);
+    for (int round = 0; round < 400; ++round) {
+        std::string a(static_cast<std::size_t>(length(rng)), 'a');
+        for (char& c : a) c = static_cast<char>('a' + letter(rng));
+        std::string b = a; // a few edits away, so that small limits matter
+        for (int edit = round % 6; edit > 0; --edit) {
+            const std::size_t at = rng() % b.size();
+            if (edit % 3 == 0) b.erase(at, 1);
+            else if (edit % 3 == 1) b[at] = static_cast<char>('a' + letter(rng));
+            else if (at + 1 < b.size()) std::swap(b[at], b[at + 1]);
+        }
+        const std::size_t expected = reference_osa(a, b);
+        for (std::size_t limit : {std::size_t{1}, std::size_t{3}, std::size_t{8}, std::size_t{100}}) {
+            INFO("a=\"", a, "\" b=\"", b, "\" limit=", limit);
+            REQUIRE(edit_distance(a, b, limit) == bounded(expected, limit));
+            REQUIRE(edit_distance(b, a, limit) == bounded(expected, limit));
+        }
+    }
+}
+
 TEST_CASE("edit distance handles strings longer than its stack buffers")
 {
     const std::string base(300, 'a');

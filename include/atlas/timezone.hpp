@@ -3,6 +3,9 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <type_traits>
 #include <cstddef>
 #include <span>
 #include <string_view>
@@ -42,20 +45,54 @@ constexpr std::string_view tz_last_component(std::string_view name) noexcept
     return slash == std::string_view::npos ? name : name.substr(slash + 1);
 }
 
-// tz_names seen through tz_last_component ("America/New_York" -> "New_York").
+// What the did-you-mean search needs to know of each name, so that a search does not work it
+// out again for all of them: where the last component starts, and the char_mask_ascii of the
+// name and of that component.
+struct tz_name_key {
+    std::uint64_t mask = 0;
+    std::uint64_t last_mask = 0;
+    std::size_t last_offset = 0;
+};
+
+constexpr tz_name_key make_tz_name_key(std::string_view name) noexcept
+{
+    const std::string_view last = tz_last_component(name);
+    return {char_mask_ascii(name), char_mask_ascii(last), name.size() - last.size()};
+}
+
+// The keys of all tz_names, built on first use at run time: a constexpr table would cost
+// every translation unit that includes this header its compile time.
+inline const tz_name_key* tz_name_keys() noexcept
+{
+    static const std::array<tz_name_key, std::size(tz_names)> keys = [] {
+        std::array<tz_name_key, std::size(tz_names)> built{};
+        for (std::size_t i = 0; i < built.size(); ++i) built[i] = make_tz_name_key(tz_names[i]);
+        return built;
+    }();
+    return keys.data();
+}
+
+// tz_names seen through tz_last_component ("America/New_York" -> "New_York"), using the
+// keys' offsets when there are keys.
 struct tz_component_range {
+    const tz_name_key* keys = nullptr;
     struct iterator {
         const std::string_view* p;
-        constexpr std::string_view operator*() const noexcept { return tz_last_component(*p); }
+        const tz_name_key* key;
+        constexpr std::string_view operator*() const noexcept
+        {
+            return key ? p->substr(key->last_offset) : tz_last_component(*p);
+        }
         constexpr iterator& operator++() noexcept
         {
             ++p;
+            if (key) ++key;
             return *this;
         }
-        constexpr bool operator==(const iterator&) const noexcept = default;
+        constexpr bool operator==(const iterator& other) const noexcept { return p == other.p; }
     };
-    constexpr iterator begin() const noexcept { return {std::begin(tz_names)}; }
-    constexpr iterator end() const noexcept { return {std::end(tz_names)}; }
+    constexpr iterator begin() const noexcept { return {std::begin(tz_names), keys}; }
+    constexpr iterator end() const noexcept { return {std::end(tz_names), nullptr}; }
 };
 
 // True when word names a region such as "America" or "europe" (case-insensitive):
@@ -120,19 +157,38 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
     const std::string_view word(buffer, name.size());
     const std::string_view last = detail::tz_last_component(word);
 
+    // At run time the names' keys come from a table built once; a constant evaluation
+    // works them out as it goes (and gives the same answers).
+    const detail::tz_name_key* const keys =
+        std::is_constant_evaluated() ? nullptr : detail::tz_name_keys();
+    constexpr std::size_t name_count = std::size(detail::tz_names);
+
     for (const std::string_view zone : detail::tz_names)
         if (detail::iequals_ascii(zone, word)) return zone;
     if (!last.empty())
-        for (const std::string_view zone : detail::tz_names)
-            if (detail::iequals_ascii(detail::tz_last_component(zone), last)) return zone;
+        for (std::size_t i = 0; i < name_count; ++i) {
+            const std::string_view zone = detail::tz_names[i];
+            const std::string_view zone_last =
+                keys ? zone.substr(keys[i].last_offset) : detail::tz_last_component(zone);
+            if (detail::iequals_ascii(zone_last, last)) return zone;
+        }
 
     // A bare region ("America") is not a typo of some similar-looking city.
     if (word.size() < min_fuzzy || (last.size() == word.size() && detail::tz_is_region(word)))
         return {};
-    if (const std::string_view hit = detail::best_suggestion(word, detail::tz_names); !hit.empty())
-        return hit;
+    const detail::suggestion hit = detail::find_suggestion(
+        word, detail::tz_names, [keys](std::size_t i, std::string_view zone) {
+            return keys ? keys[i].mask : detail::char_mask_ascii(zone);
+        });
+    if (!hit.text.empty()) return hit.text;
     if (last.size() < min_fuzzy) return {};
-    const std::size_t index = detail::best_suggestion_index(last, detail::tz_component_range{});
+    const std::size_t index =
+        detail::find_suggestion(last, detail::tz_component_range{keys},
+                                [keys](std::size_t i, std::string_view zone_last) {
+                                    return keys ? keys[i].last_mask
+                                                : detail::char_mask_ascii(zone_last);
+                                })
+            .index;
     return index == detail::no_suggestion ? std::string_view{} : detail::tz_names[index];
 }
 

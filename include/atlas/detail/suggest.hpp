@@ -31,16 +31,54 @@ constexpr bool iequals_ascii(std::string_view a, std::string_view b) noexcept
     return true;
 }
 
+// Character equalities for osa_distance: two characters are equal when their folds are.
 struct exact_char_eq {
+    static constexpr char fold(char c) noexcept { return c; }
     constexpr bool operator()(char x, char y) const noexcept { return x == y; }
 };
 
 struct iequal_char_ascii {
+    static constexpr char fold(char c) noexcept { return to_lower_ascii(c); }
     constexpr bool operator()(char x, char y) const noexcept
     {
         return to_lower_ascii(x) == to_lower_ascii(y);
     }
 };
+
+// Optimal-string-alignment distance of a pattern of 1 to 64 characters and a text, by
+// Hyyrö's bit-parallel algorithm (2003): one column of the DP matrix is a pair of 64-bit
+// words of +1/-1 steps, so a text character costs a dozen word operations instead of a row
+// of cells.  Gives up with limit + 1 once the distance must exceed limit.
+template <class Eq>
+constexpr std::size_t osa_bit_parallel(std::string_view text, std::string_view pattern,
+                                       std::size_t limit) noexcept
+{
+    std::uint64_t match[256] = {}; // match[c]: bit i set when pattern[i] folds to c
+    for (std::size_t i = 0; i < pattern.size(); ++i)
+        match[static_cast<unsigned char>(Eq::fold(pattern[i]))] |= std::uint64_t{1} << i;
+    const std::uint64_t last = std::uint64_t{1} << (pattern.size() - 1);
+    std::uint64_t plus = ~std::uint64_t{0}; // vertical +1 steps
+    std::uint64_t minus = 0;                // vertical -1 steps
+    std::uint64_t diagonal_zero = 0;        // cells equal to their upper-left neighbour
+    std::uint64_t previous_match = 0;
+    std::size_t distance = pattern.size(); // last row, column 0
+    for (std::size_t j = 0; j < text.size(); ++j) {
+        const std::uint64_t m = match[static_cast<unsigned char>(Eq::fold(text[j]))];
+        const std::uint64_t transposed = (((~diagonal_zero) & m) << 1) & previous_match;
+        diagonal_zero = (((m & plus) + plus) ^ plus) | m | minus | transposed;
+        std::uint64_t horizontal_plus = minus | ~(diagonal_zero | plus);
+        const std::uint64_t horizontal_minus = diagonal_zero & plus;
+        distance += (horizontal_plus & last) != 0;
+        distance -= (horizontal_minus & last) != 0;
+        // Each text character left can lower the distance by one at most.
+        if (distance > limit + (text.size() - 1 - j)) return limit + 1;
+        horizontal_plus = (horizontal_plus << 1) | 1;
+        plus = (horizontal_minus << 1) | ~(diagonal_zero | horizontal_plus);
+        minus = horizontal_plus & diagonal_zero;
+        previous_match = m;
+    }
+    return distance <= limit ? distance : limit + 1;
+}
 
 // Optimal-string-alignment distance (Levenshtein plus transposition of two adjacent
 // characters, no substring edited twice) under the character equality `eq`.
@@ -73,6 +111,10 @@ constexpr std::size_t osa_distance(std::string_view a, std::string_view b, std::
     const std::size_t lb = b.size();
     if (la - lb > limit) return over;
     if (lb == 0) return la; // la <= limit here
+    if (lb <= 64) { // the usual case: the shorter string fits one word
+        const std::size_t d = osa_bit_parallel<Eq>(a, b, std::min(limit, la)); // d <= la
+        return d > limit ? over : d;
+    }
 
     // Band half-width: the distance never exceeds la, so a wider band is pointless.
     std::size_t k = std::min(limit, la);
@@ -170,20 +212,38 @@ constexpr std::size_t suggestion_limit(std::size_t word_size) noexcept
     return std::max<std::size_t>(1, std::min<std::size_t>(3, word_size / 3));
 }
 
+// The bit of a byte in char_mask_ascii: each ASCII letter (either case) and digit gets a bit
+// of its own, every other byte shares one of the remaining 28.
+constexpr unsigned char_mask_bit(char c) noexcept
+{
+    const auto byte = static_cast<unsigned char>(to_lower_ascii(c));
+    if (byte >= 'a' && byte <= 'z') return byte - 'a';
+    if (byte >= '0' && byte <= '9') return 26 + (byte - '0');
+    return 36 + byte % 28;
+}
+
 // Set of the (ASCII-lowercased) bytes of s, folded into 64 bits.
 constexpr std::uint64_t char_mask_ascii(std::string_view s) noexcept
 {
     std::uint64_t mask = 0;
-    for (const char c : s)
-        mask |= std::uint64_t{1} << (static_cast<unsigned char>(to_lower_ascii(c)) % 64);
+    for (const char c : s) mask |= std::uint64_t{1} << char_mask_bit(c);
     return mask;
 }
 
-// A lower bound on the case-insensitive distance: every byte value present on one side
-// only needs its own edit.  (Folding bytes into 64 bits can only lower the count.)
-constexpr std::size_t char_mask_bound(std::uint64_t x, std::uint64_t y) noexcept
+// Whether v has more than n bits set, in at most n + 1 steps (a popcount is a library call
+// on the baseline x86-64 target).
+constexpr bool has_more_bits_than(std::uint64_t v, std::size_t n) noexcept
 {
-    return static_cast<std::size_t>(std::max(std::popcount(x & ~y), std::popcount(y & ~x)));
+    for (; v != 0 && n > 0; --n) v &= v - 1;
+    return v != 0;
+}
+
+// Whether the case-insensitive distance of two strings with these char_mask_ascii sets must
+// exceed limit: a byte present on one side only needs an edit of its own, and one edit brings
+// in at most one new byte.  (Folding bytes into 64 bits can only lower the count.)
+constexpr bool char_masks_exceed(std::uint64_t x, std::uint64_t y, std::size_t limit) noexcept
+{
+    return has_more_bits_than(x & ~y, limit) || has_more_bits_than(y & ~x, limit);
 }
 
 struct suggestion {
@@ -191,9 +251,12 @@ struct suggestion {
     std::string_view text;             // views the chosen element
 };
 
-// Single pass over candidates applying the best_suggestion rules.
-template <class Range>
-constexpr suggestion find_suggestion(std::string_view word, const Range& candidates) noexcept
+// Single pass over candidates applying the best_suggestion rules.  mask_of(index, candidate)
+// returns char_mask_ascii(candidate); a caller that searches the same table often passes
+// masks it computed once.
+template <class Range, class MaskOf>
+constexpr suggestion find_suggestion(std::string_view word, const Range& candidates,
+                                     MaskOf mask_of) noexcept
 {
     const bool fuzzy = !word.empty() && word.size() <= suggest_max_word;
     std::size_t limit = suggestion_limit(word.size()); // shrinks as better candidates appear
@@ -208,7 +271,7 @@ constexpr suggestion find_suggestion(std::string_view word, const Range& candida
         const std::size_t diff = candidate.size() > word.size() ? candidate.size() - word.size()
                                                                 : word.size() - candidate.size();
         if (diff > limit) continue;
-        if (char_mask_bound(word_mask, char_mask_ascii(candidate)) > limit) continue;
+        if (char_masks_exceed(word_mask, mask_of(i, candidate), limit)) continue;
         const std::size_t d = iedit_distance_ascii(word, candidate, limit);
         if (d <= limit) {
             // d >= 1 (0 would have been the exact match); later ties must be strictly better.
@@ -217,6 +280,14 @@ constexpr suggestion find_suggestion(std::string_view word, const Range& candida
         }
     }
     return best;
+}
+
+template <class Range>
+constexpr suggestion find_suggestion(std::string_view word, const Range& candidates) noexcept
+{
+    return find_suggestion(word, candidates, [](std::size_t, std::string_view candidate) {
+        return char_mask_ascii(candidate);
+    });
 }
 
 // Index (in iteration order) of the best candidate for word, or no_suggestion.
