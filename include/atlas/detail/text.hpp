@@ -8,6 +8,10 @@
 #include <string>
 #include <string_view>
 
+#if defined(__SSE2__) && !defined(ATLAS_JSON_NO_SIMD)
+#include <emmintrin.h>
+#endif
+
 namespace atlas::detail {
 
 /// Length of the valid UTF-8 sequence starting at s[i], or 0 when the bytes there are not one.
@@ -158,6 +162,20 @@ inline std::size_t count_code_points(const char* first, const char* last) noexce
 {
     std::size_t continuation = 0;
     const char* p = first;
+#if defined(__SSE2__) && !defined(ATLAS_JSON_NO_SIMD)
+    // Sixteen bytes at a time: a continuation byte is below -64 as a signed char.  Each byte lane
+    // counts down by one per hit (a compare gives -1) for at most 255 blocks, then the lanes are
+    // summed with a sum of absolute differences.
+    const __m128i below = _mm_set1_epi8(-64);
+    while (last - p >= 16) {
+        __m128i lanes = _mm_setzero_si128();
+        for (int block = 0; block < 255 && last - p >= 16; ++block, p += 16)
+            lanes = _mm_add_epi8(lanes, _mm_cmplt_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), below));
+        const __m128i sums = _mm_sad_epu8(_mm_sub_epi8(_mm_setzero_si128(), lanes), _mm_setzero_si128());
+        continuation += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) +
+                        static_cast<std::size_t>(_mm_extract_epi16(sums, 4));
+    }
+#endif
     for (; last - p >= 8; p += 8) { // eight bytes at a time: bit 7 set and bit 6 clear
         std::uint64_t w;
         std::memcpy(&w, p, 8);
