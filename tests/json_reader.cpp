@@ -3,12 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <limits>
 #include <memory>
+#include <random>
 #include <sstream>
 #include <utility>
 #include <string>
@@ -397,6 +399,117 @@ TEST_CASE("strings with all allowed escapes and valid UTF-8 are accepted") {
   }
 }
 
+namespace {
+
+// The string rules, one byte at a time in text order: what the reader's block-wise scan and
+// separate UTF-8 pass must reproduce, error kind and offset included.
+std::pair<json_error, std::size_t> reference_string_outcome(std::string_view text) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const auto hex = [&](std::size_t i) { return i < text.size() && std::isxdigit(byte(i)) != 0; };
+  const std::size_t n = text.size();
+  std::size_t p = 1;  // text[0] is the opening quote
+  for (;;) {
+    if (p >= n) return {json_error::unexpected_end, n};
+    const unsigned c = byte(p);
+    if (c == '"') return {json_error::none, 0};
+    if (c == '\\') {
+      if (p + 1 >= n) return {json_error::unexpected_end, n};
+      const char e = text[p + 1];
+      if (std::string_view("\"\\/bfnrt").find(e) != std::string_view::npos) {
+        p += 2;
+        continue;
+      }
+      if (e != 'u') return {json_error::invalid_escape, p};
+      for (std::size_t i = 2; i < 6; ++i) {
+        if (p + i >= n) return {json_error::unexpected_end, n};
+        if (!hex(p + i)) return {json_error::invalid_escape, p};
+      }
+      const unsigned long cp = std::stoul(std::string(text.substr(p + 2, 4)), nullptr, 16);
+      if (cp >= 0xDC00 && cp <= 0xDFFF) return {json_error::lone_surrogate, p};
+      if (cp < 0xD800 || cp > 0xDBFF) {
+        p += 6;
+        continue;
+      }
+      const std::size_t q = p + 6;
+      if (q >= n) return {json_error::unexpected_end, n};
+      if (text[q] != '\\') return {json_error::lone_surrogate, p};
+      if (q + 1 >= n) return {json_error::unexpected_end, n};
+      if (text[q + 1] != 'u') return {json_error::lone_surrogate, p};
+      for (std::size_t i = 2; i < 6; ++i) {
+        if (q + i >= n) return {json_error::unexpected_end, n};
+        if (!hex(q + i)) return {json_error::invalid_escape, q};
+      }
+      const unsigned long lo = std::stoul(std::string(text.substr(q + 2, 4)), nullptr, 16);
+      if (lo < 0xDC00 || lo > 0xDFFF) return {json_error::lone_surrogate, p};
+      p += 12;
+      continue;
+    }
+    if (c < 0x20) return {json_error::control_character_in_string, p};
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    std::size_t len = 0;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    if (c >= 0xE0 && c <= 0xEF) len = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    if (c >= 0xF0 && c <= 0xF4) len = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    if (len == 0) return {json_error::invalid_utf8, p};
+    for (std::size_t i = 1; i < len; ++i) {
+      if (p + i >= n) return {json_error::unexpected_end, n};
+      if (byte(p + i) < lo || byte(p + i) > hi) return {json_error::invalid_utf8, p + i};
+      lo = 0x80, hi = 0xBF;
+    }
+    p += len;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("strings are judged as a byte-at-a-time reading would, error and offset included") {
+  // Random strings built from pieces that stress the block scan and the UTF-8 pass: long ASCII
+  // runs, accents, CJK, emoji, broken and cut sequences, escapes, control characters, quotes.
+  const std::vector<std::string> good = {
+      "abcdefghijklmnopq", "x", " ", "\xC3\xA9", "\xE6\x97\xA5", "\xF0\x9F\x98\x80", "\xED\x9F\xBF",
+      "\xEF\xBF\xBF", "\xF4\x8F\xBF\xBF", "\x7F", "\\n", "\\\"", "\\u00e9", "\\uD83D\\uDE00"};
+  const std::vector<std::string> bad = {
+      "\xC3", "\xE6\x97", "\xF0\x9F\x98", "\x80", "\xBF", "\xC0\xAF", "\xC1\xBF", "\xE0\x9F\xBF", "\xED\xA0\x80",
+      "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF", "\x01", "\x1F", "\\uDE00",
+      "\\uD83Dx", "\\uD83D\\u0041", "\\u12G4", "\\x", "\\", "\""};
+  std::mt19937 rng(1616);
+  std::size_t errors = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text = "\"";
+    const std::size_t count = rng() % 12;
+    for (std::size_t k = 0; k < count; ++k) text += rng() % 16 == 0 ? bad[rng() % bad.size()] : good[rng() % good.size()];
+    if (rng() % 4 != 0) text += '"';     // most strings are closed
+    if (rng() % 2 == 0) text += " \xE6"; // bytes after the string never matter to it
+    const auto expected = reference_string_outcome(text);
+    const outcome o = run_exact(text);
+    CAPTURE(text);
+    CHECK(o.tokens[0].kind == (expected.first == json_error::none ? token_kind::string : token_kind::error));
+    if (expected.first != json_error::none) {
+      ++errors;
+      CHECK(o.error == expected.first);
+      CHECK(o.error_offset == expected.second);
+    }
+  }
+  CHECK(errors > 5000);  // both sides are well represented
+  CHECK(errors < 15000);
+
+  // Every place of one broken byte against every place of the closing quote, with room after
+  // the string: the blocks of sixteen bytes see the broken byte before, at and after the quote.
+  for (std::size_t length = 1; length < 40; ++length)
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string text = "\"" + std::string(length, 'a') + "\"" + std::string(20, ' ');
+      text[1 + at] = '\xFF';
+      CAPTURE(text);
+      const outcome o = run_exact(text);
+      CHECK(o.error == json_error::invalid_utf8);
+      CHECK(o.error_offset == 1 + at);
+    }
+}
+
 TEST_CASE("a duplicate key is flagged even when written with an escape") {
   CHECK(duplicate_flags(R"({"a":1,"\u0061":2})") == std::vector<bool>{false, true});
   CHECK(duplicate_flags(R"({"\u00e9":1,"é":2,"\u00E9":3})") == std::vector<bool>{false, true, true});
@@ -520,6 +633,18 @@ TEST_CASE("decode_json_string turns escapes and surrogate pairs into UTF-8") {
   std::string out = "prefix:";
   decode_json_string(R"(x\ty)", out);
   CHECK(out == "prefix:x\ty");
+
+  // Raw text the reader would reject still decodes safely: a malformed \u gives U+FFFD (three
+  // bytes for two), a lone trailing backslash stays.
+  CHECK(decoded(R"(\u)") == "\xEF\xBF\xBD");
+  CHECK(decoded(R"(\u12)") == "\xEF\xBF\xBD" "12");
+  CHECK(decoded(R"(\uD800x)") == "\xEF\xBF\xBD" "x");
+  CHECK(decoded("a\\") == "a\\");
+  std::string many;
+  for (int i = 0; i < 1000; ++i) many += "\\u";
+  std::string expected;
+  for (int i = 0; i < 1000; ++i) expected += "\xEF\xBF\xBD";
+  CHECK(decoded(many) == expected);
 }
 
 TEST_CASE("raw_offset_of_decoded maps decoded bytes back to the escapes they come from") {
