@@ -61,14 +61,19 @@ constexpr tz_name_key make_tz_name_key(std::string_view name) noexcept
 }
 
 // The keys of all tz_names, built on first use at run time: a constexpr table would cost
-// every translation unit that includes this header its compile time.
+// every translation unit that includes this header its compile time.  (Not constexpr on
+// purpose: a static initialised by a constant expression is worked out by the compiler, in
+// every translation unit; this one costs 15 MB of compiler memory that way.)
+inline std::array<tz_name_key, std::size(tz_names)> build_tz_name_keys() noexcept
+{
+    std::array<tz_name_key, std::size(tz_names)> built{};
+    for (std::size_t i = 0; i < built.size(); ++i) built[i] = make_tz_name_key(tz_names[i]);
+    return built;
+}
+
 inline const tz_name_key* tz_name_keys() noexcept
 {
-    static const std::array<tz_name_key, std::size(tz_names)> keys = [] {
-        std::array<tz_name_key, std::size(tz_names)> built{};
-        for (std::size_t i = 0; i < built.size(); ++i) built[i] = make_tz_name_key(tz_names[i]);
-        return built;
-    }();
+    static const std::array<tz_name_key, std::size(tz_names)> keys = build_tz_name_keys();
     return keys.data();
 }
 
