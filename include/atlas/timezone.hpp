@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
-#include <type_traits>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
+#include <type_traits>
 
 #include "atlas/detail/suggest.hpp"
 #include "atlas/detail/tz_names.hpp"
