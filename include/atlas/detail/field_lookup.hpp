@@ -40,6 +40,34 @@ constexpr std::uint64_t name_hash(std::string_view s, std::uint64_t seed) noexce
     return h ^ (h >> 31);
 }
 
+/// Whether two strings are equal, with fixed-size loads (overlapping at the end) instead of a call
+/// to memcmp: field names are short, and the call cost more than the comparison.
+constexpr bool same_name(std::string_view a, std::string_view b) noexcept
+{
+    const std::size_t n = a.size();
+    if (n != b.size())
+        return false;
+    if (std::is_constant_evaluated() || std::endian::native != std::endian::little)
+        return a == b;
+    const char* const x = a.data();
+    const char* const y = b.data();
+    if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8)
+            if (load_bytes(x + i, 8) != load_bytes(y + i, 8))
+                return false;
+        return load_bytes(x + n - 8, 8) == load_bytes(y + n - 8, 8);
+    }
+    if (n >= 4) {
+        std::uint32_t x0, y0, x1, y1;
+        std::memcpy(&x0, x, 4), std::memcpy(&y0, y, 4), std::memcpy(&x1, x + n - 4, 4), std::memcpy(&y1, y + n - 4, 4);
+        return x0 == y0 && x1 == y1;
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        if (x[i] != y[i])
+            return false;
+    return true;
+}
+
 /// Maps a key to its field's index (or N when it is no field) with one hash and one comparison.
 template <std::size_t N>
 struct field_lookup {
@@ -54,7 +82,7 @@ struct field_lookup {
     constexpr std::size_t operator()(std::string_view key) const noexcept
     {
         const std::uint16_t i = index_of[name_hash(key, seed) & (buckets - 1)];
-        return i != empty && names[i] == key ? i : N;
+        return i != empty && same_name(names[i], key) ? i : N;
     }
 };
 
