@@ -647,6 +647,49 @@ TEST_CASE("decode_json_string turns escapes and surrogate pairs into UTF-8") {
   CHECK(decoded(many) == expected);
 }
 
+// Decoding by the book, one byte at a time, for the test below.
+std::string decoded_by_reference(std::string_view raw) {
+  std::string out;
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw[i] != '\\' || i + 1 == raw.size()) {
+      out += raw[i++];
+      continue;
+    }
+    if (raw[i + 1] != 'u') {
+      const char c = raw[i + 1];
+      out += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c == 'b' ? '\b' : c == 'f' ? '\f' : c;
+      i += 2;
+      continue;
+    }
+    const auto cp = std::stoul(std::string(raw.substr(i + 2, 4)), nullptr, 16);  // only \u00XX below
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+    i += 6;
+  }
+  return out;
+}
+
+TEST_CASE("decoding gives the same text wherever escapes fall against the 16 bytes copied at a time") {
+  // Runs of every length from 0 to 40 between escapes, so that each escape lands at every place in a block and near
+  // the end of the text, where the copy goes byte by byte.
+  const std::string plain = "The quick brown fox jumps over the lazy dog, caf\xC3\xA9!";
+  for (std::string_view escape : {"\\\"", "\\n", "\\\\", "\\u00e9"}) {
+    for (std::size_t run = 0; run <= 40; ++run) {
+      std::string raw;
+      for (int piece = 0; piece < 4; ++piece) {
+        raw += plain.substr(0, run);
+        raw += escape;
+      }
+      raw += plain.substr(0, run);
+      CAPTURE(raw);
+      CHECK(decoded(raw) == decoded_by_reference(raw));
+      std::string appended = "kept";
+      decode_json_string(raw, appended);
+      CHECK(appended == "kept" + decoded_by_reference(raw));
+    }
+  }
+}
+
 TEST_CASE("raw_offset_of_decoded maps decoded bytes back to the escapes they come from") {
   // raw: a \n b \u00e9 c \uD83D\uDE00 d
   const std::string_view raw = R"(a\nb\u00e9c\uD83D\uDE00d)";
