@@ -442,15 +442,6 @@ ATLAS_DECL void check_json_text(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // TimeWindows
 
-/// Skips the rest of a container whose opening token was just read; false on a syntax error.
-inline bool skip_rest_of_container(json_reader& reader)
-{
-    for (const std::size_t depth = reader.depth(); reader.depth() >= depth;)
-        if (reader.next().kind == token_kind::error)
-            return false;
-    return true;
-}
-
 /// The stretches of the day a window covers, in its own order: [start, end), or across midnight
 /// [start, 1440) then [0, end).
 struct window_stretches {
@@ -514,54 +505,51 @@ inline std::string window_label(std::size_t index)
     return "time window " + std::to_string(index);
 }
 
-ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
-{
-    if (content_walk content(c, i); !content.read_to_end()) {
-        report_not_json(c, i, rule::time_windows_syntax, c.ws().content_reader);
-        return;
-    }
-    // The content is JSON: now its shape, on a second pass. Pointers and messages are built only
-    // when something is reported, so a valid TimeWindows allocates nothing.
-    workspace& ws = c.ws();
-    json_reader& reader = ws.content_reader;
-    reader.reset(c.slot(i).value, c.opts().max_depth);
-    constexpr std::size_t no_window = static_cast<std::size_t>(-1);
-    auto report = [&](rule r, std::size_t window, std::string_view key, std::size_t offset, std::string message,
-                      std::string hint = {}) {
-        std::string path(c.pointer_view(i));
-        if (window != no_window)
-            append_pointer_index(path, window);
-        if (!key.empty())
-            append_pointer_token(path, key);
-        c.emit_on(r, i, std::move(message), std::move(hint), c.content_offset(i, offset), std::move(path));
-    };
+inline constexpr std::size_t no_window = static_cast<std::size_t>(-1);
 
-    const json_token token = reader.next();
-    if (token.kind != token_kind::array_begin) {
-        report(rule::time_windows_shape, no_window, {}, token.offset,
+/// Holds back a diagnostic about TimeWindows field i, at content byte `offset`, under the pointer of the
+/// window (if any) and its key (if any): check_time_windows reports it once the content is known to be JSON.
+inline void hold_window_diagnostic(checker& c, std::size_t i, rule r, std::size_t window, std::string_view key,
+    std::size_t offset, std::string message, std::string hint = {})
+{
+    std::string path(c.pointer_view(i));
+    if (window != no_window)
+        append_pointer_index(path, window);
+    if (!key.empty())
+        append_pointer_token(path, key);
+    c.ws().held.push_back({r, offset, std::move(path), std::move(message), std::move(hint)});
+}
+
+/// Checks the shape of TimeWindows field i as `content` reads it: an array of objects with the four
+/// keys, in range. Keeps the complete windows in ws.windows for the overlap check. Stops at a syntax error.
+inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
+{
+    workspace& ws = c.ws();
+    const json_token root = content.next();
+    if (root.kind != token_kind::array_begin) {
+        hold_window_diagnostic(c, i, rule::time_windows_shape, no_window, {}, root.offset,
             "TimeWindows must hold a JSON array of time windows, not " +
-                std::string(token.kind == token_kind::object_begin ? "an object" : "a single value"),
-            token.kind == token_kind::object_begin ? "wrap the window in [ ]" : "");
+                std::string(root.kind == token_kind::object_begin ? "an object" : "a single value"),
+            root.kind == token_kind::object_begin ? "wrap the window in [ ]" : "");
         return;
     }
-    ws.windows.clear();
     for (std::size_t index = 0;; ++index) {
-        const json_token element = reader.next(); // fresh tokens throughout: see read_payload
+        const json_token element = content.next(); // fresh tokens throughout: see read_payload
         if (element.kind == token_kind::array_end || element.kind == token_kind::error)
-            break;
+            return;
         if (element.kind != token_kind::object_begin) {
-            report(rule::time_windows_shape, index, {}, element.offset, window_label(index) + " must be an object");
-            if (element.kind == token_kind::array_begin && !skip_rest_of_container(reader))
-                return;
+            hold_window_diagnostic(c, i, rule::time_windows_shape, index, {}, element.offset,
+                window_label(index) + " must be an object");
+            content.skip_rest_of(element);
             continue;
         }
         const std::size_t window_offset = element.offset;
         std::array<int, 4> values{};
         std::array<bool, 4> seen{}, valid{};
         for (;;) {
-            const json_token key_token = reader.next();
+            const json_token key_token = content.next();
             if (key_token.kind != token_kind::key)
-                break; // object_end (the content was checked to be JSON)
+                break; // object_end, or a syntax error
             std::string_view key = key_token.raw;
             if (key_token.has_escapes) {
                 ws.key.clear();
@@ -571,24 +559,24 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
             const std::size_t key_offset = key_token.offset;
             const auto known = std::find(std::begin(time_window_keys), std::end(time_window_keys), key);
             if (known == std::end(time_window_keys)) {
-                report(rule::time_windows_unknown_key, index, key, key_offset,
+                hold_window_diagnostic(c, i, rule::time_windows_unknown_key, index, key, key_offset,
                     window_label(index) + " has the unknown key " + quote_value(key),
                     did_you_mean(best_suggestion(key, time_window_keys)));
-                reader.skip_value();
+                content.skip_rest_of(content.next());
                 continue;
             }
             const std::size_t k = static_cast<std::size_t>(known - std::begin(time_window_keys));
             key = time_window_keys[k]; // ws.key may be reused below
             seen[k] = true;
             valid[k] = false; // a duplicated key: only its last value counts (json.duplicate-key reports it)
-            const json_token token = reader.next();
+            const json_token token = content.next();
             const int max = (k % 2 == 0) ? 23 : 59;
             if (token.kind == token_kind::number && token.integer_literal) {
                 if (token.fits_int64 && token.int_value >= 0 && token.int_value <= max) {
                     values[k] = static_cast<int>(token.int_value);
                     valid[k] = true;
                 } else
-                    report(rule::time_windows_range, index, key, token.offset,
+                    hold_window_diagnostic(c, i, rule::time_windows_range, index, key, token.offset,
                         std::string(key) + " of " + window_label(index) + " must be from 0 to " + std::to_string(max) +
                             ", not " + std::string(token.raw.substr(0, 64)));
                 continue;
@@ -609,35 +597,55 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
             case token_kind::null_literal: shown = "null"; break;
             default: shown = token.kind == token_kind::true_literal ? "true" : "false"; break;
             }
-            report(rule::time_windows_type, index, key, token.offset,
+            hold_window_diagnostic(c, i, rule::time_windows_type, index, key, token.offset,
                 std::string(key) + " of " + window_label(index) + " must be an integer, not " + shown, std::move(hint));
-            if ((token.kind == token_kind::object_begin || token.kind == token_kind::array_begin) &&
-                !skip_rest_of_container(reader))
-                return;
+            content.skip_rest_of(token);
         }
+        if (content.failed())
+            return;
         for (std::size_t k = 0; k < 4; ++k)
             if (!seen[k])
-                report(rule::time_windows_missing_key, index, {}, window_offset,
+                hold_window_diagnostic(c, i, rule::time_windows_missing_key, index, {}, window_offset,
                     window_label(index) + " has no " + std::string(time_window_keys[k]),
                     "every window needs startHour, startMinute, endHour and endMinute");
         if (valid[0] && valid[1] && valid[2] && valid[3]) {
             const int start = values[0] * 60 + values[1], end = values[2] * 60 + values[3];
             if (start == end)
-                report(rule::time_windows_empty, index, {}, window_offset,
+                hold_window_diagnostic(c, i, rule::time_windows_empty, index, {}, window_offset,
                     window_label(index) + " ends where it starts, so it covers no time");
             else
                 ws.windows.push_back({index, window_offset, start, end});
         }
     }
+}
 
+ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
+{
+    // One read of the content checks its shape while the walk reports duplicate keys and non-finite
+    // numbers as they go by. The shape's diagnostics are held back, and reported after the walk's ones
+    // only when the content is JSON, so that what is reported, and in which order, stays as when the
+    // content was read twice: the order of emission decides the order at equal offsets, the whole order
+    // of a typed payload's report (no offsets), and which diagnostics a max_diagnostics limit leaves out.
+    // Pointers and messages are built only when something is reported: a valid TimeWindows allocates nothing.
+    workspace& ws = c.ws();
+    ws.held.clear();
+    ws.windows.clear();
+    content_walk content(c, i);
+    read_time_windows(c, i, content);
+    if (!content.read_to_end()) {
+        report_not_json(c, i, rule::time_windows_syntax, ws.content_reader);
+        return;
+    }
     // Overlaps, reported on the later window, naming the earlier window that owns the first minute the
     // later one covers (in its own order: from its start, across midnight when it crosses it).
     for (std::size_t w = 0; w < ws.windows.size(); ++w) {
         const std::size_t earlier = first_overlap(ws.windows, w, ws.minute_owner);
         if (earlier != no_window)
-            report(rule::time_windows_overlap, ws.windows[w].index, {}, ws.windows[w].offset,
+            hold_window_diagnostic(c, i, rule::time_windows_overlap, ws.windows[w].index, {}, ws.windows[w].offset,
                 window_label(ws.windows[w].index) + " overlaps " + window_label(earlier));
     }
+    for (workspace::held_diagnostic& d : ws.held)
+        c.emit_on(d.which, i, std::move(d.message), std::move(d.hint), c.content_offset(i, d.offset), std::move(d.path));
 }
 
 // ---------------------------------------------------------------------------------------------
