@@ -119,6 +119,15 @@ std::multiset<std::string> rule_ids(const atlas::report& r)
     return ids;
 }
 
+/// Each diagnostic of `r` as "rule path line:column", in the report's order.
+std::vector<std::string> in_order(const atlas::report& r)
+{
+    std::vector<std::string> out;
+    for (const atlas::diagnostic& d : r.diagnostics)
+        out.push_back(d.rule + " " + d.path + " " + std::to_string(d.line) + ":" + std::to_string(d.column));
+    return out;
+}
+
 bool contains(std::string_view haystack, std::string_view needle)
 {
     return haystack.find(needle) != std::string_view::npos;
@@ -1243,6 +1252,64 @@ TEST_CASE("TimeWindows content that is not JSON is a time-windows.syntax error a
     // A lone surrogate escape inside the content: not JSON either (the outer text is fine).
     expect_rule(atlas::validate_request(outbound_with({R"("TimeWindows": "[\"\\ud800\"]")"})), "time-windows.syntax",
         "/TimeWindows", 6, 22);
+}
+
+// TimeWindows content is read once: duplicate keys and non-finite numbers are reported as the reader
+// meets them, its shape's diagnostics after them. These pin the order that gives (at equal places, in
+// typed reports without places, under max_diagnostics) and what content that is not JSON gets.
+
+TEST_CASE("a duplicated unknown key in a window is reported as a duplicate, then as unknown, at the same place")
+{
+    // [ 19, { 20, \"note\" 21-28, : 29, 1 30, , 31, the second \"note\" at 32.
+    const auto r = atlas::validate_request(outbound_with(
+        {time_windows(R"([{"note":1,"note":2,"startHour":9,"startMinute":0,"endHour":17,"endMinute":0}])")}));
+    CHECK(in_order(r) == std::vector<std::string>{"time-windows.unknown-key /TimeWindows/0/note 6:21",
+                             "json.duplicate-key /TimeWindows/0/note 6:32",
+                             "time-windows.unknown-key /TimeWindows/0/note 6:32"});
+}
+
+TEST_CASE("an integer too large for a double as an hour is reported as too large, then as out of range")
+{
+    // [ 19, { 20, \"startHour\" 21-33, : 34, the number at 35.
+    const std::string huge = "1" + std::string(400, '0');
+    const auto r = atlas::validate_request(outbound_with(
+        {time_windows(R"([{"startHour":)" + huge + R"(,"startMinute":0,"endHour":17,"endMinute":0}])")}));
+    CHECK(in_order(r) == std::vector<std::string>{"json.number-range /TimeWindows/0/startHour 6:35",
+                             "time-windows.range /TimeWindows/0/startHour 6:35"});
+}
+
+TEST_CASE("a duplicate key inside a window's nested value, then a syntax error, gives those two and no shape diagnostic")
+{
+    // [ 19, { 20, \"note\" 21-28, : 29, { 30, \"a\" 31-35, : 36, 1 37, , 38, the second \"a\" at 39, : 44, 2 45,
+    // } 46, , 47, \"startHour\" 48-60, : 61, \"9\" 62-66, } 67, , 68, ] at 69.
+    const auto r = atlas::validate_request(
+        outbound_with({time_windows(R"([{"note":{"a":1,"a":2},"startHour":"9"},])")}));
+    CHECK(in_order(r) == std::vector<std::string>{"json.duplicate-key /TimeWindows/0/note/a 6:39",
+                             "time-windows.syntax /TimeWindows 6:69"});
+}
+
+TEST_CASE("in a typed request the TimeWindows content's duplicate keys come before its shape diagnostics")
+{
+    // Without places the report keeps the order in which diagnostics were found.
+    atlas::update_campaign_request typed = atlas::parse_request(outbound_with({}));
+    typed.TimeWindows = "[{\"note\":1,\"startHour\":9,\"startMinute\":0,\"endHour\":17,\"endMinute\":0},"
+                        "{\"startHour\":1,\"startHour\":2,\"startMinute\":0,\"endHour\":3,\"endMinute\":0}]";
+    CHECK(in_order(atlas::validate(typed)) ==
+          std::vector<std::string>{"json.duplicate-key /TimeWindows/1/startHour 0:0",
+              "time-windows.unknown-key /TimeWindows/0/note 0:0"});
+}
+
+TEST_CASE("when max_diagnostics runs out inside TimeWindows the content's duplicate keys are kept before its shape")
+{
+    // [ 19, { 20, \"note\" 21-28, : 29, 1 30, , 31, \"startHour\" 32-44, : 45, 9 46, , 47, the second at 48.
+    atlas::options opts;
+    opts.max_diagnostics = 1;
+    const auto r = atlas::validate_request(outbound_with({time_windows(
+                                               R"([{"note":1,"startHour":9,"startHour":9,"startMinute":0,"endHour":17,"endMinute":0}])")}),
+        opts);
+    CHECK(in_order(r) == std::vector<std::string>{
+                             "json.duplicate-key /TimeWindows/0/startHour 6:48", "report.truncated  0:0"});
+    CHECK(r.diagnostics.back().severity == atlas::severity::warning); // the unknown key left out is a warning
 }
 
 TEST_CASE("the response TimeWindows is checked the same way, as errors")

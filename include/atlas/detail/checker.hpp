@@ -96,6 +96,12 @@ struct workspace {
     };
     std::vector<window> windows;
     std::vector<std::uint32_t> minute_owner; // many windows: which window first covers each minute
+    struct held_diagnostic { // about a string field's content, reported once the content is known to be JSON
+        rule which;
+        std::size_t offset; // a byte of the content
+        std::string path, message, hint;
+    };
+    std::vector<held_diagnostic> held;
     struct item {
         std::string_view id;
         std::size_t offset;

@@ -287,74 +287,138 @@ inline std::string walk_pointer(std::string_view base, const std::vector<walk_se
     return p;
 }
 
+/// Where a walk through a JSON value is.
+enum class walk_state : std::uint8_t { reading, done, syntax_error };
+
+/// Follows one JSON value token by token as someone else reads it, keeping the pointer to the current
+/// place in `stack`, and reports duplicate keys and non-finite numbers under `base` + the pointer inside.
+template <class Report>
+class value_walk {
+public:
+    value_walk(std::string_view base, std::vector<walk_segment>& stack, Report report)
+        : base_(base), stack_(stack), report_(std::move(report))
+    {
+        stack_.clear();
+    }
+
+    /// Takes the value's next token, its first one first.
+    walk_state step(const json_token& token)
+    {
+        switch (token.kind) {
+        case token_kind::error: return walk_state::syntax_error;
+        case token_kind::end_of_input: return walk_state::done;
+        case token_kind::object_begin:
+        case token_kind::array_begin:
+            stack_.push_back({token.kind == token_kind::array_begin, 0, {}, false});
+            return walk_state::reading;
+        case token_kind::object_end:
+        case token_kind::array_end:
+            stack_.pop_back();
+            return next_element();
+        case token_kind::key:
+            stack_.back().key_raw = token.raw;
+            stack_.back().key_escaped = token.has_escapes;
+            if (token.duplicate_key)
+                report_(rule::json_duplicate_key, walk_pointer(base_, stack_, stack_.size()), token.offset,
+                    "the key " + quote_value(token.raw) + " appears twice in one object");
+            return walk_state::reading;
+        default: // a scalar
+            if (token.kind == token_kind::number && !token.finite)
+                report_(rule::json_number_range, walk_pointer(base_, stack_, stack_.size()), token.offset,
+                    "the number " + std::string(token.raw.substr(0, 64)) + " is too large for a double");
+            return next_element();
+        }
+    }
+
+private:
+    /// A value inside the walked one has just ended.
+    walk_state next_element() noexcept
+    {
+        if (stack_.empty())
+            return walk_state::done;
+        if (stack_.back().in_array)
+            ++stack_.back().index;
+        return walk_state::reading;
+    }
+
+    std::string_view base_;
+    std::vector<walk_segment>& stack_;
+    Report report_;
+};
+
 /// Reads one whole value from `reader` whose first token is `first`, reporting duplicate keys and
-/// non-finite numbers under `base` + the pointer inside; `to_offset` maps reader offsets to text offsets.
-/// Returns false when the reader hit a syntax error (reader.error() says which).
+/// non-finite numbers under `base` + the pointer inside. Returns false when the reader hit a syntax
+/// error (reader.error() says which).
 template <class Report>
 bool walk_value(json_reader& reader, const json_token& first, std::string_view base, std::vector<walk_segment>& stack,
     Report&& report)
 {
-    stack.clear();
-    // One token at a time, each a fresh variable (see read_payload: reassigning a token stalls).
-    // Returns 1 to go on, 0 when the value is read, -1 on a syntax error.
-    auto step = [&](const json_token& token) -> int {
-        switch (token.kind) {
-        case token_kind::error: return -1;
-        case token_kind::end_of_input: return 0;
-        case token_kind::object_begin:
-        case token_kind::array_begin:
-            stack.push_back({token.kind == token_kind::array_begin, 0, {}, false});
-            return 1;
-        case token_kind::object_end:
-        case token_kind::array_end:
-            stack.pop_back();
-            if (stack.empty())
-                return 0;
-            if (stack.back().in_array)
-                ++stack.back().index;
-            return 1;
-        case token_kind::key:
-            stack.back().key_raw = token.raw;
-            stack.back().key_escaped = token.has_escapes;
-            if (token.duplicate_key)
-                report(rule::json_duplicate_key, walk_pointer(base, stack, stack.size()), token.offset,
-                    "the key " + quote_value(token.raw) + " appears twice in one object");
-            return 1;
-        default: // a scalar
-            if (token.kind == token_kind::number && !token.finite)
-                report(rule::json_number_range, walk_pointer(base, stack, stack.size()), token.offset,
-                    "the number " + std::string(token.raw.substr(0, 64)) + " is too large for a double");
-            if (stack.empty())
-                return 0;
-            if (stack.back().in_array)
-                ++stack.back().index;
-            return 1;
-        }
-    };
-    for (int state = step(first); state != 0;) {
-        if (state < 0)
+    value_walk walk(base, stack, std::forward<Report>(report));
+    for (walk_state state = walk.step(first); state != walk_state::done;) {
+        if (state == walk_state::syntax_error)
             return false;
-        const json_token token = reader.next();
-        state = step(token);
+        const json_token token = reader.next(); // a fresh variable each time: see read_payload
+        state = walk.step(token);
     }
     return true;
 }
 
-/// Checks that a string field's content is JSON; reports duplicates and non-finite numbers inside
-/// it with pointers into the content. Returns false (after reporting `syntax_rule`) when it is not JSON.
-inline bool check_content_is_json(checker& c, std::size_t i, rule syntax_rule)
+/// Reports what a walk finds inside string field i's content: `inside` is the pointer within the
+/// content, `offset` a byte of it. The field's pointer is put in front only then: content is walked for
+/// every payload.
+struct content_report {
+    checker& c;
+    std::size_t i;
+    void operator()(rule r, std::string inside, std::size_t offset, std::string message) const
+    {
+        c.emit_on(r, i, std::move(message), {}, c.content_offset(i, offset), c.pointer(i) + inside);
+    }
+};
+
+/// Reads the JSON text carried in string field i, each token through a value_walk: duplicate keys and
+/// non-finite numbers are reported as they go by, in whatever the caller looks at or skips.
+class content_walk {
+public:
+    content_walk(checker& c, std::size_t i) : reader_(c.ws().content_reader), walk_("", c.ws().stack, {c, i})
+    {
+        reader_.reset(c.slot(i).value, c.opts().max_depth);
+    }
+
+    /// The next token (after a syntax error, the error token again).
+    json_token next()
+    {
+        const json_token token = reader_.next();
+        state_ = walk_.step(token);
+        return token;
+    }
+    /// Reads the rest of the value whose first token, `first`, was just read.
+    void skip_rest_of(const json_token& first)
+    {
+        if (first.kind != token_kind::object_begin && first.kind != token_kind::array_begin)
+            return;
+        for (const std::size_t depth = reader_.depth(); reader_.depth() >= depth && state_ == walk_state::reading;)
+            next();
+    }
+    bool failed() const noexcept { return state_ == walk_state::syntax_error; }
+    /// Reads what is left; whether the content is one JSON value and nothing else. When it is not, the
+    /// reader (workspace::content_reader) says why.
+    bool read_to_end()
+    {
+        while (state_ == walk_state::reading)
+            next();
+        return state_ == walk_state::done && reader_.next().kind != token_kind::error;
+    }
+
+private:
+    json_reader& reader_;
+    value_walk<content_report> walk_;
+    walk_state state_ = walk_state::reading;
+};
+
+/// Reports that string field i does not hold JSON, as `syntax_rule`, where `reader` stopped.
+inline void report_not_json(checker& c, std::size_t i, rule syntax_rule, const json_reader& reader)
 {
     const std::string_view content = c.slot(i).value;
-    workspace& ws = c.ws();
-    json_reader& reader = ws.content_reader;
-    reader.reset(content, c.opts().max_depth);
-    // The field's pointer is put in front only when something is reported: content is walked for every payload.
-    const bool ok = walk_value(reader, reader.next(), "", ws.stack,
-        [&](rule r, std::string inside, std::size_t offset, std::string message) {
-            c.emit_on(r, i, std::move(message), {}, c.content_offset(i, offset), c.pointer(i) + inside);
-        });
-    if (ok && reader.next().kind != token_kind::error)
-        return true;
     const std::string name = name_of(c, i);
     std::string hint;
     if (has_typographic_quotes(content))
@@ -364,25 +428,19 @@ inline bool check_content_is_json(checker& c, std::size_t i, rule syntax_rule)
                std::string(syntax_rule == rule::time_windows_syntax ? "\"[]\"" : "\"{}\"");
     c.emit_on(syntax_rule, i, json_error_rule_message(name, reader.error(), reader.error_offset()), std::move(hint),
         c.content_offset(i, reader.error_offset()));
-    return false;
 }
 
+/// JSON text fields: the content is JSON; duplicates and non-finite numbers inside it are reported
+/// with pointers into the content.
 ATLAS_DECL void check_json_text(checker& c, std::size_t i)
 {
-    check_content_is_json(c, i, rule::json_text_syntax);
+    content_walk content(c, i);
+    if (!content.read_to_end())
+        report_not_json(c, i, rule::json_text_syntax, c.ws().content_reader);
 }
 
 // ---------------------------------------------------------------------------------------------
 // TimeWindows
-
-/// Skips the rest of a container whose opening token was just read; false on a syntax error.
-inline bool skip_rest_of_container(json_reader& reader)
-{
-    for (const std::size_t depth = reader.depth(); reader.depth() >= depth;)
-        if (reader.next().kind == token_kind::error)
-            return false;
-    return true;
-}
 
 /// The stretches of the day a window covers, in its own order: [start, end), or across midnight
 /// [start, 1440) then [0, end).
@@ -447,52 +505,51 @@ inline std::string window_label(std::size_t index)
     return "time window " + std::to_string(index);
 }
 
-ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
-{
-    if (!check_content_is_json(c, i, rule::time_windows_syntax))
-        return;
-    // The content is JSON: now its shape, on a second pass. Pointers and messages are built only
-    // when something is reported, so a valid TimeWindows allocates nothing.
-    workspace& ws = c.ws();
-    json_reader& reader = ws.content_reader;
-    reader.reset(c.slot(i).value, c.opts().max_depth);
-    constexpr std::size_t no_window = static_cast<std::size_t>(-1);
-    auto report = [&](rule r, std::size_t window, std::string_view key, std::size_t offset, std::string message,
-                      std::string hint = {}) {
-        std::string path(c.pointer_view(i));
-        if (window != no_window)
-            append_pointer_index(path, window);
-        if (!key.empty())
-            append_pointer_token(path, key);
-        c.emit_on(r, i, std::move(message), std::move(hint), c.content_offset(i, offset), std::move(path));
-    };
+inline constexpr std::size_t no_window = static_cast<std::size_t>(-1);
 
-    const json_token token = reader.next();
-    if (token.kind != token_kind::array_begin) {
-        report(rule::time_windows_shape, no_window, {}, token.offset,
+/// Holds back a diagnostic about TimeWindows field i, at content byte `offset`, under the pointer of the
+/// window (if any) and its key (if any): check_time_windows reports it once the content is known to be JSON.
+inline void hold_window_diagnostic(checker& c, std::size_t i, rule r, std::size_t window, std::string_view key,
+    std::size_t offset, std::string message, std::string hint = {})
+{
+    std::string path(c.pointer_view(i));
+    if (window != no_window)
+        append_pointer_index(path, window);
+    if (!key.empty())
+        append_pointer_token(path, key);
+    c.ws().held.push_back({r, offset, std::move(path), std::move(message), std::move(hint)});
+}
+
+/// Checks the shape of TimeWindows field i as `content` reads it: an array of objects with the four
+/// keys, in range. Keeps the complete windows in ws.windows for the overlap check. Stops at a syntax error.
+inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
+{
+    workspace& ws = c.ws();
+    const json_token root = content.next();
+    if (root.kind != token_kind::array_begin) {
+        hold_window_diagnostic(c, i, rule::time_windows_shape, no_window, {}, root.offset,
             "TimeWindows must hold a JSON array of time windows, not " +
-                std::string(token.kind == token_kind::object_begin ? "an object" : "a single value"),
-            token.kind == token_kind::object_begin ? "wrap the window in [ ]" : "");
+                std::string(root.kind == token_kind::object_begin ? "an object" : "a single value"),
+            root.kind == token_kind::object_begin ? "wrap the window in [ ]" : "");
         return;
     }
-    ws.windows.clear();
     for (std::size_t index = 0;; ++index) {
-        const json_token element = reader.next(); // fresh tokens throughout: see read_payload
+        const json_token element = content.next(); // fresh tokens throughout: see read_payload
         if (element.kind == token_kind::array_end || element.kind == token_kind::error)
-            break;
+            return;
         if (element.kind != token_kind::object_begin) {
-            report(rule::time_windows_shape, index, {}, element.offset, window_label(index) + " must be an object");
-            if (element.kind == token_kind::array_begin && !skip_rest_of_container(reader))
-                return;
+            hold_window_diagnostic(c, i, rule::time_windows_shape, index, {}, element.offset,
+                window_label(index) + " must be an object");
+            content.skip_rest_of(element);
             continue;
         }
         const std::size_t window_offset = element.offset;
         std::array<int, 4> values{};
         std::array<bool, 4> seen{}, valid{};
         for (;;) {
-            const json_token key_token = reader.next();
+            const json_token key_token = content.next();
             if (key_token.kind != token_kind::key)
-                break; // object_end (the content was checked to be JSON)
+                break; // object_end, or a syntax error
             std::string_view key = key_token.raw;
             if (key_token.has_escapes) {
                 ws.key.clear();
@@ -502,24 +559,24 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
             const std::size_t key_offset = key_token.offset;
             const auto known = std::find(std::begin(time_window_keys), std::end(time_window_keys), key);
             if (known == std::end(time_window_keys)) {
-                report(rule::time_windows_unknown_key, index, key, key_offset,
+                hold_window_diagnostic(c, i, rule::time_windows_unknown_key, index, key, key_offset,
                     window_label(index) + " has the unknown key " + quote_value(key),
                     did_you_mean(best_suggestion(key, time_window_keys)));
-                reader.skip_value();
+                content.skip_rest_of(content.next());
                 continue;
             }
             const std::size_t k = static_cast<std::size_t>(known - std::begin(time_window_keys));
             key = time_window_keys[k]; // ws.key may be reused below
             seen[k] = true;
             valid[k] = false; // a duplicated key: only its last value counts (json.duplicate-key reports it)
-            const json_token token = reader.next();
+            const json_token token = content.next();
             const int max = (k % 2 == 0) ? 23 : 59;
             if (token.kind == token_kind::number && token.integer_literal) {
                 if (token.fits_int64 && token.int_value >= 0 && token.int_value <= max) {
                     values[k] = static_cast<int>(token.int_value);
                     valid[k] = true;
                 } else
-                    report(rule::time_windows_range, index, key, token.offset,
+                    hold_window_diagnostic(c, i, rule::time_windows_range, index, key, token.offset,
                         std::string(key) + " of " + window_label(index) + " must be from 0 to " + std::to_string(max) +
                             ", not " + std::string(token.raw.substr(0, 64)));
                 continue;
@@ -540,35 +597,55 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
             case token_kind::null_literal: shown = "null"; break;
             default: shown = token.kind == token_kind::true_literal ? "true" : "false"; break;
             }
-            report(rule::time_windows_type, index, key, token.offset,
+            hold_window_diagnostic(c, i, rule::time_windows_type, index, key, token.offset,
                 std::string(key) + " of " + window_label(index) + " must be an integer, not " + shown, std::move(hint));
-            if ((token.kind == token_kind::object_begin || token.kind == token_kind::array_begin) &&
-                !skip_rest_of_container(reader))
-                return;
+            content.skip_rest_of(token);
         }
+        if (content.failed())
+            return;
         for (std::size_t k = 0; k < 4; ++k)
             if (!seen[k])
-                report(rule::time_windows_missing_key, index, {}, window_offset,
+                hold_window_diagnostic(c, i, rule::time_windows_missing_key, index, {}, window_offset,
                     window_label(index) + " has no " + std::string(time_window_keys[k]),
                     "every window needs startHour, startMinute, endHour and endMinute");
         if (valid[0] && valid[1] && valid[2] && valid[3]) {
             const int start = values[0] * 60 + values[1], end = values[2] * 60 + values[3];
             if (start == end)
-                report(rule::time_windows_empty, index, {}, window_offset,
+                hold_window_diagnostic(c, i, rule::time_windows_empty, index, {}, window_offset,
                     window_label(index) + " ends where it starts, so it covers no time");
             else
                 ws.windows.push_back({index, window_offset, start, end});
         }
     }
+}
 
+ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
+{
+    // One read of the content checks its shape while the walk reports duplicate keys and non-finite
+    // numbers as they go by. The shape's diagnostics are held back, and reported after the walk's ones
+    // only when the content is JSON, so that what is reported, and in which order, stays as when the
+    // content was read twice: the order of emission decides the order at equal offsets, the whole order
+    // of a typed payload's report (no offsets), and which diagnostics a max_diagnostics limit leaves out.
+    // Pointers and messages are built only when something is reported: a valid TimeWindows allocates nothing.
+    workspace& ws = c.ws();
+    ws.held.clear();
+    ws.windows.clear();
+    content_walk content(c, i);
+    read_time_windows(c, i, content);
+    if (!content.read_to_end()) {
+        report_not_json(c, i, rule::time_windows_syntax, ws.content_reader);
+        return;
+    }
     // Overlaps, reported on the later window, naming the earlier window that owns the first minute the
     // later one covers (in its own order: from its start, across midnight when it crosses it).
     for (std::size_t w = 0; w < ws.windows.size(); ++w) {
         const std::size_t earlier = first_overlap(ws.windows, w, ws.minute_owner);
         if (earlier != no_window)
-            report(rule::time_windows_overlap, ws.windows[w].index, {}, ws.windows[w].offset,
+            hold_window_diagnostic(c, i, rule::time_windows_overlap, ws.windows[w].index, {}, ws.windows[w].offset,
                 window_label(ws.windows[w].index) + " overlaps " + window_label(earlier));
     }
+    for (workspace::held_diagnostic& d : ws.held)
+        c.emit_on(d.which, i, std::move(d.message), std::move(d.hint), c.content_offset(i, d.offset), std::move(d.path));
 }
 
 // ---------------------------------------------------------------------------------------------
