@@ -647,6 +647,45 @@ TEST_CASE("decode_json_string turns escapes and surrogate pairs into UTF-8") {
   CHECK(decoded(many) == expected);
 }
 
+// What read_to_end_unremarkable must say: the tokens hold no error, no duplicate key and no non-finite number.
+bool unremarkable_by_tokens(std::string_view text, std::size_t max_depth) {
+  const outcome o = run_exact(text, max_depth);
+  for (const json_token& t : o.tokens)
+    if (t.kind == token_kind::error || t.duplicate_key || (t.kind == token_kind::number && !t.finite)) return false;
+  return true;
+}
+
+bool unremarkable_without_tokens(std::string_view text, std::size_t max_depth) {
+  const exact_buffer buffer(text);
+  json_reader reader(buffer.view(), max_depth);
+  return reader.read_to_end_unremarkable();
+}
+
+TEST_CASE("reading to the end without tokens says unremarkable exactly when the tokens hold nothing to report") {
+  const std::string_view doc =
+      R"({"fields": ["company", {"a": 1, "b": [2, 3.5e2]}], "timeoutMs": 800, "x": null, "t": true})";
+  const std::vector<std::string_view> replacements = {"\"", "\\", "1e999", "-1E400", "}", "]", ",", ":", "{\"a\":1,\"a\":2}",
+                                                      "\"fields\"", "nul", "\x80", "\x01", "[[[[", " "};
+  std::size_t remarkable = 0, unremarkable = 0;
+  for (std::size_t at = 0; at <= doc.size(); ++at) {
+    // Cut at every byte, and one byte replaced at every place by each of a few troublemakers.
+    std::vector<std::string> texts = {std::string(doc.substr(0, at))};
+    for (std::string_view r : replacements)
+      if (at < doc.size()) texts.push_back(std::string(doc.substr(0, at)) + std::string(r) + std::string(doc.substr(at + 1)));
+    for (const std::string& text : texts) {
+      CAPTURE(text);
+      for (std::size_t depth : {std::size_t{3}, std::size_t{512}}) {
+        const bool expected = unremarkable_by_tokens(text, depth);
+        CHECK(unremarkable_without_tokens(text, depth) == expected);
+        (expected ? unremarkable : remarkable) += 1;
+      }
+    }
+  }
+  // Both answers came up many times (the replacements keep the text JSON at some places).
+  CHECK(remarkable > 1000);
+  CHECK(unremarkable > 100);
+}
+
 // Decoding by the book, one byte at a time, for the test below.
 std::string decoded_by_reference(std::string_view raw) {
   std::string out;

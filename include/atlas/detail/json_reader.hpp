@@ -349,6 +349,11 @@ public:
   // also (consuming nothing, error() staying none) when the enclosing container ends instead or the input is done.
   bool skip_value() noexcept;
 
+  // Reads the rest of the text without handing out tokens, and says whether there is nothing in it that a reader of
+  // the tokens would report: no error, no duplicate key, no number too large for a double. Checking JSON held in a
+  // string field is this one call for almost every payload; on false, reset() and read the tokens to learn what.
+  bool read_to_end_unremarkable() noexcept;
+
   // The keys of the root object are left to the caller, who may know them faster (a payload reader
   // knows its fields by index): key tokens at depth 1 then have duplicate_key false, and the caller
   // asks register_root_key for the keys it cannot tell apart itself. Until the next reset.
@@ -935,6 +940,24 @@ inline bool json_reader::skip_value() noexcept {
       }
       return true;
     default: return true;
+  }
+}
+
+inline bool json_reader::read_to_end_unremarkable() noexcept {
+  for (;;) {
+    json_token t;
+    dispatch(t);
+    switch (t.kind) {
+      case token_kind::end_of_input: return true;
+      case token_kind::error: return false;
+      case token_kind::key:
+        if (t.duplicate_key) return false;
+        break;
+      case token_kind::number:
+        if (!t.finite) return false;
+        break;
+      default: break;
+    }
   }
 }
 
