@@ -77,27 +77,29 @@ inline const tz_name_key* tz_name_keys() noexcept
     return keys.data();
 }
 
+// The last component of tz_names[i], from its key when there are keys (at run time).
+constexpr std::string_view tz_component(const tz_name_key* keys, std::size_t i) noexcept
+{
+    return keys ? tz_names[i].substr(keys[i].last_offset) : tz_last_component(tz_names[i]);
+}
+
 // tz_names seen through tz_last_component ("America/New_York" -> "New_York"), using the
 // keys' offsets when there are keys.
 struct tz_component_range {
     const tz_name_key* keys = nullptr;
     struct iterator {
-        const std::string_view* p;
-        const tz_name_key* key;
-        constexpr std::string_view operator*() const noexcept
-        {
-            return key ? p->substr(key->last_offset) : tz_last_component(*p);
-        }
+        std::size_t i;
+        const tz_name_key* keys;
+        constexpr std::string_view operator*() const noexcept { return tz_component(keys, i); }
         constexpr iterator& operator++() noexcept
         {
-            ++p;
-            if (key) ++key;
+            ++i;
             return *this;
         }
-        constexpr bool operator==(const iterator& other) const noexcept { return p == other.p; }
+        constexpr bool operator==(const iterator& other) const noexcept { return i == other.i; }
     };
-    constexpr iterator begin() const noexcept { return {std::begin(tz_names), keys}; }
-    constexpr iterator end() const noexcept { return {std::end(tz_names), nullptr}; }
+    constexpr iterator begin() const noexcept { return {0, keys}; }
+    constexpr iterator end() const noexcept { return {std::size(tz_names), keys}; }
 };
 
 // True when word names a region such as "America" or "europe" (case-insensitive):
@@ -171,12 +173,8 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
     for (const std::string_view zone : detail::tz_names)
         if (detail::iequals_ascii(zone, word)) return zone;
     if (!last.empty())
-        for (std::size_t i = 0; i < name_count; ++i) {
-            const std::string_view zone = detail::tz_names[i];
-            const std::string_view zone_last =
-                keys ? zone.substr(keys[i].last_offset) : detail::tz_last_component(zone);
-            if (detail::iequals_ascii(zone_last, last)) return zone;
-        }
+        for (std::size_t i = 0; i < name_count; ++i)
+            if (detail::iequals_ascii(detail::tz_component(keys, i), last)) return detail::tz_names[i];
 
     // A bare region ("America") is not a typo of some similar-looking city.
     if (word.size() < min_fuzzy || (last.size() == word.size() && detail::tz_is_region(word)))
