@@ -1312,6 +1312,28 @@ TEST_CASE("when max_diagnostics runs out inside TimeWindows the content's duplic
     CHECK(r.diagnostics.back().severity == atlas::severity::warning); // the unknown key left out is a warning
 }
 
+TEST_CASE("thousands of bad windows under a small max_diagnostics keep the first ones and count every other one")
+{
+    // 3,001 windows, each with endHour 24: 3,001 range errors (and no overlaps: a window with a wrong hour
+    // is left out of that check). The last one also has a duplicate key, which the walk reports before
+    // every shape diagnostic, so it takes one of the three places.
+    std::string windows = "[";
+    for (int w = 0; w < 3000; ++w)
+        windows += R"({"startHour":9,"startMinute":0,"endHour":24,"endMinute":0},)";
+    windows += R"({"startHour":9,"startHour":9,"startMinute":0,"endHour":24,"endMinute":0}])";
+    atlas::options opts;
+    opts.max_diagnostics = 3;
+    const auto r = atlas::validate_request(outbound_with({time_windows(windows)}), opts);
+    const std::vector<std::string> shown = in_order(r);
+    REQUIRE(shown.size() == 4);
+    CHECK(shown[0].rfind("time-windows.range /TimeWindows/0/endHour ", 0) == 0);
+    CHECK(shown[1].rfind("time-windows.range /TimeWindows/1/endHour ", 0) == 0);
+    CHECK(shown[2].rfind("json.duplicate-key /TimeWindows/3000/startHour ", 0) == 0);
+    CHECK(r.diagnostics.back().rule == "report.truncated");
+    CHECK(r.diagnostics.back().message == "2999 more diagnostics were left out");  // 3,001 range errors, 2 shown
+    CHECK(r.diagnostics.back().severity == atlas::severity::error);
+}
+
 TEST_CASE("the response TimeWindows is checked the same way, as errors")
 {
     const auto r = atlas::validate_response(R"({"TimeWindows": "[{\"startHour\":24,\"startMinute\":0,\"endHour\":17,\"endMinute\":0}]"})");

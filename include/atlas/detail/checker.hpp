@@ -246,6 +246,12 @@ public:
     }
 
     std::size_t dropped() const noexcept { return dropped_; }
+    /// Whether a diagnostic reported after `before` more kept ones is surely left out by max_diagnostics
+    /// (only counted), whatever else is reported first.
+    bool beyond_limit_after(std::size_t before) const noexcept
+    {
+        return report_.diagnostics.size() + before >= options_.max_diagnostics;
+    }
     /// Forgets everything reported so far (text that turns out not to be JSON gets one error only).
     void discard_diagnostics() noexcept
     {

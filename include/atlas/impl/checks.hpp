@@ -518,6 +518,15 @@ inline constexpr std::size_t no_window = static_cast<std::size_t>(-1);
 inline void hold_window_diagnostic(checker& c, std::size_t i, rule r, std::size_t window, std::string_view key,
     std::size_t offset, std::string message, std::string hint = {})
 {
+    if (c.level_of(r) == rule_level::off)
+        return; // never reported (emit_on ignores it), and it must not count below
+    std::vector<workspace::held_diagnostic>& held = c.ws().held;
+    // Past max_diagnostics whatever the walk still reports: it will only be counted, so its text is not
+    // kept (hostile content with a million windows must not hold a message for each).
+    if (c.beyond_limit_after(held.size())) {
+        held.push_back({r, offset, {}, {}, {}});
+        return;
+    }
     std::string path(c.pointer_view(i));
     if (window != no_window)
         append_pointer_index(path, window);
