@@ -61,7 +61,8 @@ struct field_slot {
         finite = true;
         int_value = 0;
         key_offset = value_offset = npos;
-        raw = value = {};
+        raw = {};
+        value = {}; // not `raw = value = {}`: reading value back just after its two 8-byte stores stalls store forwarding
         decoded.clear();
         cursor = {};
     }

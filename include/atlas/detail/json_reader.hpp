@@ -111,6 +111,11 @@ struct json_token {
   bool finite = true;            // false when the value as a binary64 double overflows to infinity
 };
 
+// A token's raw view, read member by member. Copying the view whole compiles to one 16-byte load of the two 8-byte
+// stores the reader has just made, and a load that spans two stores waits for them to retire (store forwarding
+// fails): on every key and string that cost more than the key lookup.
+inline std::string_view raw_of(const json_token& t) noexcept { return {t.raw.data(), t.raw.size()}; }
+
 // Decodes the raw (already validated by the reader) contents of a string token into out (appending).
 inline void decode_json_string(std::string_view raw, std::string& out);
 

@@ -316,7 +316,7 @@ public:
             stack_.pop_back();
             return next_element();
         case token_kind::key:
-            stack_.back().key_raw = token.raw;
+            stack_.back().key_raw = raw_of(token);
             stack_.back().key_escaped = token.has_escapes;
             if (token.duplicate_key)
                 report_(rule::json_duplicate_key, walk_pointer(base_, stack_, stack_.size()), token.offset,
@@ -565,7 +565,7 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
             const json_token key_token = content.next();
             if (key_token.kind != token_kind::key)
                 break; // object_end, or a syntax error
-            std::string_view key = key_token.raw;
+            std::string_view key = raw_of(key_token);
             if (key_token.has_escapes) {
                 ws.key.clear();
                 decode_json_string(key_token.raw, ws.key);

@@ -130,7 +130,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
             reject_text(c, reader.error(), reader.error_offset());
             return false;
         }
-        std::string_view key = token.raw;
+        std::string_view key = raw_of(token);
         if (token.has_escapes) {
             ws.key.clear();
             decode_json_string(token.raw, ws.key);
@@ -177,20 +177,21 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
         s.key_offset = key_offset;
         const json_token value = reader.next();
         s.value_offset = value.offset;
+        const std::string_view value_raw = raw_of(value);
         switch (value.kind) {
         case token_kind::string:
             s.type = json_type::string;
-            s.raw = value.raw;
+            s.raw = value_raw;
             s.escaped = value.has_escapes;
             if (s.escaped && (decode_text || fields[index].kind != value_kind::text)) {
-                decode_json_string(value.raw, s.decoded);
+                decode_json_string(value_raw, s.decoded);
                 s.value = s.decoded;
             } else
-                s.value = value.raw; // escaped text no built-in rule reads: left raw
+                s.value = value_raw; // escaped text no built-in rule reads: left raw
             break;
         case token_kind::number:
             s.type = json_type::number;
-            s.raw = value.raw;
+            s.raw = value_raw;
             s.integer_literal = value.integer_literal;
             s.fits_int64 = value.fits_int64;
             s.finite = value.finite;
