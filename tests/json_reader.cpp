@@ -24,6 +24,7 @@ using atlas::detail::json_reader;
 using atlas::detail::json_token;
 using atlas::detail::raw_offset_of_decoded;
 using atlas::detail::token_kind;
+namespace json_impl = atlas::detail::json_impl;
 
 namespace {
 
@@ -401,6 +402,30 @@ TEST_CASE("strings with all allowed escapes and valid UTF-8 are accepted") {
 
 namespace {
 
+// One UTF-8 sequence at text[p] by RFC 3629, a byte at a time: its length when whole and valid, else length 0 and
+// where it goes wrong (invalid_utf8 at the bad byte, or unexpected_end at text.size() when the text ends inside it).
+struct utf8_judgement {
+  std::size_t length;
+  json_error error;
+  std::size_t at;
+};
+utf8_judgement judge_utf8_sequence(std::string_view text, std::size_t p) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned c = byte(p);
+  std::size_t len = 0;
+  unsigned lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) len = 2;
+  if (c >= 0xE0 && c <= 0xEF) len = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+  if (c >= 0xF0 && c <= 0xF4) len = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+  if (len == 0) return {0, json_error::invalid_utf8, p};
+  for (std::size_t i = 1; i < len; ++i) {
+    if (p + i >= text.size()) return {0, json_error::unexpected_end, text.size()};
+    if (byte(p + i) < lo || byte(p + i) > hi) return {0, json_error::invalid_utf8, p + i};
+    lo = 0x80, hi = 0xBF;
+  }
+  return {len, json_error::none, p};
+}
+
 // The string rules, one byte at a time in text order: what the reader's block-wise scan and
 // separate UTF-8 pass must reproduce, error kind and offset included.
 std::pair<json_error, std::size_t> reference_string_outcome(std::string_view text) {
@@ -449,18 +474,9 @@ std::pair<json_error, std::size_t> reference_string_outcome(std::string_view tex
       ++p;
       continue;
     }
-    std::size_t len = 0;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    if (c >= 0xE0 && c <= 0xEF) len = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-    if (c >= 0xF0 && c <= 0xF4) len = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-    if (len == 0) return {json_error::invalid_utf8, p};
-    for (std::size_t i = 1; i < len; ++i) {
-      if (p + i >= n) return {json_error::unexpected_end, n};
-      if (byte(p + i) < lo || byte(p + i) > hi) return {json_error::invalid_utf8, p + i};
-      lo = 0x80, hi = 0xBF;
-    }
-    p += len;
+    const utf8_judgement sequence = judge_utf8_sequence(text, p);
+    if (sequence.length == 0) return {sequence.error, sequence.at};
+    p += sequence.length;
   }
 }
 
@@ -508,6 +524,147 @@ TEST_CASE("strings are judged as a byte-at-a-time reading would, error and offse
       CHECK(o.error == json_error::invalid_utf8);
       CHECK(o.error_offset == 1 + at);
     }
+}
+
+namespace {
+
+// The longest run from p that a string scan may skip: plain ASCII and whole, valid UTF-8 sequences.
+const char* reference_plain_end(const char* p, const char* end) {
+  while (p != end) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c == '"' || c == '\\' || c < 0x20) return p;
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    const utf8_judgement sequence = judge_utf8_sequence(std::string_view(p, static_cast<std::size_t>(end - p)), 0);
+    if (sequence.length == 0) return p;
+    p += sequence.length;
+  }
+  return end;
+}
+
+// Whether q is where a character starts, walking whole sequences from p (only called for q within the plain run).
+bool starts_a_character(const char* p, const char* q) {
+  while (p < q) {
+    const auto c = static_cast<unsigned char>(*p);
+    p += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  return p == q;
+}
+
+// Text that is mostly long runs of characters in several scripts, with now and then a byte the scan must stop at.
+std::string scan_text(std::mt19937& rng) {
+  static const std::vector<std::string> good = {
+      "plain ascii words ", "x", "\xC3\xA9", "\xC3\xA9t\xC3\xA9 ", "\xE6\x97\xA5\xE6\x9C\xAC", "\xF0\x9F\x98\x80",
+      "\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBF\xBF", "\xF4\x8F\xBF\xBF", "\xF0\x90\x80\x80", "\xE0\xA0\x80",
+      "\xD0\x9F\xD1\x80\xD0\xB8", "\xC2\x80", "\xDF\xBF", "\x7F"};
+  static const std::vector<std::string> stop = {
+      "\"", "\\", "\x01", "\x1F", "\xC3", "\xE6\x97", "\xF0\x9F\x98", "\x80", "\xBF", "\xC0\xAF", "\xC1\xBF",
+      "\xE0\x9F\xBF", "\xED\xA0\x80", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xF8", "\xFF",
+      "\xC3\xC3", "\xE6\x41\x41", "\xF0\x9F\x41\x41"};
+  std::string text;
+  const std::size_t pieces = rng() % 60;
+  for (std::size_t k = 0; k < pieces; ++k) text += rng() % 24 == 0 ? stop[rng() % stop.size()] : good[rng() % good.size()];
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("every level of the string scan stops inside the run a byte-at-a-time reading may skip") {
+  // The scan may stop early (the reader then reads on one character at a time), but never past a quote, backslash,
+  // control character or broken UTF-8 sequence, and only where a character starts.
+  std::mt19937 rng(2611);
+  std::size_t long_runs = 0;
+  for (int round = 0; round < 30000; ++round) {
+    const std::string text = scan_text(rng);
+    const exact_buffer buffer(text);  // the scans must not read a byte past the end
+    const char* const begin = buffer.data.get();
+    const char* const end = begin + buffer.size;
+    for (std::size_t from : {std::size_t{0}, text.size() / 3}) {
+      if (!starts_a_character(begin, begin + from) || reference_plain_end(begin, end) < begin + from) continue;
+      const char* const p = begin + from;
+      const char* const plain_end = reference_plain_end(p, end);
+      CAPTURE(text);
+      CAPTURE(from);
+      const char* const special = json_impl::find_string_special(p, end);
+      CHECK(special <= plain_end);
+      CHECK(starts_a_character(p, special));
+      CHECK((special == end || static_cast<unsigned char>(*special) >= 0x80 || special == plain_end));
+      const char* const stop = json_impl::find_string_stop(p, end);
+      CHECK(stop >= special);  // never stops before the first byte that is not plain ASCII
+      CHECK(stop <= plain_end);
+      CHECK(starts_a_character(p, stop));
+      long_runs += plain_end - p >= 64;
+    }
+  }
+  CHECK(long_runs > 10000);  // the generator gives the 32-byte scan room to run
+}
+
+TEST_CASE("with AVX2 the string scan reads through text in any script and stops only where the reader must look") {
+#if defined(ATLAS_JSON_AVX2)
+  if (!json_impl::cpu_has_avx2) {
+    MESSAGE("this CPU has no AVX2: the SSE2 scan is the one in use, and is tested above");
+    return;
+  }
+  // 2-, 3- and 4-byte characters at every alignment against the 32-byte blocks, then a stop (with padding after it:
+  // the tail shorter than a block is the SSE2 scan's). A quote, backslash or control character is reached in one
+  // call; at broken UTF-8 the scan stops at most one block early, where a character starts, and the reader walks on.
+  const std::vector<std::string> characters = {"\xC3\xA9", "\xE6\x97\xA5", "\xF0\x9F\x98\x80", "\xED\x9F\xBF",
+                                               "\xF4\x8F\xBF\xBF", "\xE0\xA0\x80", "\xC2\x80"};
+  const std::vector<std::string> specials = {"\"", "\\", "\x1F", "\x01"};
+  const std::vector<std::string> broken = {"\xC3\x41", "\xE6\x97\x41", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xC0\xAF", "\x80"};
+  for (const std::string& character : characters)
+    for (std::size_t ascii = 0; ascii < 33; ++ascii)
+      for (const auto* stops : {&specials, &broken})
+        for (const std::string& stop_text : *stops) {
+          std::string text(ascii, 'a');
+          while (text.size() < 100) text += character;
+          const auto stop_at = static_cast<std::ptrdiff_t>(text.size());
+          text += stop_text + std::string(40, ' ');
+          const exact_buffer buffer(text);
+          CAPTURE(character);
+          CAPTURE(ascii);
+          CAPTURE(stop_text);
+          const char* const begin = buffer.data.get();
+          const char* const stop = json_impl::find_string_stop(begin, begin + buffer.size);
+          if (stops == &specials) {
+            CHECK(stop - begin == stop_at);
+          } else {
+            CHECK(stop - begin <= stop_at);
+            CHECK(stop - begin > stop_at - 32);
+            CHECK(starts_a_character(begin, stop));
+          }
+        }
+#else
+  MESSAGE("built without the AVX2 scan (ATLAS_JSON_NO_AVX2, ATLAS_JSON_NO_SIMD or not x86-64 GCC/Clang)");
+#endif
+}
+
+TEST_CASE("long strings with broken bytes at every place against the blocks are judged as a byte-at-a-time reading would") {
+  // The string scan reads 32 bytes at a time where it can: a broken sequence straddling, starting or ending a block
+  // must still be reported at its exact byte by the reader, as the reference reading does.
+  const std::vector<std::string> broken = {"\xC3", "\xE6\x97", "\xF0\x9F\x98", "\x80", "\xC0\xAF", "\xE0\x9F\xBF",
+                                           "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF", "\x01"};
+  const std::vector<std::string> characters = {"a", "\xC3\xA9", "\xE6\x97\xA5", "\xF0\x9F\x98\x80"};
+  std::size_t errors = 0;
+  for (const std::string& character : characters)
+    for (const std::string& bad : broken)
+      for (std::size_t before = 0; before < 70; ++before) {
+        std::string text = "\"";
+        for (std::size_t k = 0; k < before; ++k) text += character;
+        text = text.substr(0, 1 + before);  // cut to a byte count, so sequences before the bad one may be cut too
+        text += bad;
+        for (std::size_t k = 0; k < 30; ++k) text += character;
+        text += "\"  ";
+        const auto expected = reference_string_outcome(text);
+        const outcome o = run_exact(text);
+        CAPTURE(text);
+        CHECK(o.error == expected.first);  // none where a cut character and the bad bytes happen to make one
+        if (expected.first != json_error::none) CHECK(o.error_offset == expected.second);
+        errors += expected.first != json_error::none;
+      }
+  CHECK(errors > 3000);  // of 3080
 }
 
 TEST_CASE("a duplicate key is flagged even when written with an escape") {

@@ -9,9 +9,10 @@
 // On the first problem the reader stops: it returns an error token, error() says what went wrong and error_offset()
 // says at which byte the text stops being valid JSON (text.size() when the input ends too early).
 //
-// Speed: strings are scanned 16 bytes at a time (SSE2 where the compiler targets it, otherwise portable 8-byte SWAR;
-// define ATLAS_JSON_NO_SIMD to force the portable path); raw string contents are handed out as views into the input,
-// never copied. Keys are checked for duplicates with a per-object hash table once an object has more than a few keys.
+// Speed: strings are scanned many bytes at a time (detail/string_scan.hpp: AVX2 with UTF-8 checked in vectors when
+// the CPU has it, else SSE2 or portable SWAR; define ATLAS_JSON_NO_SIMD to force the portable path); raw string
+// contents are handed out as views into the input, never copied. Keys are checked for duplicates with a per-object
+// hash table once an object has more than a few keys.
 // Storage is allocated only when a document is bigger or deeper than any before it on the same reader, and a failed
 // allocation terminates (as everywhere in a noexcept function); there is no other way to fail.
 #ifndef ATLAS_DETAIL_JSON_READER_HPP
@@ -30,9 +31,7 @@
 #include <system_error>
 #include <vector>
 
-#if defined(__SSE2__) && !defined(ATLAS_JSON_NO_SIMD)
-#include <emmintrin.h>
-#endif
+#include <atlas/detail/string_scan.hpp>
 
 namespace atlas::detail {
 
@@ -133,13 +132,6 @@ inline std::size_t raw_offset_of_decoded(std::string_view raw, std::size_t decod
 
 namespace json_impl {
 
-// Bytes that end the fast path inside a string: '"', '\\', control characters and every non-ASCII byte.
-inline constexpr std::array<bool, 256> string_special = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
-  return t;
-}();
-
 // Value of a hex digit, or -1.
 inline constexpr std::array<std::int8_t, 256> hex_value = [] {
   std::array<std::int8_t, 256> t{};
@@ -162,62 +154,6 @@ constexpr bool is_ws(char c) noexcept {
 }
 constexpr bool is_alnum(char c) noexcept {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-// A flag in the high bit of every byte of x that is '"', '\\', below 0x20 or at least 0x80. The lowest flagged byte
-// is always exact (borrows only travel towards more significant bytes), which is all the caller relies on.
-inline std::uint64_t special_mask(std::uint64_t x) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ull;
-  constexpr std::uint64_t high = 0x8080808080808080ull;
-  const std::uint64_t q = x ^ (ones * '"');
-  const std::uint64_t b = x ^ (ones * '\\');
-  const std::uint64_t zq = (q - ones) & ~q;
-  const std::uint64_t zb = (b - ones) & ~b;
-  const std::uint64_t ctl = (x - ones * 0x20) & ~x;
-  return (zq | zb | ctl | x) & high;
-}
-
-// First byte in [p, end) that needs attention inside a string, or end.
-inline const char* find_string_special(const char* p, const char* end) noexcept {
-#if defined(__SSE2__) && !defined(ATLAS_JSON_NO_SIMD)
-  {
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i space = _mm_set1_epi8(0x20);  // signed compare: bytes >= 0x80 are negative, so "< 0x20" too
-    while (end - p >= 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      const __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                     _mm_cmplt_epi8(v, space));
-      const int bits = _mm_movemask_epi8(m);
-      if (bits != 0) return p + std::countr_zero(static_cast<unsigned>(bits));
-      p += 16;
-    }
-  }
-#endif
-  if constexpr (std::endian::native == std::endian::little) {
-    while (end - p >= 16) {
-      std::uint64_t a;
-      std::uint64_t b;
-      std::memcpy(&a, p, 8);
-      std::memcpy(&b, p + 8, 8);
-      const std::uint64_t ma = special_mask(a);
-      const std::uint64_t mb = special_mask(b);
-      if ((ma | mb) != 0) {
-        if (ma != 0) return p + (std::countr_zero(ma) >> 3);
-        return p + 8 + (std::countr_zero(mb) >> 3);
-      }
-      p += 16;
-    }
-    if (end - p >= 8) {
-      std::uint64_t a;
-      std::memcpy(&a, p, 8);
-      const std::uint64_t ma = special_mask(a);
-      if (ma != 0) return p + (std::countr_zero(ma) >> 3);
-      p += 8;
-    }
-  }
-  while (p < end && !string_special[static_cast<unsigned char>(*p)]) ++p;
-  return p;
 }
 
 inline std::uint64_t load64(const char* p) noexcept {
@@ -617,7 +553,7 @@ inline void json_reader::string_token(json_token& t) noexcept {
   const char* p = s + start + 1;
   bool escapes = false;
   for (;;) {
-    p = json_impl::find_string_special(p, end);
+    p = json_impl::find_string_stop(p, end);
     if (p == end) return fail(t, json_error::unexpected_end, text_.size());
     const auto c = static_cast<unsigned char>(*p);
     if (c == '"') break;
@@ -666,7 +602,7 @@ inline void json_reader::string_token(json_token& t) noexcept {
       continue;
     }
     if (c < 0x20) return fail(t, json_error::control_character_in_string, static_cast<std::size_t>(p - s));
-    if (c < 0x80) {  // not reached: find_string_special stops only at special bytes
+    if (c < 0x80) {  // not reached: find_string_stop stops only at special bytes
       ++p;
       continue;
     }
