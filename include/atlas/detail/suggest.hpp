@@ -52,9 +52,22 @@ template <class Eq>
 constexpr std::size_t osa_bit_parallel(std::string_view text, std::string_view pattern,
                                        std::size_t limit) noexcept
 {
-    std::uint64_t match[256] = {}; // match[c]: bit i set when pattern[i] folds to c
-    for (std::size_t i = 0; i < pattern.size(); ++i)
-        match[static_cast<unsigned char>(Eq::fold(pattern[i]))] |= std::uint64_t{1} << i;
+    // The bits of each distinct pattern character (bit i set when pattern[i] folds to it) sit in
+    // a slot of their own; every other character reads slot 0, the empty mask. Clearing 256 one-byte
+    // slot numbers costs an eighth of clearing 256 masks, and a did-you-mean search runs this for
+    // hundreds of candidates.
+    std::uint8_t slot_of[256] = {};
+    std::uint64_t slot_mask[65]; // each written before it is read: slot 0 here, the others when taken
+    slot_mask[0] = 0;
+    std::uint8_t slots = 0;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const auto c = static_cast<unsigned char>(Eq::fold(pattern[i]));
+        if (slot_of[c] == 0) {
+            slot_of[c] = ++slots;
+            slot_mask[slots] = 0;
+        }
+        slot_mask[slot_of[c]] |= std::uint64_t{1} << i;
+    }
     const std::uint64_t last = std::uint64_t{1} << (pattern.size() - 1);
     std::uint64_t plus = ~std::uint64_t{0}; // vertical +1 steps
     std::uint64_t minus = 0;                // vertical -1 steps
@@ -62,7 +75,7 @@ constexpr std::size_t osa_bit_parallel(std::string_view text, std::string_view p
     std::uint64_t previous_match = 0;
     std::size_t distance = pattern.size(); // last row, column 0
     for (std::size_t j = 0; j < text.size(); ++j) {
-        const std::uint64_t m = match[static_cast<unsigned char>(Eq::fold(text[j]))];
+        const std::uint64_t m = slot_mask[slot_of[static_cast<unsigned char>(Eq::fold(text[j]))]];
         const std::uint64_t transposed = (((~diagonal_zero) & m) << 1) & previous_match;
         diagonal_zero = (((m & plus) + plus) ^ plus) | m | minus | transposed;
         std::uint64_t horizontal_plus = minus | ~(diagonal_zero | plus);
