@@ -45,52 +45,11 @@ constexpr std::string_view tz_last_component(std::string_view name) noexcept
     return slash == std::string_view::npos ? name : name.substr(slash + 1);
 }
 
-// What the did-you-mean search needs to know of each name, so that a search does not work it
-// out again for all of them: where the last component starts, and the char_mask_ascii of the
-// name and of that component.
-struct tz_name_key {
-    std::uint64_t mask = 0;
-    std::uint64_t last_mask = 0;
-    std::size_t last_offset = 0;
-};
-
-constexpr tz_name_key make_tz_name_key(std::string_view name) noexcept
-{
-    const std::string_view last = tz_last_component(name);
-    return {char_mask_ascii(name), char_mask_ascii(last), name.size() - last.size()};
-}
-
-// The keys of all tz_names, built on first use at run time: a constexpr table would cost
-// every translation unit that includes this header its compile time.  (Not constexpr on
-// purpose: a static initialised by a constant expression is worked out by the compiler, in
-// every translation unit; this one costs 15 MB of compiler memory that way.)
-inline std::array<tz_name_key, std::size(tz_names)> build_tz_name_keys() noexcept
-{
-    std::array<tz_name_key, std::size(tz_names)> built{};
-    for (std::size_t i = 0; i < built.size(); ++i) built[i] = make_tz_name_key(tz_names[i]);
-    return built;
-}
-
-inline const tz_name_key* tz_name_keys() noexcept
-{
-    static const std::array<tz_name_key, std::size(tz_names)> keys = build_tz_name_keys();
-    return keys.data();
-}
-
-// The last component of tz_names[i], from its key when there are keys (at run time).
-constexpr std::string_view tz_component(const tz_name_key* keys, std::size_t i) noexcept
-{
-    return keys ? tz_names[i].substr(keys[i].last_offset) : tz_last_component(tz_names[i]);
-}
-
-// tz_names seen through tz_last_component ("America/New_York" -> "New_York"), using the
-// keys' offsets when there are keys.
+// tz_names seen through tz_last_component ("America/New_York" -> "New_York").
 struct tz_component_range {
-    const tz_name_key* keys = nullptr;
     struct iterator {
         std::size_t i;
-        const tz_name_key* keys;
-        constexpr std::string_view operator*() const noexcept { return tz_component(keys, i); }
+        constexpr std::string_view operator*() const noexcept { return tz_last_component(tz_names[i]); }
         constexpr iterator& operator++() noexcept
         {
             ++i;
@@ -98,9 +57,104 @@ struct tz_component_range {
         }
         constexpr bool operator==(const iterator& other) const noexcept { return i == other.i; }
     };
-    constexpr iterator begin() const noexcept { return {0, keys}; }
-    constexpr iterator end() const noexcept { return {std::size(tz_names), keys}; }
+    constexpr iterator begin() const noexcept { return {0}; }
+    constexpr iterator end() const noexcept { return {std::size(tz_names)}; }
 };
+
+// What a search at run time needs, worked out once: each name's char_mask_ascii and that of
+// its last component, where that component starts, and the names' positions ordered by
+// (length, position) and by (last component's length, position), with where each length
+// starts. A search then reads only the names of the lengths that can match, a few dozen
+// instead of all of them, in the order that keeps ties with the first name.
+struct tz_search_index {
+    static constexpr std::size_t count = std::size(tz_names);
+    static_assert(count < 65536, "positions are 16-bit");
+    struct bucketed {
+        std::array<std::uint16_t, count> order{};         // positions, by (length, position)
+        std::array<std::uint16_t, tz_max_name + 2> start{}; // length n: order[start[n], start[n + 1])
+    };
+    std::array<std::uint64_t, count> mask{};
+    std::array<std::uint64_t, count> last_mask{};
+    std::array<std::uint8_t, count> last_offset{};
+    bucketed by_size;      // by the whole name's length
+    bucketed by_last_size; // by the last component's length
+
+    std::string_view last(std::size_t i) const noexcept { return tz_names[i].substr(last_offset[i]); }
+};
+
+// Positions 0..count-1 ordered by (length_of(i), i): a counting sort.
+template <class LengthOf>
+void tz_bucket(tz_search_index::bucketed& out, LengthOf length_of) noexcept
+{
+    std::array<std::uint16_t, tz_max_name + 2> next{};
+    for (std::size_t i = 0; i < tz_search_index::count; ++i) ++out.start[length_of(i) + 1];
+    for (std::size_t n = 1; n < out.start.size(); ++n) out.start[n] += out.start[n - 1];
+    next = out.start;
+    for (std::size_t i = 0; i < tz_search_index::count; ++i)
+        out.order[next[length_of(i)]++] = static_cast<std::uint16_t>(i);
+}
+
+// Built on first use at run time: a constexpr table would cost every translation unit that
+// includes this header its compile time.  (Not constexpr on purpose: a static initialised by
+// a constant expression is worked out by the compiler, in every translation unit; the keys
+// alone cost 15 MB of compiler memory that way.)
+inline tz_search_index build_tz_search_index() noexcept
+{
+    tz_search_index index;
+    for (std::size_t i = 0; i < tz_search_index::count; ++i) {
+        const std::string_view last = tz_last_component(tz_names[i]);
+        index.mask[i] = char_mask_ascii(tz_names[i]);
+        index.last_mask[i] = char_mask_ascii(last);
+        index.last_offset[i] = static_cast<std::uint8_t>(tz_names[i].size() - last.size());
+    }
+    tz_bucket(index.by_size, [](std::size_t i) { return tz_names[i].size(); });
+    tz_bucket(index.by_last_size, [&index](std::size_t i) { return index.last(i).size(); });
+    return index;
+}
+
+inline const tz_search_index& tz_search() noexcept
+{
+    static const tz_search_index index = build_tz_search_index();
+    return index;
+}
+
+// The first position (in table order) whose text_of(i) equals word ignoring ASCII case, or
+// count: only the names whose text has word's length are read.
+template <class TextOf>
+std::size_t tz_exact(std::string_view word, const tz_search_index::bucketed& buckets, TextOf text_of) noexcept
+{
+    if (word.size() > tz_max_name) return tz_search_index::count;
+    for (std::size_t k = buckets.start[word.size()]; k < buckets.start[word.size() + 1]; ++k)
+        if (iequals_ascii(text_of(buckets.order[k]), word)) return buckets.order[k];
+    return tz_search_index::count;
+}
+
+// find_suggestion's answer over text_of(0..count-1), reading only the lengths within its limit:
+// the smallest edit distance within suggestion_limit, ties to the first position. Candidates
+// come by length here, not in table order, so a tie replaces the best only from an earlier
+// position. The caller has ruled out an exact match.
+template <class TextOf, class MaskOf>
+std::size_t tz_fuzzy(std::string_view word, const tz_search_index::bucketed& buckets, TextOf text_of,
+                     MaskOf mask_of) noexcept
+{
+    std::size_t limit = suggestion_limit(word.size());
+    const std::uint64_t word_mask = char_mask_ascii(word);
+    std::size_t best = tz_search_index::count;
+    const std::size_t shortest = word.size() > limit ? word.size() - limit : 0;
+    for (std::size_t length = shortest; length <= std::min(word.size() + limit, tz_max_name); ++length) {
+        if (length + limit < word.size()) continue; // the limit has shrunk since the range was set
+        for (std::size_t k = buckets.start[length]; k < buckets.start[length + 1]; ++k) {
+            const std::size_t i = buckets.order[k];
+            if (char_masks_exceed(word_mask, mask_of(i), limit)) continue;
+            const std::size_t d = iedit_distance_ascii(word, text_of(i), limit);
+            if (d < limit + 1 && (best == tz_search_index::count || d < limit || i < best)) {
+                best = i;
+                limit = d; // later: better, or as good from an earlier position
+            }
+        }
+    }
+    return best;
+}
 
 // True when word names a region such as "America" or "europe" (case-insensitive):
 // the part before the first '/' of some name.
@@ -163,35 +217,36 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
     for (std::size_t i = 0; i < name.size(); ++i) buffer[i] = name[i] == ' ' ? '_' : name[i];
     const std::string_view word(buffer, name.size());
     const std::string_view last = detail::tz_last_component(word);
+    // A bare region ("America") is not a typo of some similar-looking city.
+    const auto fuzzy = [&] {
+        return word.size() >= min_fuzzy && !(last.size() == word.size() && detail::tz_is_region(word));
+    };
 
-    // At run time the names' keys come from a table built once; a constant evaluation
-    // works them out as it goes (and gives the same answers).
-    const detail::tz_name_key* const keys =
-        std::is_constant_evaluated() ? nullptr : detail::tz_name_keys();
-    constexpr std::size_t name_count = std::size(detail::tz_names);
+    if (!std::is_constant_evaluated()) { // the same steps over the index: lengths that cannot match are not read
+        using detail::tz_search_index;
+        const tz_search_index& index = detail::tz_search();
+        const auto name_of = [](std::size_t i) { return detail::tz_names[i]; };
+        const auto last_of = [&index](std::size_t i) { return index.last(i); };
+        std::size_t hit = detail::tz_exact(word, index.by_size, name_of);
+        if (hit == tz_search_index::count && !last.empty()) hit = detail::tz_exact(last, index.by_last_size, last_of);
+        if (hit == tz_search_index::count && fuzzy()) {
+            hit = detail::tz_fuzzy(word, index.by_size, name_of, [&index](std::size_t i) { return index.mask[i]; });
+            if (hit == tz_search_index::count && last.size() >= min_fuzzy)
+                hit = detail::tz_fuzzy(last, index.by_last_size, last_of,
+                                       [&index](std::size_t i) { return index.last_mask[i]; });
+        }
+        return hit == tz_search_index::count ? std::string_view{} : detail::tz_names[hit];
+    }
 
     for (const std::string_view zone : detail::tz_names)
         if (detail::iequals_ascii(zone, word)) return zone;
     if (!last.empty())
-        for (std::size_t i = 0; i < name_count; ++i)
-            if (detail::iequals_ascii(detail::tz_component(keys, i), last)) return detail::tz_names[i];
-
-    // A bare region ("America") is not a typo of some similar-looking city.
-    if (word.size() < min_fuzzy || (last.size() == word.size() && detail::tz_is_region(word)))
-        return {};
-    const detail::suggestion hit = detail::find_suggestion(
-        word, detail::tz_names, [keys](std::size_t i, std::string_view zone) {
-            return keys ? keys[i].mask : detail::char_mask_ascii(zone);
-        });
-    if (!hit.text.empty()) return hit.text;
+        for (const std::string_view zone : detail::tz_names)
+            if (detail::iequals_ascii(detail::tz_last_component(zone), last)) return zone;
+    if (!fuzzy()) return {};
+    if (const std::string_view hit = detail::best_suggestion(word, detail::tz_names); !hit.empty()) return hit;
     if (last.size() < min_fuzzy) return {};
-    const std::size_t index =
-        detail::find_suggestion(last, detail::tz_component_range{keys},
-                                [keys](std::size_t i, std::string_view zone_last) {
-                                    return keys ? keys[i].last_mask
-                                                : detail::char_mask_ascii(zone_last);
-                                })
-            .index;
+    const std::size_t index = detail::best_suggestion_index(last, detail::tz_component_range{});
     return index == detail::no_suggestion ? std::string_view{} : detail::tz_names[index];
 }
 
