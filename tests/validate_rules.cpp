@@ -1607,6 +1607,32 @@ TEST_CASE("diagnostics come in the order of their place in the text")
     CHECK(r.diagnostics[2].line == 8);
 }
 
+TEST_CASE("diagnostics are ordered by place, ties in the order found, in short reports and long ones alike")
+{
+    // Only unknown keys: they are reported while reading, in text order; the missing required fields come
+    // later from the rules, all placed at the root brace, so they must move to the front in their own order.
+    const auto missing_only = atlas::validate_request("{}");
+    REQUIRE(missing_only.diagnostics.size() >= 2);
+    for (std::size_t unknown = 0; unknown <= 40; ++unknown) {
+        std::string text = "{";
+        for (std::size_t k = 0; k < unknown; ++k)
+            text += (k ? ", \"x" : "\"x") + std::to_string(k) + "\": 1";
+        text += "}";
+        CAPTURE(text);
+        const auto r = atlas::validate_request(text);
+        REQUIRE(r.diagnostics.size() == missing_only.diagnostics.size() + unknown);
+        for (std::size_t i = 0; i < missing_only.diagnostics.size(); ++i) {
+            CHECK(r.diagnostics[i].path == missing_only.diagnostics[i].path);
+            CHECK(r.diagnostics[i].offset == 0);
+        }
+        for (std::size_t k = 0; k < unknown; ++k) {
+            const auto& d = r.diagnostics[missing_only.diagnostics.size() + k];
+            CHECK(d.rule == "field.unknown");
+            CHECK(d.path == "/x" + std::to_string(k));
+        }
+    }
+}
+
 TEST_CASE("to_text prints line, column, rule and hint for each diagnostic")
 {
     const std::string text = outbound_with({R"("DailyCallLimit": "500")"});

@@ -242,8 +242,21 @@ inline void finish_report(report& out, const checker& c)
 {
     if (out.diagnostics.empty() && c.dropped() == 0)
         return; // the common case: nothing to order or place
-    std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
-        [](const diagnostic& a, const diagnostic& b) { return a.offset < b.offset; }); // npos sorts last
+    // By offset, npos last, equal offsets kept in emission order. Short reports (almost all) by insertion:
+    // std::stable_sort asks the heap for a buffer even for one diagnostic.
+    const auto by_offset = [](const diagnostic& a, const diagnostic& b) { return a.offset < b.offset; };
+    if (out.diagnostics.size() > 16)
+        std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), by_offset);
+    else
+        for (std::size_t i = 1; i < out.diagnostics.size(); ++i) {
+            std::size_t j = i;
+            while (j > 0 && by_offset(out.diagnostics[i], out.diagnostics[j - 1]))
+                --j;
+            if (j != i)
+                std::rotate(out.diagnostics.begin() + static_cast<std::ptrdiff_t>(j),
+                    out.diagnostics.begin() + static_cast<std::ptrdiff_t>(i),
+                    out.diagnostics.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+        }
     if (c.from_text()) {
         position_tracker tracker(c.text()); // one forward walk: offsets are sorted
         for (diagnostic& d : out.diagnostics) {
