@@ -86,10 +86,9 @@ struct tz_search_index {
 template <class LengthOf>
 void tz_bucket(tz_search_index::bucketed& out, LengthOf length_of) noexcept
 {
-    std::array<std::uint16_t, tz_max_name + 2> next{};
     for (std::size_t i = 0; i < tz_search_index::count; ++i) ++out.start[length_of(i) + 1];
     for (std::size_t n = 1; n < out.start.size(); ++n) out.start[n] += out.start[n - 1];
-    next = out.start;
+    auto next = out.start; // where the next position of each length goes
     for (std::size_t i = 0; i < tz_search_index::count; ++i)
         out.order[next[length_of(i)]++] = static_cast<std::uint16_t>(i);
 }
