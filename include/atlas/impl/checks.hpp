@@ -568,7 +568,7 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
             std::string_view key = raw_of(key_token);
             if (key_token.has_escapes) {
                 ws.key.clear();
-                decode_json_string(key_token.raw, ws.key);
+                decode_json_string(key, ws.key);
                 key = ws.key;
             }
             const std::size_t key_offset = key_token.offset;

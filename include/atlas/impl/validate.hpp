@@ -133,7 +133,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
         std::string_view key = raw_of(token);
         if (token.has_escapes) {
             ws.key.clear();
-            decode_json_string(token.raw, ws.key);
+            decode_json_string(key, ws.key);
             key = ws.key;
         }
         const std::size_t key_offset = token.offset;
@@ -248,15 +248,8 @@ inline void finish_report(report& out, const checker& c)
     if (out.diagnostics.size() > 16)
         std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), by_offset);
     else
-        for (std::size_t i = 1; i < out.diagnostics.size(); ++i) {
-            std::size_t j = i;
-            while (j > 0 && by_offset(out.diagnostics[i], out.diagnostics[j - 1]))
-                --j;
-            if (j != i)
-                std::rotate(out.diagnostics.begin() + static_cast<std::ptrdiff_t>(j),
-                    out.diagnostics.begin() + static_cast<std::ptrdiff_t>(i),
-                    out.diagnostics.begin() + static_cast<std::ptrdiff_t>(i) + 1);
-        }
+        for (auto next = out.diagnostics.begin(); next != out.diagnostics.end(); ++next)
+            std::rotate(std::upper_bound(out.diagnostics.begin(), next, *next, by_offset), next, next + 1);
     if (c.from_text()) {
         position_tracker tracker(c.text()); // one forward walk: offsets are sorted
         for (diagnostic& d : out.diagnostics) {
