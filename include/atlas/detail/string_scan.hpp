@@ -53,21 +53,23 @@ inline std::uint64_t special_mask(std::uint64_t x) noexcept {
   return (zq | zb | ctl | x) & high;
 }
 
+#if defined(__SSE2__) && !defined(ATLAS_JSON_NO_SIMD)
+// Bit i set: byte p[i] (of 16) is '"', '\\', a control character or non-ASCII.
+inline unsigned sse2_special_bits(const char* p) noexcept {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+                                 _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));  // signed: bytes >= 0x80 are "< 0x20" too
+  return static_cast<unsigned>(_mm_movemask_epi8(m));
+}
+#endif
+
 // First byte in [p, end) that is '"', '\\', a control character or non-ASCII, or end (SSE2 or portable).
 inline const char* find_string_special(const char* p, const char* end) noexcept {
 #if defined(__SSE2__) && !defined(ATLAS_JSON_NO_SIMD)
-  {
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i space = _mm_set1_epi8(0x20);  // signed compare: bytes >= 0x80 are negative, so "< 0x20" too
-    while (end - p >= 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      const __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                     _mm_cmplt_epi8(v, space));
-      const int bits = _mm_movemask_epi8(m);
-      if (bits != 0) return p + std::countr_zero(static_cast<unsigned>(bits));
-      p += 16;
-    }
+  while (end - p >= 16) {
+    const unsigned bits = sse2_special_bits(p);
+    if (bits != 0) return p + std::countr_zero(bits);
+    p += 16;
   }
 #endif
   if constexpr (std::endian::native == std::endian::little) {
@@ -230,6 +232,16 @@ inline const bool cpu_has_avx2 = [] {
 inline const char* find_string_stop(const char* p, const char* end) noexcept {
 #if defined(ATLAS_JSON_AVX2)
   if (cpu_has_avx2) {
+    // Most strings (keys, enumerators, dates, ids) end within 16 bytes: a first look inline spares them the call.
+    if (end - p >= 16) {
+      const unsigned bits = sse2_special_bits(p);
+      if (bits == 0) {
+        p += 16;  // all ASCII, so the AVX2 scan starts at a character's start
+      } else {
+        const char* const stop = p + std::countr_zero(bits);
+        if (static_cast<unsigned char>(*stop) < 0x80) return stop;  // '"', '\\' or a control character
+      }
+    }
     p = avx2_find_string_stop(p, end);
     if (end - p >= 32) return p;  // stopped early: a byte to look at
   }
