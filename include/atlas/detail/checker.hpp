@@ -121,6 +121,38 @@ constexpr bool applies(rule_scope scope, payload_kind kind) noexcept
     }
 }
 
+/// A field table's fields that some payload checks look for, as bit masks (bit i: field i), so that those
+/// checks visit the few fields that matter instead of all of them on every payload.
+struct field_masks {
+    std::uint64_t required = 0;
+    std::uint64_t outbound_only = 0; // channels == channels::outbound_only
+    std::uint64_t inbound_only = 0;  // channels == channels::inbound_only
+};
+template <std::size_t N>
+constexpr field_masks masks_of(const field_info (&table)[N]) noexcept
+{
+    static_assert(N <= 64);
+    field_masks m;
+    for (std::size_t i = 0; i < N; ++i) {
+        const std::uint64_t bit = std::uint64_t{1} << i;
+        m.required |= table[i].required ? bit : 0;
+        m.outbound_only |= table[i].channels == channels::outbound_only ? bit : 0;
+        m.inbound_only |= table[i].channels == channels::inbound_only ? bit : 0;
+    }
+    return m;
+}
+inline constexpr field_masks request_field_masks = masks_of(request_fields);
+inline constexpr field_masks response_field_masks = masks_of(response_fields);
+inline constexpr field_masks call_field_masks = masks_of(call_fields);
+
+/// Calls f(i) for each set bit i of bits, lowest first (the order of the field table).
+template <class F>
+void for_each_field_in(std::uint64_t bits, F&& f)
+{
+    for (; bits != 0; bits &= bits - 1)
+        f(static_cast<std::size_t>(std::countr_zero(bits)));
+}
+
 /// The context every check gets: the fields, their slots, the options, and the report to add to.
 class checker {
 public:
@@ -151,6 +183,20 @@ public:
                 return i;
         return fields_.size();
     }
+    const field_masks& masks() const noexcept
+    {
+        return fields_.data() == request_fields    ? request_field_masks
+               : fields_.data() == response_fields ? response_field_masks
+                                                   : call_field_masks;
+    }
+    /// Fields whose slot may hold something (a value or null): every one, unless the reader said which it wrote.
+    std::uint64_t maybe_present() const noexcept
+    {
+        return fields_.size() >= 64 ? maybe_present_ : maybe_present_ & ((std::uint64_t{1} << fields_.size()) - 1);
+    }
+    /// The reader wrote only these slots; the others are as cleared (absent).
+    void limit_maybe_present(std::uint64_t written) noexcept { maybe_present_ = written; }
+
     /// A field the rules may read: present with a value, and no error reported on it.
     bool usable(std::size_t i) const noexcept { return i < slots_.size() && slots_[i].present() && !slots_[i].failed; }
     bool failed(std::size_t i) const noexcept { return i < slots_.size() && slots_[i].failed; }
@@ -284,6 +330,7 @@ private:
     workspace& ws_;
     std::size_t dropped_ = 0;
     bool dropped_error_ = false;
+    std::uint64_t maybe_present_ = ~std::uint64_t{0};
 };
 
 /// One call of the rule pass: a field check on one field, or a payload check (field == no_field) with

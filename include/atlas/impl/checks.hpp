@@ -719,18 +719,18 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
 
 ATLAS_DECL void check_required(checker& c)
 {
-    for (std::size_t i = 0; i < c.fields().size(); ++i) {
+    for_each_field_in(c.masks().required, [&c](std::size_t i) {
         const field_info& f = c.field(i);
         const field_slot& s = c.slot(i);
-        if (!f.required || s.present())
-            continue;
+        if (s.present())
+            return;
         std::string hint = f.name == "campaignType" ? "add \"campaignType\": \"1\" (phone) or \"0\" (non-phone)"
                            : f.name == "TemplateId" ? "add \"TemplateId\" with the ID of a starter template"
                                                     : "add \"" + std::string(f.name) + "\" with a non-empty string";
         c.emit_on(rule::field_required, i,
             std::string(f.name) + std::string(s.type == json_type::null ? " is required and must not be null" : " is required"),
             std::move(hint));
-    }
+    });
 }
 
 inline std::size_t field_at(const checker& c, std::string_view name)
@@ -841,12 +841,14 @@ inline void check_channel_only(checker& c, rule r, channel_set only)
     if (!channel || only.contains(*channel))
         return;
     const std::string where = only == channels::outbound_only ? "outbound phone" : "inbound phone";
-    for (std::size_t i = 0; i < c.fields().size(); ++i)
-        if (c.field(i).channels == only && c.slot(i).present())
+    const std::uint64_t only_fields = only == channels::outbound_only ? c.masks().outbound_only : c.masks().inbound_only;
+    for_each_field_in(only_fields & c.maybe_present(), [&](std::size_t i) {
+        if (c.slot(i).present())
             c.emit_on(r, i, name_of(c, i) + " applies to " + where + " campaigns only and will be ignored",
                 "remove it, or check campaignType and CallType (this is " +
                     std::string(*channel == campaign_channel::inbound_phone ? "an " : "a ") +
                     std::string(to_string(*channel)) + " campaign)");
+    });
 }
 
 ATLAS_DECL void check_outbound_only(checker& c)
@@ -920,14 +922,14 @@ ATLAS_DECL void check_template_channel(checker& c)
 
 ATLAS_DECL void check_null(checker& c)
 {
-    for (std::size_t i = 0; i < c.fields().size(); ++i) {
+    for_each_field_in(c.maybe_present(), [&c](std::size_t i) {
         if (c.slot(i).type != json_type::null || c.slot(i).reported)
-            continue;
+            return;
         if (c.field(i).type == seed_type::enumeration_or_null) // AIAssistantProvider: null is a real value
-            continue;
+            return;
         c.emit_on(rule::field_null, i, name_of(c, i) + " is null, which is read as omitted",
             c.kind() == payload_kind::request ? "omit " + name_of(c, i) + " instead of sending null" : std::string());
-    }
+    });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -282,6 +282,7 @@ report validate_text(payload_kind kind, std::string_view text, const options& op
         ws.slots_dirty = true; // until the payload turns out clean (an exception leaves it so)
         checker c(kind, fields, std::span(ws.slots.data(), N), opts, out, text, true, ws);
         if (read_payload(c, ws, text, names, other_side_names, lookup)) {
+            c.limit_maybe_present(ws.touched_slots);
             run_rules(c);
             if (kind == payload_kind::request)
                 run_user_rules<update_campaign_request>(c, nullptr);
