@@ -122,18 +122,17 @@ constexpr bool applies(rule_scope scope, payload_kind kind) noexcept
 }
 
 /// A field table's fields that some payload checks look for, as bit masks (bit i: field i), so that those
-/// checks visit the few fields that matter instead of all of them on every payload.
+/// checks visit the few fields that matter instead of all of them on every payload. Field tables have at most 64
+/// fields (validate_text asserts it for the slots' bit set).
 struct field_masks {
     std::uint64_t required = 0;
     std::uint64_t outbound_only = 0; // channels == channels::outbound_only
     std::uint64_t inbound_only = 0;  // channels == channels::inbound_only
 };
-template <std::size_t N>
-constexpr field_masks masks_of(const field_info (&table)[N]) noexcept
+constexpr field_masks masks_of(std::span<const field_info> table) noexcept
 {
-    static_assert(N <= 64);
     field_masks m;
-    for (std::size_t i = 0; i < N; ++i) {
+    for (std::size_t i = 0; i < table.size() && i < 64; ++i) {
         const std::uint64_t bit = std::uint64_t{1} << i;
         m.required |= table[i].required ? bit : 0;
         m.outbound_only |= table[i].channels == channels::outbound_only ? bit : 0;
@@ -183,11 +182,12 @@ public:
                 return i;
         return fields_.size();
     }
-    const field_masks& masks() const noexcept
+    field_masks masks() const noexcept
     {
         return fields_.data() == request_fields    ? request_field_masks
                : fields_.data() == response_fields ? response_field_masks
-                                                   : call_field_masks;
+               : fields_.data() == call_fields     ? call_field_masks
+                                                   : masks_of(fields_);
     }
     /// Fields whose slot may hold something (a value or null): every one, unless the reader said which it wrote.
     std::uint64_t maybe_present() const noexcept

@@ -835,13 +835,12 @@ inline std::optional<campaign_channel> known_channel(const checker& c)
     return messages_true(c) ? campaign_channel::messages : campaign_channel::voice_bubble;
 }
 
-inline void check_channel_only(checker& c, rule r, channel_set only)
+inline void check_channel_only(checker& c, rule r, channel_set only, std::uint64_t only_fields)
 {
     const auto channel = known_channel(c);
     if (!channel || only.contains(*channel))
         return;
     const std::string where = only == channels::outbound_only ? "outbound phone" : "inbound phone";
-    const std::uint64_t only_fields = only == channels::outbound_only ? c.masks().outbound_only : c.masks().inbound_only;
     for_each_field_in(only_fields & c.maybe_present(), [&](std::size_t i) {
         if (c.slot(i).present())
             c.emit_on(r, i, name_of(c, i) + " applies to " + where + " campaigns only and will be ignored",
@@ -853,12 +852,12 @@ inline void check_channel_only(checker& c, rule r, channel_set only)
 
 ATLAS_DECL void check_outbound_only(checker& c)
 {
-    check_channel_only(c, rule::channel_outbound_only, channels::outbound_only);
+    check_channel_only(c, rule::channel_outbound_only, channels::outbound_only, c.masks().outbound_only);
 }
 
 ATLAS_DECL void check_inbound_only(checker& c)
 {
-    check_channel_only(c, rule::channel_inbound_only, channels::inbound_only);
+    check_channel_only(c, rule::channel_inbound_only, channels::inbound_only, c.masks().inbound_only);
 }
 
 ATLAS_DECL void check_sms_pair(checker& c)
