@@ -59,4 +59,35 @@ TEST_SUITE("validator")
         CHECK(v.validate_request(read_example("valid/inbound-phone.json")).valid());
         CHECK_FALSE(v.validate_request(read_example("invalid/wrong-types.json")).valid());
     }
+
+    TEST_CASE("a reused validator reports each payload's own null, missing and channel-only fields, whatever came before")
+    {
+        // The rule pass visits only the fields the reader wrote (for null: the ones it set to null), so a field of
+        // the payload before must not be reported again, and one of this payload must not be missed.
+        const std::string inbound = R"({"name": "a", "TemplateId": "t", "campaignType": "1", "CallType": "1")";
+        const std::string null_field = inbound + R"(, "EndCallMessage": null})";
+        const std::string null_then_text = inbound + R"(, "EndCallMessage": null, "EndCallMessage": "bye"})";
+        const std::string outbound_field = inbound + R"(, "FeatureRescheduleCallEnabled": true})";
+        const std::string no_name = R"({"TemplateId": "t", "campaignType": "1", "CallType": "1"})";
+        const std::string null_name = R"({"name": null, "TemplateId": "t", "campaignType": "1", "CallType": "1"})";
+        const auto found = [](const atlas::report& r) {
+            std::vector<std::string> rules;
+            for (const atlas::diagnostic& d : r.diagnostics)
+                rules.push_back(d.rule + " " + d.path);
+            return rules;
+        };
+        using list = std::vector<std::string>;
+        atlas::validator v;
+        for (int round = 0; round < 2; ++round) {
+            CAPTURE(round);
+            CHECK(found(v.validate_request(null_field)) == list{"field.null /EndCallMessage"});
+            CHECK(found(v.validate_request(inbound + "}")).empty());
+            CHECK(found(v.validate_request(null_then_text)) == list{"json.duplicate-key /EndCallMessage"});
+            CHECK(found(v.validate_request(outbound_field)) == list{"channel.outbound-only /FeatureRescheduleCallEnabled"});
+            CHECK(found(v.validate_request(inbound + "}")).empty());
+            CHECK(found(v.validate_request(no_name)) == list{"field.required /name"});
+            CHECK(found(v.validate_request(null_name)) == list{"field.required /name"}); // not field.null as well
+            CHECK(found(v.validate_request(null_field)) == list{"field.null /EndCallMessage"});
+        }
+    }
 }

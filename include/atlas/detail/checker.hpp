@@ -87,6 +87,7 @@ struct workspace {
     // Slots that may differ from a cleared one: bit i for slot i, or all of them while slots_dirty.
     // A payload without diagnostics only writes the slots of its fields, so the next one clears those alone.
     std::uint64_t touched_slots = 0;
+    std::uint64_t null_slots = 0; // slots the payload set to null (a later duplicate may have replaced it)
     bool slots_dirty = true;
     std::vector<walk_segment> stack;
     std::string key;  // a decoded key
@@ -190,12 +191,16 @@ public:
                                                    : masks_of(fields_);
     }
     /// Fields whose slot may hold something (a value or null): every one, unless the reader said which it wrote.
-    std::uint64_t maybe_present() const noexcept
+    std::uint64_t maybe_present() const noexcept { return maybe_present_ & all_fields(); }
+    /// Fields whose slot may hold null: every one, unless the reader said which it set so.
+    std::uint64_t maybe_null() const noexcept { return maybe_null_ & all_fields(); }
+    /// The reader wrote only the slots of `written`, and set to null only some of `nulls`; the other slots are as
+    /// cleared (absent). Checks never make a slot present, so this holds for the whole rule pass.
+    void limit_to_read_slots(std::uint64_t written, std::uint64_t nulls) noexcept
     {
-        return fields_.size() >= 64 ? maybe_present_ : maybe_present_ & ((std::uint64_t{1} << fields_.size()) - 1);
+        maybe_present_ = written;
+        maybe_null_ = nulls;
     }
-    /// The reader wrote only these slots; the others are as cleared (absent).
-    void limit_maybe_present(std::uint64_t written) noexcept { maybe_present_ = written; }
 
     /// A field the rules may read: present with a value, and no error reported on it.
     bool usable(std::size_t i) const noexcept { return i < slots_.size() && slots_[i].present() && !slots_[i].failed; }
@@ -267,6 +272,8 @@ public:
             dropped_error_ = dropped_error_ || level == severity::error;
             return;
         }
+        if (report_.diagnostics.empty())
+            report_.diagnostics.reserve(4); // one allocation for most reports, not one per growth to 1, 2, 4
         diagnostic d;
         d.severity = level;
         d.path = std::move(path);
@@ -331,6 +338,12 @@ private:
     std::size_t dropped_ = 0;
     bool dropped_error_ = false;
     std::uint64_t maybe_present_ = ~std::uint64_t{0};
+    std::uint64_t maybe_null_ = ~std::uint64_t{0};
+
+    std::uint64_t all_fields() const noexcept
+    {
+        return fields_.size() >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << fields_.size()) - 1;
+    }
 };
 
 /// One call of the rule pass: a field check on one field, or a payload check (field == no_field) with
@@ -397,6 +410,7 @@ template <std::size_t Capacity, std::size_t N>
 rule_plan<Capacity> make_rule_plan(payload_kind kind, const field_info (&fields)[N]) noexcept
 {
     static_assert(N < rule_step::no_field && std::size(rules) < 0xFF);
+    static_assert(N <= 64, "run_plan keeps a bit per field");
     rule_plan<Capacity> plan;
     for (std::size_t r = 0; r < std::size(rules); ++r) {
         const rule_info& rule = rules[r];
@@ -451,13 +465,14 @@ template <std::size_t Capacity>
 void run_plan(checker& c, const rule_plan<Capacity>& plan)
 {
     const std::uint64_t wanted = wanted_rules(c);
+    const std::uint64_t maybe_present = c.maybe_present(); // absent fields' slots are not even read
     for (std::size_t k = 0; k < plan.size; ++k) {
         const rule_step& step = plan.steps[k];
         if (!((wanted >> step.rule) & 1u))
             continue;
         const rule_info& r = rules[step.rule];
         if (step.field != rule_step::no_field) {
-            if (c.usable(step.field))
+            if (((maybe_present >> step.field) & 1u) != 0 && c.usable(step.field))
                 r.on_field(c, step.field);
             continue;
         }

@@ -117,6 +117,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
             ws.slots[static_cast<std::size_t>(std::countr_zero(bits))].clear();
     }
     ws.touched_slots = 0;
+    ws.null_slots = 0;
     // Text fields are decoded only when something reads their value: no built-in rule does.
     const bool decode_text = !opts.user_rules.empty();
 
@@ -202,7 +203,10 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
             s.type = json_type::boolean;
             s.boolean = value.kind == token_kind::true_literal;
             break;
-        case token_kind::null_literal: s.type = json_type::null; break;
+        case token_kind::null_literal:
+            s.type = json_type::null;
+            ws.null_slots |= bit;
+            break;
         case token_kind::object_begin:
         case token_kind::array_begin:
             s.type = value.kind == token_kind::object_begin ? json_type::object : json_type::array;
@@ -282,7 +286,7 @@ report validate_text(payload_kind kind, std::string_view text, const options& op
         ws.slots_dirty = true; // until the payload turns out clean (an exception leaves it so)
         checker c(kind, fields, std::span(ws.slots.data(), N), opts, out, text, true, ws);
         if (read_payload(c, ws, text, names, other_side_names, lookup)) {
-            c.limit_maybe_present(ws.touched_slots);
+            c.limit_to_read_slots(ws.touched_slots, ws.null_slots);
             run_rules(c);
             if (kind == payload_kind::request)
                 run_user_rules<update_campaign_request>(c, nullptr);
