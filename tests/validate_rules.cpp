@@ -21,6 +21,7 @@
 #include <initializer_list>
 #include <iterator>
 #include <optional>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -1377,6 +1378,43 @@ TEST_CASE("ToolIds with a repeated id is a tool-ids.duplicate warning")
     CHECK(r.diagnostics.size() == 1);
     expect_rule(r, "tool-ids.duplicate", "/ToolIds", 6, 17);
     expect_no_rule(atlas::validate_request(outbound_with({R"("ToolIds": "a,ab")"})), "tool-ids.duplicate");
+}
+
+TEST_CASE("every repeat of a ToolIds id after its first is reported, in the order of the text, however long the list")
+{
+    // Repeats are found through a hash table of the ids seen; here against a reference that remembers every id,
+    // on lists where ids come back at random (the content starts at column 15 of line 6, as above).
+    std::mt19937 rng(1373);
+    for (const std::size_t n : {std::size_t{3}, std::size_t{40}, std::size_t{3000}}) {
+        std::string list;
+        std::vector<std::size_t> expected;
+        std::set<std::string> seen;
+        std::size_t column = 15;
+        for (std::size_t k = 0; k < n; ++k) {
+            if (k > 0) {
+                list += ',';
+                ++column;
+            }
+            const std::string id = "tool_" + std::to_string(rng() % (n / 2 + 1));
+            if (!seen.insert(id).second)
+                expected.push_back(column);
+            list += id;
+            column += id.size();
+        }
+        atlas::options opts;
+        opts.max_diagnostics = 10000;
+        const std::string field = "\"ToolIds\": \"" + list + "\"";
+        const auto r = atlas::validate_request(outbound_with({field}), opts);
+        std::vector<std::size_t> found;
+        for (const atlas::diagnostic& d : r.diagnostics) {
+            CHECK(d.rule == "tool-ids.duplicate");
+            CHECK(d.line == 6);
+            found.push_back(d.column);
+        }
+        CAPTURE(n);
+        CHECK(found == expected);
+        CHECK(expected.size() >= n / 3);  // the lists do repeat
+    }
 }
 
 TEST_CASE("ToolIds with white space around an id is a tool-ids.whitespace warning")

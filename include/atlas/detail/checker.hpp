@@ -109,6 +109,7 @@ struct workspace {
         std::size_t offset;
     };
     std::vector<item> items, repeated;
+    std::vector<std::size_t> item_table; // open addressing over items: index + 1, 0 when empty
 };
 
 constexpr bool applies(rule_scope scope, payload_kind kind) noexcept
