@@ -1382,10 +1382,11 @@ TEST_CASE("ToolIds with a repeated id is a tool-ids.duplicate warning")
 
 TEST_CASE("every repeat of a ToolIds id after its first is reported, in the order of the text, however long the list")
 {
-    // Repeats are found through a hash table of the ids seen; here against a reference that remembers every id,
-    // on lists where ids come back at random (the content starts at column 15 of line 6, as above).
+    // Repeats are found pairwise among up to 16 ids, else through a hash table of the ids seen; here against a
+    // reference that remembers every id, on lists where ids come back at random (the content starts at column 15
+    // of line 6, as above).
     std::mt19937 rng(1373);
-    for (const std::size_t n : {std::size_t{3}, std::size_t{40}, std::size_t{3000}}) {
+    for (const std::size_t n : {std::size_t{3}, std::size_t{16}, std::size_t{17}, std::size_t{40}, std::size_t{3000}}) {
         std::string list;
         std::vector<std::size_t> expected;
         std::set<std::string> seen;

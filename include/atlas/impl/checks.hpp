@@ -668,6 +668,34 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // ToolIds
 
+/// Appends to `repeated` every item whose id came before, in the order of `items`, through a hash table of the ids
+/// seen (`table`: index + 1, 0 when empty), seeded per table address as the reader's key table is, so that a list
+/// of colliding ids cannot be prepared in advance. Linear: sorting the ids was n log n and, past the cache, the
+/// slowest part of a long list.
+inline void find_repeated_ids(const std::vector<workspace::item>& items, std::vector<std::size_t>& table,
+    std::vector<workspace::item>& repeated)
+{
+    std::size_t capacity = 16;
+    while (capacity < items.size() * 2)
+        capacity *= 2;
+    table.assign(capacity, 0);
+    const int shift = 64 - std::countr_zero(capacity);
+    const std::uint64_t seed = (static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&table)) * 0x9E3779B97F4A7C15ull) | 1u;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        const std::string_view id = items[k].id;
+        for (std::size_t slot = json_impl::hash_bytes(id.data(), id.size(), seed) >> shift;; slot = (slot + 1) & (capacity - 1)) {
+            if (table[slot] == 0) {
+                table[slot] = k + 1;
+                break;
+            }
+            if (items[table[slot] - 1].id == id) {
+                repeated.push_back(items[k]);
+                break;
+            }
+        }
+    }
+}
+
 ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
 {
     const std::string_view list = c.slot(i).value;
@@ -699,32 +727,19 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
             break;
         start = comma + 1;
     }
-    // Duplicates: every occurrence after the first, found in the order of the text (so that finding their places
-    // stays linear) through a hash table of the ids seen: linear, where sorting the ids was n log n and, past the
-    // cache, the slowest part of a long list. The hash is seeded per workspace address, as the reader's key table
-    // is, so that a list of colliding ids cannot be prepared in advance.
+    // Duplicates: every occurrence after the first, in the order of the text (so that finding their places stays
+    // linear).
     auto& repeated = c.ws().repeated;
     repeated.clear();
-    auto& table = c.ws().item_table;
-    std::size_t capacity = 16;
-    while (capacity < items.size() * 2)
-        capacity *= 2;
-    table.assign(capacity, 0);
-    const int shift = 64 - std::countr_zero(capacity);
-    const std::uint64_t seed = (static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&table)) * 0x9E3779B97F4A7C15ull) | 1u;
-    for (std::size_t k = 0; k < items.size(); ++k) {
-        const std::string_view id = items[k].id;
-        for (std::size_t slot = json_impl::hash_bytes(id.data(), id.size(), seed) >> shift;; slot = (slot + 1) & (capacity - 1)) {
-            if (table[slot] == 0) {
-                table[slot] = k + 1;
-                break;
-            }
-            if (items[table[slot] - 1].id == id) {
-                repeated.push_back(items[k]);
-                break;
-            }
-        }
-    }
+    if (items.size() <= 16) { // the usual few ids: compared pairwise, without a table to allocate
+        for (std::size_t k = 1; k < items.size(); ++k)
+            for (std::size_t j = 0; j < k; ++j)
+                if (items[j].id == items[k].id) {
+                    repeated.push_back(items[k]);
+                    break;
+                }
+    } else
+        find_repeated_ids(items, c.ws().item_table, repeated);
     for (const workspace::item& r : repeated)
         c.emit_on(rule::tool_ids_duplicate, i, "ToolIds names " + quote_value(r.id) + " more than once",
             "list each tool id once", c.content_offset(i, r.offset));
