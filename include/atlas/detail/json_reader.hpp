@@ -191,6 +191,18 @@ inline std::uint64_t hash_bytes(const char* p, std::size_t n, std::uint64_t seed
   return (h ^ w) * 0x9E3779B97F4A7C15ull;
 }
 
+// A hash seed that depends on the address space layout (of `owner` and of this library's statics), so that keys
+// that collide in a hash table cannot be prepared in advance. Odd, never zero.
+inline std::uint64_t address_seed(const void* owner) noexcept {
+  static const char anchor = 0;
+  std::uint64_t s = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(owner)) ^
+                    (static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&anchor)) << 17);
+  s ^= s >> 33;
+  s *= 0xff51afd7ed558ccdull;
+  s ^= s >> 33;
+  return s | 1u;
+}
+
 // Reads four hex digits at p (requires end - p >= 4); false if one is not a hex digit.
 inline bool read_hex4(const char* p, std::uint32_t& out) noexcept {
   std::uint32_t v = 0;
@@ -356,8 +368,8 @@ private:
   }
 
   void dispatch(json_token& t) noexcept;
-  bool read_tokens_unremarkable() noexcept;  // read_to_end_unremarkable() token by token, from any state
-  void after_value_token(json_token& t) noexcept;
+  void after_value_token(json_token& t) noexcept;  // dispatch() in state after_value
+  void colon_token(json_token& t) noexcept;        // dispatch() in state colon
   void value_token(json_token& t) noexcept;
   void open_token(json_token& t, bool object) noexcept;
   void close_token(json_token& t, bool object) noexcept;
@@ -415,14 +427,7 @@ inline void json_reader::reset(std::string_view text, std::size_t max_depth, std
   key_count_ = 0;
   table_.clear();
   key_arena_.clear();
-  // Per-reader seed (address space layout dependent) so that colliding key sets cannot be prepared in advance.
-  static const char anchor = 0;
-  std::uint64_t s = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(this)) ^
-                    (static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&anchor)) << 17);
-  s ^= s >> 33;
-  s *= 0xff51afd7ed558ccdull;
-  s ^= s >> 33;
-  seed_ = s | 1u;
+  seed_ = json_impl::address_seed(this);
 }
 
 inline json_token json_reader::next() noexcept {
@@ -438,15 +443,7 @@ inline void json_reader::dispatch(json_token& t) noexcept {
   // jump whose target alternates, and that jump was the reader's most mispredicted branch.
   if (state_ == state_t::after_value) [[likely]]
     return after_value_token(t);
-  if (state_ == state_t::colon) {
-    skip_ws();
-    if (pos_ == n) return fail(t, json_error::unexpected_end, n);
-    if (s[pos_] != ':') return fail(t, json_error::unexpected_character, pos_);
-    ++pos_;
-    skip_ws();
-    if (pos_ == n) return fail(t, json_error::unexpected_end, n);
-    return value_token(t);
-  }
+  if (state_ == state_t::colon) return colon_token(t);
   switch (state_) {
     case state_t::failed: return error_token(t);
     case state_t::done: return end_token(t);
@@ -472,6 +469,18 @@ inline void json_reader::dispatch(json_token& t) noexcept {
     case state_t::after_value: break;  // above
   }
   return error_token(t);
+}
+
+inline void json_reader::colon_token(json_token& t) noexcept {
+  const char* const s = text_.data();
+  const std::size_t n = text_.size();
+  skip_ws();
+  if (pos_ == n) return fail(t, json_error::unexpected_end, n);
+  if (s[pos_] != ':') return fail(t, json_error::unexpected_character, pos_);
+  ++pos_;
+  skip_ws();
+  if (pos_ == n) return fail(t, json_error::unexpected_end, n);
+  return value_token(t);
 }
 
 inline void json_reader::after_value_token(json_token& t) noexcept {
@@ -505,7 +514,6 @@ inline void json_reader::value_token(json_token& t) noexcept {
   switch (text_[pos_]) {
     case '{': return open_token(t, true);
     case '[': return open_token(t, false);
-    case '"': return string_token<false>(t);
     case 't': return literal_token(t, "true", token_kind::true_literal);
     case 'f': return literal_token(t, "false", token_kind::false_literal);
     case 'n': return literal_token(t, "null", token_kind::null_literal);
@@ -901,89 +909,27 @@ inline bool json_reader::skip_value() noexcept {
 }
 
 inline bool json_reader::read_to_end_unremarkable() noexcept {
-  if (state_ != state_t::root || pos_ != 0) return read_tokens_unremarkable();
-  // From the start of the text, the grammar says what comes next at every point, so the same token producers run in
-  // a loop that goes there directly instead of asking dispatch() about the state on every token (a tenth fewer
-  // instructions on the small JSON documents held in string fields). Where the answer needs more than this loop
-  // knows (a byte-order mark, the end of the text), it hands over to the token loop with the state still true.
-  const char* const s = text_.data();
-  const std::size_t n = text_.size();
+  // The token just read says which state the reader is in (colon after a key, after_value after a scalar or a
+  // closing bracket), so the next one comes from that state's step directly: the switch on the kind, needed anyway,
+  // replaces dispatch()'s test of the state. The first token, and those after an opening bracket, go through
+  // dispatch().
   json_token t;
-  if (n >= 3 && static_cast<unsigned char>(s[0]) == 0xEF && static_cast<unsigned char>(s[1]) == 0xBB &&
-      static_cast<unsigned char>(s[2]) == 0xBF)
-    return read_tokens_unremarkable();
-  skip_ws();
-  if (pos_ == n) return read_tokens_unremarkable();
-value:  // pos_ < n, at a value
-  value_token(t);
-  if (t.kind == token_kind::error || (t.kind == token_kind::number && !t.finite)) return false;
-  if (t.kind == token_kind::object_begin) {
-    skip_ws();
-    if (pos_ == n) return read_tokens_unremarkable();
-    if (s[pos_] == '"') goto key;
-    if (s[pos_] == '}') {
-      close_token(t, true);
-      goto after_value;
-    }
-    return read_tokens_unremarkable();
-  }
-  if (t.kind == token_kind::array_begin) {
-    skip_ws();
-    if (pos_ == n) return read_tokens_unremarkable();
-    if (s[pos_] == ']') {
-      close_token(t, false);
-      goto after_value;
-    }
-    goto value;
-  }
-after_value:  // state_ is after_value
-  skip_ws();
-  if (depth_ == 0 || pos_ == n) return read_tokens_unremarkable();  // the end, or an error at it
-  if (s[pos_] == ',') {  // past it, the state no longer says where the reader is: errors are reported here
-    ++pos_;
-    skip_ws();
-    if (pos_ == n) {
-      fail(t, json_error::unexpected_end, n);
-      return false;
-    }
-    if (!top_is_object()) goto value;
-    if (s[pos_] == '"') goto key;
-    fail(t, json_error::unexpected_character, pos_);
-    return false;
-  }
-  if (s[pos_] == (top_is_object() ? '}' : ']')) {
-    close_token(t, top_is_object());
-    goto after_value;
-  }
-  return read_tokens_unremarkable();
-key:  // at the opening quote of a key
-  string_token<true>(t);
-  if (t.kind == token_kind::error || t.duplicate_key) return false;
-  skip_ws();
-  if (pos_ == n || s[pos_] != ':') return read_tokens_unremarkable();
-  ++pos_;
-  skip_ws();
-  if (pos_ == n) {
-    fail(t, json_error::unexpected_end, n);
-    return false;
-  }
-  goto value;
-}
-
-inline bool json_reader::read_tokens_unremarkable() noexcept {
+  dispatch(t);
   for (;;) {
-    json_token t;
-    dispatch(t);
     switch (t.kind) {
       case token_kind::end_of_input: return true;
       case token_kind::error: return false;
       case token_kind::key:
         if (t.duplicate_key) return false;
+        colon_token(t);
         break;
+      case token_kind::object_begin:
+      case token_kind::array_begin: dispatch(t); break;
       case token_kind::number:
         if (!t.finite) return false;
+        after_value_token(t);
         break;
-      default: break;
+      default: after_value_token(t); break;  // a string, a literal or a closing bracket
     }
   }
 }

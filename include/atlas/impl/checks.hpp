@@ -680,7 +680,7 @@ inline void find_repeated_ids(const std::vector<workspace::item>& items, std::ve
         capacity *= 2;
     table.assign(capacity, 0);
     const int shift = 64 - std::countr_zero(capacity);
-    const std::uint64_t seed = (static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&table)) * 0x9E3779B97F4A7C15ull) | 1u;
+    const std::uint64_t seed = json_impl::address_seed(&table);
     for (std::size_t k = 0; k < items.size(); ++k) {
         const std::string_view id = items[k].id;
         for (std::size_t slot = json_impl::hash_bytes(id.data(), id.size(), seed) >> shift;; slot = (slot + 1) & (capacity - 1)) {
