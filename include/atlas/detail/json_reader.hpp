@@ -18,6 +18,8 @@
 #ifndef ATLAS_DETAIL_JSON_READER_HPP
 #define ATLAS_DETAIL_JSON_READER_HPP
 
+#include <atlas/detail/utf8.hpp>
+
 #include <array>
 #include <bit>
 #include <charconv>
@@ -627,65 +629,15 @@ inline void json_reader::string_token(json_token& t) noexcept {
       ++p;
       continue;
     }
-    // UTF-8 sequences (RFC 3629), possibly several in a row (text in most scripts but Latin ones).
+    // UTF-8 sequences, possibly several in a row (text in most scripts but Latin ones). With AVX2 the scan has
+    // vouched for all but a wrong sequence and the input's last few bytes, so this loop is rarely hot there.
     do {
-      const auto lead = static_cast<unsigned char>(*p);
-      if (end - p >= 4) {  // the usual case, with room for any sequence: no bound checks
-        const auto b1 = static_cast<unsigned char>(p[1]);
-        if (lead < 0xC2) return fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p - s));
-        if (lead < 0xE0) {
-          if ((b1 & 0xC0) != 0x80) return fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p + 1 - s));
-          p += 2;
-          continue;
-        }
-        if (lead < 0xF0) {
-          const unsigned lo = lead == 0xE0 ? 0xA0 : 0x80;  // no overlong forms
-          const unsigned hi = lead == 0xED ? 0x9F : 0xBF;  // no UTF-16 surrogates
-          if (b1 < lo || b1 > hi) return fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p + 1 - s));
-          if ((static_cast<unsigned char>(p[2]) & 0xC0) != 0x80)
-            return fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p + 2 - s));
-          p += 3;
-          continue;
-        }
-        if (lead < 0xF5) {
-          const unsigned lo = lead == 0xF0 ? 0x90 : 0x80;  // no overlong forms
-          const unsigned hi = lead == 0xF4 ? 0x8F : 0xBF;  // nothing above U+10FFFF
-          if (b1 < lo || b1 > hi) return fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p + 1 - s));
-          if ((static_cast<unsigned char>(p[2]) & 0xC0) != 0x80)
-            return fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p + 2 - s));
-          if ((static_cast<unsigned char>(p[3]) & 0xC0) != 0x80)
-            return fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p + 3 - s));
-          p += 4;
-          continue;
-        }
-        return fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p - s));
-      }
-      // Near the end of the input: the same rules, with every byte bound-checked.
-      std::size_t len;
-      unsigned char lo = 0x80;
-      unsigned char hi = 0xBF;
-      if (lead < 0xC2) return fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p - s));
-      if (lead < 0xE0) {
-        len = 2;
-      } else if (lead < 0xF0) {
-        len = 3;
-        if (lead == 0xE0) lo = 0xA0;
-        if (lead == 0xED) hi = 0x9F;
-      } else if (lead < 0xF5) {
-        len = 4;
-        if (lead == 0xF0) lo = 0x90;
-        if (lead == 0xF4) hi = 0x8F;
-      } else {
-        return fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p - s));
-      }
-      for (std::size_t i = 1; i < len; ++i) {
-        if (p + i == end) return fail(t, json_error::unexpected_end, text_.size());
-        const auto b = static_cast<unsigned char>(p[i]);
-        if (b < lo || b > hi) return fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p + i - s));
-        lo = 0x80;
-        hi = 0xBF;
-      }
-      p += len;
+      const utf8_sequence seq =
+          read_utf8_sequence(reinterpret_cast<const unsigned char*>(p), static_cast<std::size_t>(end - p));
+      if (seq.length == 0)
+        return seq.cut ? fail(t, json_error::unexpected_end, text_.size())
+                       : fail(t, json_error::invalid_utf8, static_cast<std::size_t>(p - s) + seq.bad);
+      p += seq.length;
     } while (p != end && static_cast<unsigned char>(*p) >= 0x80);
   }
   // p is at the closing quote.

@@ -2,6 +2,8 @@
 #ifndef ATLAS_DETAIL_TEXT_HPP
 #define ATLAS_DETAIL_TEXT_HPP
 
+#include <atlas/detail/utf8.hpp>
+
 #include <cstddef>
 #include <cstring>
 #include <cstdint>
@@ -17,32 +19,7 @@ namespace atlas::detail {
 /// Length of the valid UTF-8 sequence starting at s[i], or 0 when the bytes there are not one.
 inline std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept
 {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80)
-        return 1;
-    std::size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (b0 >= 0xC2 && b0 <= 0xDF)
-        n = 2;
-    else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        n = 3;
-        if (b0 == 0xE0) lo = 0xA0;
-        if (b0 == 0xED) hi = 0x9F; // no UTF-16 surrogates
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        n = 4;
-        if (b0 == 0xF0) lo = 0x90;
-        if (b0 == 0xF4) hi = 0x8F; // nothing above U+10FFFF
-    } else
-        return 0;
-    if (i + n > s.size())
-        return 0;
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    if (b1 < lo || b1 > hi)
-        return 0;
-    for (std::size_t k = 2; k < n; ++k)
-        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
-            return 0;
-    return n;
+    return read_utf8_sequence(reinterpret_cast<const unsigned char*>(s.data() + i), s.size() - i).length;
 }
 
 inline void append_hex4(std::string& out, unsigned value)
