@@ -1,3 +1,5 @@
+#include <atlas/convert.hpp>
+#include <atlas/validate_typed.hpp>
 #include <atlas/validator.hpp>
 
 #include <doctest/doctest.h>
@@ -36,6 +38,37 @@ TEST_SUITE("validator")
         const std::string response = read_example("response/campaign-updated.json");
         CHECK(v.validate_response(response).to_json() == atlas::validate_response(response).to_json());
         CHECK(v.validate_response(response).valid());
+    }
+
+    TEST_CASE("the entry points without options check exactly as with default options")
+    {
+        const atlas::options defaults;
+        std::vector<std::string> texts{R"({"name":"n","campaignType":"0","MessagesCampaign":true,"TemplateId":"t","X":1})"};
+        for (const char* name : {"valid/outbound-phone.json", "invalid/wrong-types.json",
+                 "invalid/phone-without-call-type.json", "invalid/voice-bubble-mistakes.json", "invalid/not-json.json"})
+            texts.push_back(read_example(name));
+        for (const std::string& text : texts) {
+            CAPTURE(text);
+            CHECK(atlas::validate_request(text).to_json() == atlas::validate_request(text, defaults).to_json());
+            CHECK(atlas::validate_response(text).to_json() == atlas::validate_response(text, defaults).to_json());
+        }
+        // Requests and responses are told apart: channel rules apply to requests only.
+        const std::string phone = read_example("invalid/phone-without-call-type.json");
+        CHECK_FALSE(atlas::validate_request(phone).valid());
+        CHECK(atlas::validate_request(phone).to_json() != atlas::validate_response(phone).to_json());
+
+        atlas::update_campaign_request request = atlas::parse_request(read_example("valid/outbound-phone.json"));
+        request.Timezone = std::string("Europe/Berln");
+        CHECK_FALSE(atlas::validate(request).valid());
+        CHECK(atlas::validate(request).to_json() == atlas::validate(request, defaults).to_json());
+        const atlas::campaign_response response = atlas::parse_response(read_example("response/campaign-updated.json"));
+        CHECK(atlas::validate(response).to_json() == atlas::validate(response, defaults).to_json());
+        atlas::campaign_call call;
+        call.id = std::string("a/b");
+        call.api_key = std::string("key\r\n");
+        CHECK_FALSE(atlas::validate(call).valid());
+        CHECK(atlas::validate(call).to_json() == atlas::validate(call, defaults).to_json());
+        CHECK(atlas::validate_call("a/b", "key\r\n").to_json() == atlas::validate_call("a/b", "key\r\n", defaults).to_json());
     }
 
     TEST_CASE("a validator keeps its options")

@@ -3,6 +3,7 @@
 #define ATLAS_OPTIONS_HPP
 
 #include <atlas/channel.hpp>
+#include <atlas/detail/config.hpp>
 #include <atlas/diagnostic.hpp>
 
 #include <cstddef>
@@ -60,31 +61,24 @@ struct options {
     std::size_t max_string_bytes = 16u << 20; // 16 MiB: any string or key, as written between its quotes
     std::size_t max_diagnostics = 1000;       // then one "N more" entry
 
+    // The three builders are defined out of line (impl/options.hpp): inline, their map and vector
+    // insertions were instantiated in every translation unit that includes this header, used or not.
+
     /// Registers the allowed values of an open enum field.
-    options& allow(std::string_view field, std::initializer_list<std::string_view> values)
-    {
-        auto& set = allowed_values[std::string(field)];
-        for (std::string_view v : values)
-            set.emplace_back(v);
-        return *this;
-    }
+    ATLAS_DECL options& allow(std::string_view field, std::initializer_list<std::string_view> values);
 
     /// Turns a rule off or changes its severity, by id.
-    options& set(std::string_view rule_id, rule_level level)
-    {
-        rule_levels[std::string(rule_id)] = level;
-        return *this;
-    }
+    ATLAS_DECL options& set(std::string_view rule_id, rule_level level);
 
     /// Adds a rule of the caller's own.
-    options& add_rule(std::string id, atlas::severity severity, std::string description,
-        std::function<void(const rule_context&)> check)
-    {
-        user_rules.push_back({std::move(id), severity, std::move(description), std::move(check)});
-        return *this;
-    }
+    ATLAS_DECL options& add_rule(std::string id, atlas::severity severity, std::string description,
+        std::function<void(const rule_context&)> check);
 };
 
 } // namespace atlas
+
+#ifdef ATLAS_HEADER_ONLY
+#include <atlas/impl/options.hpp>
+#endif
 
 #endif

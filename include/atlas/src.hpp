@@ -13,6 +13,7 @@
 #include <atlas/impl/checks.hpp>
 #include <atlas/impl/config.hpp>
 #include <atlas/impl/convert.hpp>
+#include <atlas/impl/options.hpp>
 #include <atlas/impl/report.hpp>
 #include <atlas/impl/request.hpp>
 #include <atlas/impl/response.hpp>

@@ -318,16 +318,37 @@ inline report validate_response_text(std::string_view text, const options& opts,
 
 namespace atlas {
 
+namespace detail {
+
+/// The options of the overloads that take none: built on first use, never changed.
+inline const options& default_options() noexcept
+{
+    static const options defaults; // default-constructing allocates nothing, so it cannot throw
+    return defaults;
+}
+
+} // namespace detail
+
 ATLAS_DECL report validate_request(std::string_view json_text, const options& opts) noexcept
 {
     detail::workspace ws;
     return detail::validate_request_text(json_text, opts, ws);
 }
 
+ATLAS_DECL report validate_request(std::string_view json_text) noexcept
+{
+    return validate_request(json_text, detail::default_options());
+}
+
 ATLAS_DECL report validate_response(std::string_view json_text, const options& opts) noexcept
 {
     detail::workspace ws;
     return detail::validate_response_text(json_text, opts, ws);
+}
+
+ATLAS_DECL report validate_response(std::string_view json_text) noexcept
+{
+    return validate_response(json_text, detail::default_options());
 }
 
 ATLAS_DECL report validate_call(std::string_view id, std::string_view api_key, const options& opts) noexcept
@@ -348,6 +369,11 @@ ATLAS_DECL report validate_call(std::string_view id, std::string_view api_key, c
         detail::report_out_of_memory(out);
     }
     return out;
+}
+
+ATLAS_DECL report validate_call(std::string_view id, std::string_view api_key) noexcept
+{
+    return validate_call(id, api_key, detail::default_options());
 }
 
 } // namespace atlas

@@ -92,14 +92,29 @@ ATLAS_DECL report validate(const update_campaign_request& request, const options
     return detail::validate_model(request, detail::payload_kind::request, opts);
 }
 
+ATLAS_DECL report validate(const update_campaign_request& request) noexcept
+{
+    return validate(request, detail::default_options());
+}
+
 ATLAS_DECL report validate(const campaign_response& response, const options& opts) noexcept
 {
     return detail::validate_model(response, detail::payload_kind::response, opts);
 }
 
+ATLAS_DECL report validate(const campaign_response& response) noexcept
+{
+    return validate(response, detail::default_options());
+}
+
 ATLAS_DECL report validate(const campaign_call& call, const options& opts) noexcept
 {
     return detail::validate_model(call, detail::payload_kind::call, opts);
+}
+
+ATLAS_DECL report validate(const campaign_call& call) noexcept
+{
+    return validate(call, detail::default_options());
 }
 
 } // namespace atlas

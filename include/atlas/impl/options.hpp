@@ -1,0 +1,34 @@
+// atlas: out-of-line definitions for options.hpp.
+#ifndef ATLAS_IMPL_OPTIONS_HPP
+#define ATLAS_IMPL_OPTIONS_HPP
+
+#include <atlas/options.hpp>
+
+#include <utility>
+
+namespace atlas {
+
+ATLAS_DECL options& options::allow(std::string_view field, std::initializer_list<std::string_view> values)
+{
+    auto& set = allowed_values[std::string(field)];
+    for (std::string_view v : values)
+        set.emplace_back(v);
+    return *this;
+}
+
+ATLAS_DECL options& options::set(std::string_view rule_id, rule_level level)
+{
+    rule_levels[std::string(rule_id)] = level;
+    return *this;
+}
+
+ATLAS_DECL options& options::add_rule(std::string id, atlas::severity severity, std::string description,
+    std::function<void(const rule_context&)> check)
+{
+    user_rules.push_back({std::move(id), severity, std::move(description), std::move(check)});
+    return *this;
+}
+
+} // namespace atlas
+
+#endif
