@@ -7,9 +7,10 @@ Defaults: /usr/share/zoneinfo/tzdata.zi and include/atlas/detail/tz_names.hpp
 (relative to the repository root, i.e. the parent of this script's directory).
 
 Every Zone name (lines "Z name ...") and every Link name (lines "L target name")
-is collected, de-duplicated and sorted by byte value, and emitted as a sorted
-constexpr table together with the tzdata version from the first line
-("# version 2026f").
+is collected, de-duplicated and sorted by byte value, and emitted together with
+the tzdata version from the first line ("# version 2026f"): the names end to end
+in one string, one per source line, and the offset where each ends.
+include/atlas/timezone.hpp makes the std::string_view table from the two.
 """
 
 import os
@@ -78,15 +79,29 @@ def render(version, names, source):
     out.append(f"// {len(names)} names: every Zone and Link name, unique, sorted by byte value.")
     out.append("#pragma once")
     out.append("")
+    out.append("#include <cstdint>")
     out.append("#include <string_view>")
     out.append("")
     out.append("namespace atlas::detail {")
     out.append("")
     out.append(f"inline constexpr std::string_view tzdata_version = {cpp_string(version)};")
     out.append("")
-    out.append("inline constexpr std::string_view tz_names[] = {")
+    out.append("// The names end to end, then where each one ends. A constant array of std::string_view written out")
+    out.append("// here cost every translation unit that includes it three times as much to compile as the loop")
+    out.append("// in timezone.hpp that makes one from these two.")
+    out.append("inline constexpr char tz_name_text[] =")
+    for i, name in enumerate(names):
+        out.append(f"    {cpp_string(name)}" + (";" if i + 1 == len(names) else ""))
+    out.append("")
+    ends, end = [], 0
     for name in names:
-        out.append(f"    {cpp_string(name)},")
+        end += len(name.encode("utf-8"))
+        ends.append(end)
+    if end >= 1 << 16:
+        fail("the names are too long together for 16-bit offsets")
+    out.append("inline constexpr std::uint16_t tz_name_ends[] = {")
+    for i in range(0, len(ends), 12):
+        out.append("    " + ", ".join(str(e) for e in ends[i:i + 12]) + ",")
     out.append("};")
     out.append("")
     out.append("} // namespace atlas::detail")
