@@ -265,6 +265,21 @@ inline std::uint32_t decode_u_escape(const char* p, const char* end, std::size_t
   return cp;
 }
 
+// Whether "\\" then c is one of JSON's two-character escapes (all of them but \u).
+constexpr bool is_simple_escape(char c) noexcept {
+  switch (c) {
+    case '"':
+    case '\\':
+    case '/':
+    case 'b':
+    case 'f':
+    case 'n':
+    case 'r':
+    case 't': return true;
+    default: return false;
+  }
+}
+
 inline char simple_escape(char c) noexcept {
   switch (c) {
     case 'b': return '\b';
@@ -583,18 +598,11 @@ inline void json_reader::string_token(json_token& t) noexcept {
     if (c == '\\') {
       escapes = true;
       if (end - p < 2) return fail(t, json_error::unexpected_end, text_.size());
-      switch (p[1]) {
-        case '"':
-        case '\\':
-        case '/':
-        case 'b':
-        case 'f':
-        case 'n':
-        case 'r':
-        case 't': p += 2; continue;
-        case 'u': break;
-        default: return fail(t, json_error::invalid_escape, static_cast<std::size_t>(p - s));
+      if (json_impl::is_simple_escape(p[1])) {
+        p += 2;
+        continue;
       }
+      if (p[1] != 'u') return fail(t, json_error::invalid_escape, static_cast<std::size_t>(p - s));
       // \uXXXX
       std::uint32_t cp = 0;
       for (int i = 0; i < 4; ++i) {
