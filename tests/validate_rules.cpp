@@ -20,6 +20,7 @@
 #include <fstream>
 #include <initializer_list>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <random>
 #include <set>
@@ -1230,6 +1231,96 @@ TEST_CASE("the overlap check names the same earlier window whether it compares p
             const std::size_t mapped = atlas::detail::first_overlap(windows, w, owner, 0);
             REQUIRE_MESSAGE(pairwise == mapped, "trial " << trial << ", window " << w);
         }
+    }
+}
+
+/// What the token walk keeps of TimeWindows content that has nothing to report but overlaps: the windows, as
+/// skim_time_windows must give them; nullopt when the walk would report anything else.
+std::optional<std::vector<atlas::detail::workspace::window>> windows_by_tokens(std::string_view content)
+{
+    using atlas::detail::token_kind;
+    atlas::detail::json_reader reader(content);
+    std::vector<atlas::detail::workspace::window> windows;
+    if (reader.next().kind != token_kind::array_begin)
+        return std::nullopt;
+    for (std::size_t index = 0;; ++index) {
+        const atlas::detail::json_token element = reader.next();
+        if (element.kind == token_kind::array_end)
+            break;
+        if (element.kind != token_kind::object_begin)
+            return std::nullopt;
+        std::map<std::string, int> values;
+        for (;;) {
+            const atlas::detail::json_token key = reader.next();
+            if (key.kind == token_kind::object_end)
+                break;
+            if (key.kind != token_kind::key || key.duplicate_key)
+                return std::nullopt;
+            std::string name;
+            atlas::detail::decode_json_string(key.raw, name);
+            const atlas::detail::json_token value = reader.next();
+            const auto known = std::find(std::begin(atlas::time_window_keys), std::end(atlas::time_window_keys), name);
+            if (known == std::end(atlas::time_window_keys) || value.kind != token_kind::number || !value.integer_literal ||
+                !value.fits_int64 || value.int_value < 0 ||
+                value.int_value > ((known - std::begin(atlas::time_window_keys)) % 2 == 0 ? 23 : 59))
+                return std::nullopt;
+            values[name] = static_cast<int>(value.int_value);
+        }
+        if (values.size() != 4)
+            return std::nullopt;
+        const int start = values["startHour"] * 60 + values["startMinute"];
+        const int end = values["endHour"] * 60 + values["endMinute"];
+        if (start == end)
+            return std::nullopt;
+        windows.push_back({index, element.offset, start, end});
+    }
+    if (reader.next().kind != token_kind::end_of_input)
+        return std::nullopt;
+    return windows;
+}
+
+TEST_CASE("TimeWindows read without tokens gives the windows the token walk keeps, or leaves the content to it")
+{
+    // The canonical content, cut at every byte and with one byte replaced at every place by each of a few
+    // troublemakers: whatever the skim accepts, the walk must have accepted with the same windows.
+    const std::string_view content =
+        R"([{"startHour":8,"startMinute":45,"endHour":9,"endMinute":5}, {"endMinute":0,"endHour":23,"startMinute":59,"startHour":22}])";
+    const std::vector<std::string_view> replacements = {"0", "9", "24", "60", "08", "1.0", "1e1", "-1", "\"", "\\", " ",
+        "}", "]", ",", ":", "x", "\"startHour\":1,\"startHour\"", "\"startHour\"", "null", "\x01", "\xC3\xA9", "[", "{}"};
+    std::size_t accepted = 0, left = 0;
+    for (std::size_t at = 0; at <= content.size(); ++at) {
+        std::vector<std::string> texts = {std::string(content.substr(0, at))};
+        for (std::string_view r : replacements)
+            if (at < content.size())
+                texts.push_back(std::string(content.substr(0, at)) + std::string(r) + std::string(content.substr(at + 1)));
+        for (const std::string& text : texts) {
+            CAPTURE(text);
+            std::vector<atlas::detail::workspace::window> skimmed;
+            if (!atlas::detail::skim_time_windows(text, 512, skimmed)) {
+                ++left;
+                continue;
+            }
+            ++accepted;
+            const auto expected = windows_by_tokens(text);
+            REQUIRE(expected.has_value());
+            REQUIRE(skimmed.size() == expected->size());
+            for (std::size_t w = 0; w < skimmed.size(); ++w) {
+                CHECK(skimmed[w].index == (*expected)[w].index);
+                CHECK(skimmed[w].offset == (*expected)[w].offset);
+                CHECK(skimmed[w].start == (*expected)[w].start);
+                CHECK(skimmed[w].end == (*expected)[w].end);
+            }
+        }
+    }
+    CHECK(accepted > 50); // the unchanged content, white space, in-range digits
+    CHECK(left > 2000);
+    // Ordinary contents are accepted, white space anywhere included; too little depth is left to the walk.
+    for (std::string_view text : {"[]", " [ ] ", "[{\"startHour\":0,\"startMinute\":0,\"endHour\":0,\"endMinute\":1}]",
+             "\n[ { \"startHour\" : 23 , \"startMinute\" : 59 , \"endHour\" : 0 , \"endMinute\" : 0 } ]\n"}) {
+        CAPTURE(text);
+        std::vector<atlas::detail::workspace::window> skimmed;
+        CHECK(atlas::detail::skim_time_windows(text, 512, skimmed));
+        CHECK_FALSE(atlas::detail::skim_time_windows(text, 1, skimmed));
     }
 }
 

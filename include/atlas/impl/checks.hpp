@@ -541,6 +541,77 @@ inline void hold_window_diagnostic(checker& c, std::size_t i, rule r, std::size_
     c.ws().held.push_back({r, offset, std::move(path), std::move(message), std::move(hint)});
 }
 
+/// The windows of TimeWindows content written the ordinary way, appended to `windows` as read_time_windows
+/// keeps them; false (windows then partly filled) for anything read_time_windows or the walk could report, and for
+/// anything unusual: an escape, a number not written as 0-99, a key twice. An array of objects, each with the four
+/// keys once and in range, that does not end where it starts, is all it accepts; the token walk does the rest.
+inline bool skim_time_windows(std::string_view content, std::size_t max_depth, std::vector<workspace::window>& windows)
+{
+    const char* const begin = content.data();
+    const char* const end = begin + content.size();
+    const char* p = begin;
+    // Steps over white space, then over `c` if it comes next.
+    const auto take = [&](char c) {
+        while (p != end && json_impl::is_ws(*p))
+            ++p;
+        if (p == end || *p != c)
+            return false;
+        ++p;
+        return true;
+    };
+    const auto at_end = [&] {
+        while (p != end && json_impl::is_ws(*p))
+            ++p;
+        return p == end;
+    };
+    if (max_depth < 2 || !take('['))
+        return false;
+    if (take(']'))
+        return at_end();
+    for (std::size_t index = 0;; ++index) {
+        if (!take('{'))
+            return false;
+        const auto window_offset = static_cast<std::size_t>(p - 1 - begin);
+        std::array<int, 4> values{};
+        unsigned seen = 0;
+        do {
+            if (!take('"'))
+                return false;
+            const char* const name = p;
+            while (p != end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+                ++p;
+            const std::string_view key(name, static_cast<std::size_t>(p - name));
+            const auto known = std::find(std::begin(time_window_keys), std::end(time_window_keys), key);
+            const auto k = static_cast<std::size_t>(known - std::begin(time_window_keys));
+            if (known == std::end(time_window_keys) || ((seen >> k) & 1u) != 0 || !take('"') || !take(':'))
+                return false;
+            while (p != end && json_impl::is_ws(*p))
+                ++p;
+            if (p == end || !json_impl::is_digit(*p))
+                return false;
+            int value = *p++ - '0';
+            if (value != 0 && p != end && json_impl::is_digit(*p))
+                value = value * 10 + (*p++ - '0');
+            if (p != end && (json_impl::is_alnum(*p) || *p == '.' || *p == '+' || *p == '-'))
+                return false; // a third digit, a leading zero, a fraction, an exponent, or not JSON
+            if (value > ((k % 2 == 0) ? 23 : 59))
+                return false;
+            values[k] = value;
+            seen |= 1u << k;
+        } while (take(','));
+        if (!take('}') || seen != 0xFu)
+            return false;
+        const int start = values[0] * 60 + values[1], end_minute = values[2] * 60 + values[3];
+        if (start == end_minute)
+            return false;
+        windows.push_back({index, window_offset, start, end_minute});
+        if (take(']'))
+            return at_end();
+        if (!take(','))
+            return false;
+    }
+}
+
 /// Checks the shape of TimeWindows field i as `content` reads it: an array of objects with the four
 /// keys, in range. Keeps the complete windows in ws.windows for the overlap check. Stops at a syntax error.
 inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
@@ -651,11 +722,15 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
     workspace& ws = c.ws();
     ws.held.clear();
     ws.windows.clear();
-    content_walk content(c, i);
-    read_time_windows(c, i, content);
-    if (!content.read_to_end()) {
-        report_not_json(c, i, rule::time_windows_syntax, ws.content_reader);
-        return;
+    // Windows written the ordinary way are read without tokens, at a third of the cost.
+    if (!skim_time_windows(c.slot(i).value, c.opts().max_depth, ws.windows)) {
+        ws.windows.clear();
+        content_walk content(c, i);
+        read_time_windows(c, i, content);
+        if (!content.read_to_end()) {
+            report_not_json(c, i, rule::time_windows_syntax, ws.content_reader);
+            return;
+        }
     }
     // Overlaps, reported on the later window, naming the earlier window that owns the first minute the
     // later one covers (in its own order: from its start, across midnight when it crosses it).
