@@ -1649,6 +1649,31 @@ TEST_CASE("past max_diagnostics one report.truncated entry counts the rest, as a
     expect_no_rule(atlas::validate_request(text), "report.truncated");
 }
 
+TEST_CASE("past max_diagnostics unknown fields and duplicate keys are still counted, and a dropped error still counts")
+{
+    // Two unknown fields fill the report; then another, one holding a duplicate inside it, and a
+    // duplicate name: only counted, and the duplicates are errors.
+    const std::string text = outbound_with({R"("a": 1)", R"("b": 2)", R"("c": 3)", R"("d": {"k": 1, "k": 2})",
+        R"("name": "again")"});
+    atlas::options opts;
+    opts.max_diagnostics = 2;
+    const auto r = atlas::validate_request(text, opts);
+    REQUIRE(r.diagnostics.size() == 3);
+    CHECK(r.diagnostics[0].rule == "field.unknown");
+    CHECK(r.diagnostics[1].rule == "field.unknown");
+    const auto d = expect_rule(r, "report.truncated", "", 0, 0, atlas::severity::error);
+    CHECK(contains(d.message, "4")); // c, d, the duplicate inside d, the duplicate name
+    CHECK_FALSE(r.valid());
+    // With room, the same payload reports all four by name.
+    opts.max_diagnostics = 10;
+    const auto all = atlas::validate_request(text, opts);
+    CHECK(with_rule(all, "field.unknown").size() == 4);
+    std::set<std::string> duplicates;
+    for (const atlas::diagnostic& d : with_rule(all, "json.duplicate-key"))
+        duplicates.insert(d.path);
+    CHECK(duplicates == std::set<std::string>{"/d/k", "/name"});
+}
+
 TEST_CASE("text that is not JSON is one error even when max_diagnostics was reached before the break")
 {
     atlas::options opts;
