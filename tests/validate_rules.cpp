@@ -1426,6 +1426,26 @@ TEST_CASE("thousands of bad windows under a small max_diagnostics keep the first
     CHECK(r.diagnostics.back().severity == atlas::severity::error);
 }
 
+TEST_CASE("overlaps past max_diagnostics are counted, as warnings that leave the payload valid")
+{
+    // 50 copies of one window: each later one overlaps window 0.
+    std::string windows = "[";
+    for (int w = 0; w < 50; ++w)
+        windows += std::string(w ? "," : "") + R"({"startHour":9,"startMinute":0,"endHour":10,"endMinute":0})";
+    windows += "]";
+    atlas::options opts;
+    opts.max_diagnostics = 3;
+    const auto r = atlas::validate_request(outbound_with({time_windows(windows)}), opts);
+    const std::vector<std::string> shown = in_order(r);
+    REQUIRE(shown.size() == 4);
+    CHECK(shown[0].rfind("time-windows.overlap /TimeWindows/1 ", 0) == 0);
+    CHECK(shown[2].rfind("time-windows.overlap /TimeWindows/3 ", 0) == 0);
+    CHECK(r.diagnostics.front().message == "time window 1 overlaps time window 0");
+    CHECK(r.diagnostics.back().message == "46 more diagnostics were left out"); // 49 overlaps, 3 shown
+    CHECK(r.diagnostics.back().severity == atlas::severity::warning);
+    CHECK(r.valid());
+}
+
 TEST_CASE("the response TimeWindows is checked the same way, as errors")
 {
     const auto r = atlas::validate_response(R"({"TimeWindows": "[{\"startHour\":24,\"startMinute\":0,\"endHour\":17,\"endMinute\":0}]"})");

@@ -736,9 +736,12 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
     // later one covers (in its own order: from its start, across midnight when it crosses it).
     for (std::size_t w = 0; w < ws.windows.size(); ++w) {
         const std::size_t earlier = first_overlap(ws.windows, w, ws.minute_owner);
-        if (earlier != no_window)
-            hold_window_diagnostic(c, i, rule::time_windows_overlap, ws.windows[w].index, {}, ws.windows[w].offset,
-                window_label(ws.windows[w].index) + " overlaps " + window_label(earlier));
+        if (earlier == no_window)
+            continue;
+        // Past max_diagnostics the overlap is only counted: no text for 20,000 overlapping windows.
+        const bool only_counted = c.beyond_limit_after(ws.held.size());
+        hold_window_diagnostic(c, i, rule::time_windows_overlap, ws.windows[w].index, {}, ws.windows[w].offset,
+            only_counted ? std::string() : window_label(ws.windows[w].index) + " overlaps " + window_label(earlier));
     }
     for (workspace::held_diagnostic& d : ws.held)
         c.emit_on(d.which, i, std::move(d.message), std::move(d.hint), c.content_offset(i, d.offset), std::move(d.path));
