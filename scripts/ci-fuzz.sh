@@ -16,7 +16,7 @@ root=$PWD
 seconds=${ATLAS_FUZZ_SECONDS:-20}
 jobs=${ATLAS_FUZZ_JOBS:-2}
 shared=${ATLAS_SHARED_DIR:-$root/../shared}
-targets=(${ATLAS_FUZZ_TARGETS:-validate-text time-windows date-time time-zone report-writers})
+targets=(${ATLAS_FUZZ_TARGETS:-validate-text time-windows json-skim date-time time-zone report-writers})
 
 summary() {
   echo "fuzz: $1 passed, $2 failed"
@@ -42,12 +42,13 @@ ninja -C "$build" "${targets[@]/#/fuzz/fuzz-}" >"$work/build.log" 2>&1 ||
 # Seeds, copied afresh on each run (shared/ is not part of this repository, and is read-only in CI).
 seeds=$work/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{validate-text,time-windows,date-time,time-zone,report-writers}
+mkdir -p "$seeds"/{validate-text,time-windows,json-skim,date-time,time-zone,report-writers}
 cp examples/*/*.json "$seeds/validate-text/"
 cp examples/*/*.json "$seeds/report-writers/"
 if [ -d "$shared/testdata/JSONTestSuite/test_parsing" ]; then
   cp "$shared"/testdata/JSONTestSuite/test_parsing/*.json "$seeds/validate-text/"
   cp "$shared"/testdata/JSONTestSuite/test_parsing/*.json "$seeds/time-windows/"
+  cp "$shared"/testdata/JSONTestSuite/test_parsing/*.json "$seeds/json-skim/"
 else
   echo "note: $shared/testdata/JSONTestSuite not found: seeding from examples/ only"
 fi
@@ -59,6 +60,9 @@ seed time-windows night '[{"startHour":22,"startMinute":30,"endHour":6,"endMinut
 seed time-windows mistakes '[{"startHour":9,"startMinute":0,"endHour":12,"endMinute":0},{"startHour":11,"startMinute":30,"endHour":13,"endMinute":0},{"startHour":14,"startMinute":0,"endHour":24,"endMinute":0},{"startHour":15,"startMinute":0,"endHour":18}]'
 seed time-windows typographic '[{“startHour”:9,“startMinute”:0,“endHour”:17,“endMinute”:0}]'
 seed time-windows shapes '[[1],{"startHour":"9","startMinute":0.5,"endHour":1e1,"endMinute":-1,"extra":{}},{"startHour":9,"startMinute":0,"endHour":9,"endMinute":0}]'
+seed json-skim settings '{"fields": ["company", "city"], "timeoutMs": 800, "cache": true}'
+seed json-skim redial '{"maxAttempts":3,"intervalMinutes":[15,60,240],"onBusy":true,"x":{"a":1,"b":[null,-0.5e2]}}'
+seed json-skim messages '["Are you still there?","I\u0027ll wait \"a\" moment.","¿Sigue ahí? 🙂"]'
 seed date-time offset '2026-03-02T09:00:00-05:00'
 seed date-time leap '2024-02-29T23:59:60.123456Z'
 seed date-time not-a-day '2026-02-30T09:00:00Z'
