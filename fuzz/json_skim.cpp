@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
     using namespace atlas::detail;
     // A copy of exactly `size` bytes: AddressSanitizer then catches a read past the end.
-    const std::unique_ptr<char[]> copy(new char[size + 1]);
+    const std::unique_ptr<char[]> copy(new char[size]);
     std::copy(data, data + size, copy.get());
     const std::string_view text(copy.get(), size);
     for (const std::size_t max_depth : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{8}, std::size_t{64}}) {

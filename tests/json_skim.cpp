@@ -21,7 +21,7 @@ namespace {
 
 // A heap copy of exactly the text's bytes, so that AddressSanitizer catches a read past the end.
 bool skims_unremarkable(std::string_view text, std::size_t max_depth) {
-  const std::unique_ptr<char[]> copy(new char[text.size() + 1]);
+  const std::unique_ptr<char[]> copy(new char[text.size()]);
   std::copy(text.begin(), text.end(), copy.get());
   return skim_json({copy.get(), text.size()}, max_depth) == skim_result::unremarkable;
 }

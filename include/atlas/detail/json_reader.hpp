@@ -265,7 +265,7 @@ inline std::uint32_t decode_u_escape(const char* p, const char* end, std::size_t
   return cp;
 }
 
-// Whether "\\" then c is one of JSON's two-character escapes (all of them but \u).
+// Whether a backslash then c is one of JSON's two-character escapes (all of them but \u).
 constexpr bool is_simple_escape(char c) noexcept {
   switch (c) {
     case '"':
