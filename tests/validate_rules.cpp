@@ -1236,7 +1236,7 @@ TEST_CASE("the overlap check names the same earlier window whether it compares p
 
 /// What the token walk keeps of TimeWindows content that has nothing to report but overlaps: the windows, as
 /// skim_time_windows must give them; nullopt when the walk would report anything else.
-std::optional<std::vector<atlas::detail::workspace::window>> windows_by_tokens(std::string_view content)
+static std::optional<std::vector<atlas::detail::workspace::window>> windows_by_tokens(std::string_view content)
 {
     using atlas::detail::token_kind;
     atlas::detail::json_reader reader(content);
