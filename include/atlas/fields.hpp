@@ -196,8 +196,10 @@ inline constexpr field_info call_fields[] = {
      .description = "Your Atlas API key. Get it from the Atlas Portal under Settings > API Keys."},
 };
 
-/// The keys every object of the TimeWindows array must have (hours 0-23, minutes 0-59).
+/// The keys every object of the TimeWindows array must have, and the largest value of each (hours 0-23,
+/// minutes 0-59; the smallest is 0).
 inline constexpr std::string_view time_window_keys[] = {"startHour", "startMinute", "endHour", "endMinute"};
+inline constexpr int time_window_max[] = {23, 59, 23, 59};
 
 static_assert(std::size(request_fields) == 40, "the seed's request has 40 body fields");
 static_assert(std::size(response_fields) == 53, "the seed's response has 53 fields");

@@ -157,6 +157,8 @@ constexpr bool is_ws(char c) noexcept {
 constexpr bool is_alnum(char c) noexcept {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
+// A byte that may not come right after a number ("01", "1.5.2", "12abc", "1-2"): the number is invalid there.
+constexpr bool cannot_follow_number(char c) noexcept { return is_alnum(c) || c == '.' || c == '+' || c == '-'; }
 
 inline std::uint64_t load64(const char* p) noexcept {
   std::uint64_t w;
@@ -729,11 +731,8 @@ inline void json_reader::number_token(json_token& t) noexcept {
     }
     if (exp_negative) exponent = -exponent;
   }
-  if (p != end) {
-    const char c = *p;
-    if (json_impl::is_alnum(c) || c == '.' || c == '+' || c == '-')
-      return fail(t, json_error::invalid_number, static_cast<std::size_t>(p - s));
-  }
+  if (p != end && json_impl::cannot_follow_number(*p))
+    return fail(t, json_error::invalid_number, static_cast<std::size_t>(p - s));
   t.kind = token_kind::number;
   t.offset = pos_;
   t.length = static_cast<std::size_t>(p - start);

@@ -85,7 +85,7 @@ inline const char* skim_number(const char* p, const char* end) noexcept {
     if (!negative) magnitude += exponent;  // a negative exponent only makes the value smaller
   }
   if (magnitude >= 300) return nullptr;
-  if (p != end && (is_alnum(*p) || *p == '.' || *p == '+' || *p == '-')) return nullptr;  // "01", "1.5.2", "1x"
+  if (p != end && cannot_follow_number(*p)) return nullptr;
   return p;
 }
 

@@ -550,18 +550,20 @@ inline bool skim_time_windows(std::string_view content, std::size_t max_depth, s
     const char* const begin = content.data();
     const char* const end = begin + content.size();
     const char* p = begin;
-    // Steps over white space, then over `c` if it comes next.
-    const auto take = [&](char c) {
+    const auto skip_ws = [&] {
         while (p != end && json_impl::is_ws(*p))
             ++p;
+    };
+    // Steps over white space, then over `c` if it comes next.
+    const auto take = [&](char c) {
+        skip_ws();
         if (p == end || *p != c)
             return false;
         ++p;
         return true;
     };
     const auto at_end = [&] {
-        while (p != end && json_impl::is_ws(*p))
-            ++p;
+        skip_ws();
         return p == end;
     };
     if (max_depth < 2 || !take('['))
@@ -585,16 +587,15 @@ inline bool skim_time_windows(std::string_view content, std::size_t max_depth, s
             const auto k = static_cast<std::size_t>(known - std::begin(time_window_keys));
             if (known == std::end(time_window_keys) || ((seen >> k) & 1u) != 0 || !take('"') || !take(':'))
                 return false;
-            while (p != end && json_impl::is_ws(*p))
-                ++p;
+            skip_ws();
             if (p == end || !json_impl::is_digit(*p))
                 return false;
             int value = *p++ - '0';
             if (value != 0 && p != end && json_impl::is_digit(*p))
                 value = value * 10 + (*p++ - '0');
-            if (p != end && (json_impl::is_alnum(*p) || *p == '.' || *p == '+' || *p == '-'))
+            if (p != end && json_impl::cannot_follow_number(*p))
                 return false; // a third digit, a leading zero, a fraction, an exponent, or not JSON
-            if (value > ((k % 2 == 0) ? 23 : 59))
+            if (value > time_window_max[k])
                 return false;
             values[k] = value;
             seen |= 1u << k;
@@ -662,7 +663,7 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
             seen[k] = true;
             valid[k] = false; // a duplicated key: only its last value counts (json.duplicate-key reports it)
             const json_token token = content.next();
-            const int max = (k % 2 == 0) ? 23 : 59;
+            const int max = time_window_max[k];
             if (token.kind == token_kind::number && token.integer_literal) {
                 if (token.fits_int64 && token.int_value >= 0 && token.int_value <= max) {
                     values[k] = static_cast<int>(token.int_value);

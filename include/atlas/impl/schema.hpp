@@ -200,7 +200,7 @@ inline boost::json::object time_windows_content_schema()
         boost::json::object p;
         p["type"] = "integer";
         p["minimum"] = 0;
-        p["maximum"] = k % 2 == 0 ? 23 : 59; // hours, then minutes, as check_time_windows reads them
+        p["maximum"] = time_window_max[k];
         window_properties[time_window_keys[k]] = std::move(p);
         required.emplace_back(time_window_keys[k]);
     }

@@ -151,33 +151,30 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
             c.emit(r, std::move(p), offset, std::move(message));
         };
         // Past max_diagnostics a diagnostic is only counted, so its pointer, message and hint are not built:
-        // a payload of 100,000 unknown keys paid a did-you-mean (and a pointer) for each.
-        const bool only_counted = c.beyond_limit_after(0);
-        if (duplicate && only_counted)
+        // a payload of 100,000 unknown keys paid a did-you-mean (and a pointer) for each. Asked only here,
+        // off the path of known fields.
+        if (duplicate && c.beyond_limit_after(0))
             c.emit(rule::json_duplicate_key, {}, key_offset, {});
         else if (duplicate)
             c.emit(rule::json_duplicate_key, path(), key_offset,
                 "the key " + quote_value(key) + " appears twice in the payload (the last one is checked)",
                 "remove one of them");
-        if (index == fields.size() && only_counted) {
-            c.emit(rule::field_unknown, {}, key_offset, {});
-            if (!walk_value(reader, reader.next(), {}, ws.stack, report_inside)) {
-                reject_text(c, reader.error(), reader.error_offset());
-                return false;
-            }
-            continue;
-        }
         if (index == fields.size()) {
-            std::string hint = did_you_mean(best_suggestion(key, names));
-            if (std::find(other_side_names.begin(), other_side_names.end(), key) != other_side_names.end())
-                hint = std::string(quote_value(key)) +
-                       (c.kind() == payload_kind::request ? " is a response field: the server sets it"
-                                                          : " is a request field, not part of the response");
-            c.emit(rule::field_unknown, path(), key_offset,
-                quote_value(key) + " is not a field of the " +
-                    (c.kind() == payload_kind::request ? "request" : "response"),
-                std::move(hint));
-            if (!walk_value(reader, reader.next(), path(), ws.stack, report_inside)) {
+            const bool only_counted = c.beyond_limit_after(0);
+            if (only_counted)
+                c.emit(rule::field_unknown, {}, key_offset, {});
+            else {
+                std::string hint = did_you_mean(best_suggestion(key, names));
+                if (std::find(other_side_names.begin(), other_side_names.end(), key) != other_side_names.end())
+                    hint = std::string(quote_value(key)) +
+                           (c.kind() == payload_kind::request ? " is a response field: the server sets it"
+                                                              : " is a request field, not part of the response");
+                c.emit(rule::field_unknown, path(), key_offset,
+                    quote_value(key) + " is not a field of the " +
+                        (c.kind() == payload_kind::request ? "request" : "response"),
+                    std::move(hint));
+            }
+            if (!walk_value(reader, reader.next(), only_counted ? std::string() : path(), ws.stack, report_inside)) {
                 reject_text(c, reader.error(), reader.error_offset());
                 return false;
             }
