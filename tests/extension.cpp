@@ -143,6 +143,76 @@ TEST_SUITE("extension")
         CHECK(count_rule(windows, "time-windows.range") == 1);
     }
 
+    TEST_CASE("a value a turned-down rule finds wrong still keeps the rules that read it from guessing")
+    {
+        const auto only_rules = [](const atlas::report& r) {
+            std::vector<std::string> ids;
+            for (const atlas::diagnostic& d : r.diagnostics)
+                ids.push_back(d.rule);
+            return ids;
+        };
+        using ids = std::vector<std::string>;
+        for (const atlas::rule_level level : {atlas::rule_level::off, atlas::rule_level::warning}) {
+            CAPTURE(static_cast<int>(level));
+            const std::string shown = level == atlas::rule_level::off ? "" : "x";
+            atlas::options required;
+            required.set("field.required", level);
+            // A missing campaignType is no channel: not a voice bubble that lacks Position.
+            CHECK(only_rules(atlas::validate_request(R"({"name":"n","TemplateId":"t"})", required)) ==
+                  (shown.empty() ? ids{} : ids{"field.required"}));
+            atlas::options enum_value;
+            enum_value.set("enum.value", level);
+            CHECK(only_rules(atlas::validate_request(R"({"name":"n","TemplateId":"t","campaignType":"2"})", enum_value)) ==
+                  (shown.empty() ? ids{} : ids{"enum.value"}));
+            // CallType "3" is no direction: the inbound-only warning is not given as if it were outbound.
+            CHECK(count_rule(atlas::validate_request(R"({"name":"n","TemplateId":"t","campaignType":"1","CallType":"3",)"
+                                                     R"("FeatureAppendPreviousSummaryEnabled":true})",
+                                 enum_value),
+                      "channel.inbound-only") == 0);
+            atlas::options type;
+            type.set("field.type", level);
+            // A MessagesCampaign of the wrong type leaves the channel unknown; a number is not read as "".
+            const auto wrong_types = atlas::validate_request(
+                R"({"name":1,"TemplateId":"t","campaignType":"0","MessagesCampaign":"true","Timezone":5,)"
+                R"("DailyCallLimit":"5","TimeWindows":5})",
+                type);
+            for (const char* cascade : {"channel.position-required", "field.empty", "integer.literal",
+                     "time-windows.syntax", "timezone.known"})
+                CHECK_MESSAGE(count_rule(wrong_types, cascade) == 0, cascade);
+            CHECK(count_rule(wrong_types, "field.type") == (shown.empty() ? 0u : 5u));
+        }
+        // Without the options, the same payloads give the same single finding as an error.
+        CHECK(only_rules(atlas::validate_request(R"({"name":"n","TemplateId":"t","campaignType":"2"})")) ==
+              ids{"enum.value"});
+    }
+
+    TEST_CASE("the rules of text that cannot be read keep their level: such text is never valid")
+    {
+        for (const char* id : {"json.syntax", "json.encoding", "json.root", "json.limit"}) {
+            CAPTURE(id);
+            atlas::options o;
+            o.set(id, atlas::rule_level::off);
+            o.max_depth = 3;
+            for (const std::string_view text : {std::string_view("{"), std::string_view("[]"),
+                     std::string_view("\xEF\xBB\xBF{}"), std::string_view(R"({"a":[[[1]]]})")}) {
+                const auto r = atlas::validate_request(text, o);
+                CHECK_FALSE(r.valid());
+                REQUIRE(r.diagnostics.size() == 1);
+                CHECK(r.diagnostics[0].severity == atlas::severity::error);
+            }
+            atlas::options read;
+            const std::string error = atlas::read_options(R"({"rules":{")" + std::string(id) + R"(":"warning"}})", read);
+            CHECK(error.find("cannot be changed") != std::string::npos);
+            CHECK(atlas::read_options(R"({"rules":{")" + std::string(id) + R"(":"error"}})", read).empty());
+        }
+        // The other rules of the text can still be turned off.
+        atlas::options duplicates_allowed;
+        CHECK(atlas::read_options(R"({"rules":{"json.duplicate-key":"off"}})", duplicates_allowed).empty());
+        CHECK(atlas::validate_request(R"({"name":"n","name":"n","campaignType":"0","MessagesCampaign":true,"TemplateId":"t"})",
+            duplicates_allowed)
+                  .valid());
+    }
+
     TEST_CASE("with a template catalog, TemplateId must be in it and fit the payload's channel")
     {
         const auto o = with_catalog();

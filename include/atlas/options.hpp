@@ -45,7 +45,8 @@ struct options {
     /// by wire field name. A field with a registered set rejects anything else with a did-you-mean.
     std::map<std::string, std::vector<std::string>, std::less<>> allowed_values;
 
-    /// Per rule id: turn a rule off, or change its severity (built-in and user rules alike).
+    /// Per rule id: turn a rule off, or change its severity (built-in and user rules alike). The rules of
+    /// text that cannot be read (atlas::level_is_fixed) stay errors whatever this says.
     std::map<std::string, rule_level, std::less<>> rule_levels;
 
     /// The template catalog; when it is not empty, TemplateId must be one of it and its channel

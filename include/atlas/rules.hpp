@@ -258,6 +258,15 @@ constexpr const rule_info& info(rule r) noexcept
     return rules[static_cast<std::size_t>(r)];
 }
 
+/// Whether a rule's level cannot be changed by options: the rules of text that cannot be read as a JSON
+/// object (json.syntax, json.encoding, json.root, json.limit). Nothing else of such a payload can be checked,
+/// so turning one off or down would call unreadable text valid; options::rule_levels is ignored for them, and
+/// a configuration (read_options) that sets them to anything but "error" is refused.
+constexpr bool level_is_fixed(rule r) noexcept
+{
+    return info(r).scope == rule_scope::text && r != rule::json_duplicate_key && r != rule::json_number_range;
+}
+
 /// The rule with this id, or nullptr.
 constexpr const rule_info* find_rule(std::string_view id) noexcept
 {

@@ -34,7 +34,7 @@ enum class json_type : std::uint8_t { absent, null, boolean, number, string, arr
 /// What a payload holds for one known field, whether it came from text or from a typed struct.
 struct field_slot {
     json_type type = json_type::absent;
-    bool failed = false;   // an error was reported on it: rules that read it are skipped
+    bool failed = false;   // an error was found in it (even one options turned off): rules that read it are skipped
     bool reported = false; // some diagnostic was reported on it
     bool boolean = false;
     // numbers
@@ -245,6 +245,8 @@ public:
     }
     rule_level level_of(rule r) const noexcept
     {
+        if (level_is_fixed(r))
+            return rule_level::error;
         if (r == rule::field_unknown && options_.strict && kind_ == payload_kind::request)
             return level_of(info(r).id, severity::error);
         return level_of(info(r).id, info(r).severity);
@@ -285,17 +287,19 @@ public:
         report_.diagnostics.push_back(std::move(d));
     }
 
-    /// Adds a diagnostic about field i, at `offset` (default: the field's place); an error marks the field failed.
+    /// Adds a diagnostic about field i, at `offset` (default: the field's place). An error marks the field
+    /// failed, and so does a finding the catalog calls an error even when options turn it down or off: the value
+    /// is still wrong, and rules that read it must not guess from it (a missing campaignType read as non-phone).
     void emit_on(rule r, std::size_t i, std::string message, std::string hint = {}, std::size_t offset = npos,
         std::string path = {})
     {
         const rule_level level = level_of(r);
+        field_slot& s = slots_[i];
+        if (level == rule_level::error || info(r).severity == severity::error)
+            s.failed = true;
         if (level == rule_level::off)
             return;
-        field_slot& s = slots_[i];
         s.reported = true;
-        if (level == rule_level::error)
-            s.failed = true;
         emit(r, path.empty() ? pointer(i) : std::move(path), offset == npos ? place_of(i) : offset, std::move(message),
             std::move(hint));
     }
@@ -445,7 +449,8 @@ ATLAS_DETAIL_RULE_PLAN(response_plan, payload_kind::response, response_fields)
 ATLAS_DETAIL_RULE_PLAN(call_plan, payload_kind::call, call_fields)
 #undef ATLAS_DETAIL_RULE_PLAN
 
-/// The rules whose check has to run: a check runs when some rule it reports is not turned off.
+/// The rules whose check has to run: a check runs when some rule it reports is not turned off, or is an error
+/// in the catalog (what it finds then still marks the field failed, see checker::emit_on).
 inline std::uint64_t wanted_rules(const checker& c) noexcept
 {
     static_assert(std::size(rules) <= 64);
@@ -455,7 +460,7 @@ inline std::uint64_t wanted_rules(const checker& c) noexcept
     for (const rule_info& r : rules)
         for (const rule_info& other : rules)
             if (other.on_field == r.on_field && other.on_payload == r.on_payload &&
-                c.level_of(other.key) != rule_level::off) {
+                (c.level_of(other.key) != rule_level::off || other.severity == severity::error)) {
                 wanted |= std::uint64_t{1} << static_cast<unsigned>(r.key);
                 break;
             }

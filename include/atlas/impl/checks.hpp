@@ -1036,7 +1036,7 @@ ATLAS_DECL void check_template_channel(checker& c)
 ATLAS_DECL void check_null(checker& c)
 {
     for_each_field_in(c.maybe_null(), [&c](std::size_t i) {
-        if (c.slot(i).type != json_type::null || c.slot(i).reported)
+        if (c.slot(i).type != json_type::null || c.slot(i).reported || c.slot(i).failed)
             return;
         if (c.field(i).type == seed_type::enumeration_or_null) // AIAssistantProvider: null is a real value
             return;

@@ -190,6 +190,9 @@ ATLAS_DECL std::string read_options(std::string_view json_text, options& out)
             if (!find_rule(id) && !user_rule)
                 return detail::unknown_name("rule", id, ids);
             const std::string_view level = kv.value().is_string() ? std::string_view(kv.value().get_string()) : "";
+            if (const rule_info* built_in = find_rule(id); built_in && level_is_fixed(built_in->key) && level != "error")
+                return "the level of rule " + detail::quote_value(id) +
+                       " cannot be changed: text that cannot be read as a JSON object cannot be checked at all";
             if (level == "off")
                 out.set(id, rule_level::off);
             else if (level == "warning")
