@@ -1360,14 +1360,43 @@ TEST_CASE("a duplicated unknown key in a window is reported as a duplicate, then
                              "time-windows.unknown-key /TimeWindows/0/note 6:32"});
 }
 
-TEST_CASE("an integer too large for a double as an hour is reported as too large, then as out of range")
+TEST_CASE("a number too large for a double as an hour is one json.number-range error, not also a window error")
 {
-    // [ 19, { 20, \"startHour\" 21-33, : 34, the number at 35.
-    const std::string huge = "1" + std::string(400, '0');
+    // [ 19, { 20, \"startHour\" 21-33, : 34, the number at 35. Dependencies, not cascades: one error per value.
+    for (const std::string huge : {"1" + std::string(400, '0'), std::string("1e400"), std::string("-1.5e999")}) {
+        CAPTURE(huge);
+        const auto r = atlas::validate_request(outbound_with(
+            {time_windows(R"([{"startHour":)" + huge + R"(,"startMinute":0,"endHour":17,"endMinute":0}])")}));
+        CHECK(in_order(r) == std::vector<std::string>{"json.number-range /TimeWindows/0/startHour 6:35"});
+    }
+}
+
+TEST_CASE("a window key given twice is checked at its last value only, as the payload's own fields are")
+{
+    // [ 19, { 20, \"startHour\" 21-33, : 34, 30 35-36, the second \"startHour\" at 38.
+    const auto bad_first = atlas::validate_request(outbound_with(
+        {time_windows(R"([{"startHour":30,"startHour":9,"startMinute":0,"endHour":17,"endMinute":0}])")}));
+    CHECK(in_order(bad_first) == std::vector<std::string>{"json.duplicate-key /TimeWindows/0/startHour 6:38"});
+    // The last value is the one judged, and the window it makes takes part in the overlap check.
+    const auto bad_last = atlas::validate_request(outbound_with({time_windows(
+        R"([{"startHour":9,"startHour":"9","startMinute":0,"endHour":17,"endMinute":0},)" + window(10, 0, 11, 0) + "]")}));
+    CHECK(rule_ids(bad_last) == std::multiset<std::string>{"json.duplicate-key", "time-windows.type"});
+    const auto fixed_last = atlas::validate_request(outbound_with({time_windows(
+        R"([{"startHour":"9","startHour":9,"startMinute":0,"endHour":17,"endMinute":0},)" + window(10, 0, 11, 0) + "]")}));
+    CHECK(rule_ids(fixed_last) == std::multiset<std::string>{"json.duplicate-key", "time-windows.overlap"});
+    // Only that key's earlier report is withdrawn: another key's stays.
+    const auto two_keys = atlas::validate_request(outbound_with({time_windows(
+        R"([{"startHour":30,"endHour":99,"startHour":9,"startMinute":0,"endMinute":0}])")}));
+    CHECK(rule_ids(two_keys) == std::multiset<std::string>{"json.duplicate-key", "time-windows.range"});
+    expect_rule(two_keys, "time-windows.range", "/TimeWindows/0/endHour", 6, 50);
+}
+
+TEST_CASE("an empty key in a window is an unknown key whose pointer ends in a slash")
+{
     const auto r = atlas::validate_request(outbound_with(
-        {time_windows(R"([{"startHour":)" + huge + R"(,"startMinute":0,"endHour":17,"endMinute":0}])")}));
-    CHECK(in_order(r) == std::vector<std::string>{"json.number-range /TimeWindows/0/startHour 6:35",
-                             "time-windows.range /TimeWindows/0/startHour 6:35"});
+        {time_windows(R"([{"":1,"startHour":9,"startMinute":0,"endHour":17,"endMinute":0}])")}));
+    CHECK(r.valid());
+    expect_rule(r, "time-windows.unknown-key", "/TimeWindows/0/", 6, 21);
 }
 
 TEST_CASE("a duplicate key inside a window's nested value, then a syntax error, gives those two and no shape diagnostic")

@@ -102,6 +102,7 @@ struct workspace {
         rule which;
         std::size_t offset; // a byte of the content
         std::string path, message, hint;
+        bool superseded = false; // about a window's value that a later duplicate of its key replaced
     };
     std::vector<held_diagnostic> held;
     struct item {

@@ -13,6 +13,7 @@
 #include <atlas/timezone.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <array>
 #include <bit>
 #include <charconv>
@@ -521,8 +522,8 @@ inline constexpr std::size_t no_window = static_cast<std::size_t>(-1);
 
 /// Holds back a diagnostic about TimeWindows field i, at content byte `offset`, under the pointer of the
 /// window (if any) and its key (if any): check_time_windows reports it once the content is known to be JSON.
-inline void hold_window_diagnostic(checker& c, std::size_t i, rule r, std::size_t window, std::string_view key,
-    std::size_t offset, std::string message, std::string hint = {})
+inline void hold_window_diagnostic(checker& c, std::size_t i, rule r, std::size_t window,
+    std::optional<std::string_view> key, std::size_t offset, std::string message, std::string hint = {})
 {
     if (c.level_of(r) == rule_level::off)
         return; // never reported (emit_on ignores it), and it must not count below
@@ -536,8 +537,8 @@ inline void hold_window_diagnostic(checker& c, std::size_t i, rule r, std::size_
     std::string path(c.pointer_view(i));
     if (window != no_window)
         append_pointer_index(path, window);
-    if (!key.empty())
-        append_pointer_token(path, key);
+    if (key) // "" is a key too: its pointer ends in "/"
+        append_pointer_token(path, *key);
     c.ws().held.push_back({r, offset, std::move(path), std::move(message), std::move(hint)});
 }
 
@@ -639,6 +640,10 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
         const std::size_t window_offset = element.offset;
         std::array<int, 4> values{};
         std::array<bool, 4> seen{}, valid{};
+        // Where in ws.held each key's value was reported: a duplicated key's last value is the one checked (as for
+        // the payload's own fields), so a report about an earlier value is withdrawn.
+        std::array<std::size_t, 4> value_report;
+        value_report.fill(no_window);
         for (;;) {
             const json_token key_token = content.next();
             if (key_token.kind != token_kind::key)
@@ -662,8 +667,18 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
             key = time_window_keys[k]; // ws.key may be reused below
             seen[k] = true;
             valid[k] = false; // a duplicated key: only its last value counts (json.duplicate-key reports it)
+            if (value_report[k] != no_window)
+                ws.held[value_report[k]].superseded = true;
+            value_report[k] = no_window;
+            const std::size_t held_before = ws.held.size();
+            const auto note_value_report = [&] {
+                if (ws.held.size() > held_before)
+                    value_report[k] = held_before;
+            };
             const json_token token = content.next();
             const int max = time_window_max[k];
+            if (token.kind == token_kind::number && !token.finite)
+                continue; // json.number-range, from the walk, is the one error about it
             if (token.kind == token_kind::number && token.integer_literal) {
                 if (token.fits_int64 && token.int_value >= 0 && token.int_value <= max) {
                     values[k] = static_cast<int>(token.int_value);
@@ -672,6 +687,7 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
                     hold_window_diagnostic(c, i, rule::time_windows_range, index, key, token.offset,
                         std::string(key) + " of " + window_label(index) + " must be from 0 to " + std::to_string(max) +
                             ", not " + std::string(token.raw.substr(0, 64)));
+                note_value_report();
                 continue;
             }
             std::string hint, shown;
@@ -692,6 +708,7 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
             }
             hold_window_diagnostic(c, i, rule::time_windows_type, index, key, token.offset,
                 std::string(key) + " of " + window_label(index) + " must be an integer, not " + shown, std::move(hint));
+            note_value_report();
             content.skip_rest_of(token);
         }
         if (content.failed())
@@ -745,7 +762,9 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
             only_counted ? std::string() : window_label(ws.windows[w].index) + " overlaps " + window_label(earlier));
     }
     for (workspace::held_diagnostic& d : ws.held)
-        c.emit_on(d.which, i, std::move(d.message), std::move(d.hint), c.content_offset(i, d.offset), std::move(d.path));
+        if (!d.superseded)
+            c.emit_on(d.which, i, std::move(d.message), std::move(d.hint), c.content_offset(i, d.offset),
+                std::move(d.path));
 }
 
 // ---------------------------------------------------------------------------------------------
