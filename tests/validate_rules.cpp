@@ -339,10 +339,13 @@ TEST_CASE("the inbound-only field on another channel is a warning at its value")
     const auto r = atlas::validate_request(payload({name_, template_, phone, outbound, append}));
     CHECK(r.valid());
     CHECK(r.diagnostics.size() == 1);
-    expect_rule(r, "channel.inbound-only", "/FeatureAppendPreviousSummaryEnabled", 6, 42);
+    CHECK(contains(expect_rule(r, "channel.inbound-only", "/FeatureAppendPreviousSummaryEnabled", 6, 42).hint,
+        "(this is an outbound phone campaign)"));
 
-    expect_rule(atlas::validate_request(payload({name_, template_, non_phone, bubble, append})), "channel.inbound-only",
-        "/FeatureAppendPreviousSummaryEnabled", 6, 42);
+    CHECK(contains(expect_rule(atlas::validate_request(payload({name_, template_, non_phone, bubble, append})),
+                       "channel.inbound-only", "/FeatureAppendPreviousSummaryEnabled", 6, 42)
+                       .hint,
+        "(this is a voice bubble campaign)"));
 
     const auto on_inbound = atlas::validate_request(payload({name_, template_, phone, inbound, append}));
     expect_no_rule(on_inbound, "channel.inbound-only");
@@ -913,6 +916,15 @@ TEST_CASE("DailyCallLimit -1 and 2147483648 are integer.range errors")
         atlas::validate_request(outbound_with({R"("DailyCallLimit": 2147483648)"})), "integer.range", "/DailyCallLimit", 6, 21);
     expect_rule(atlas::validate_request(outbound_with({R"("DailyCallLimit": 99999999999999999999)"})), "integer.range",
         "/DailyCallLimit", 6, 21);
+    // A number longer than the 64 characters a message shows ends in "…", not as another number.
+    const std::string digits(64, '7');
+    const std::string long_number = R"("DailyCallLimit": )" + digits + "1";
+    const auto cut = expect_rule(atlas::validate_request(outbound_with({long_number})), "integer.range", "/DailyCallLimit", 6, 21);
+    CHECK(contains(cut.message, digits + "\u2026"));
+    const std::string exact = R"("DailyCallLimit": )" + digits;
+    const auto whole = expect_rule(atlas::validate_request(outbound_with({exact})), "integer.range", "/DailyCallLimit", 6, 21);
+    CHECK(contains(whole.message, digits));
+    CHECK_FALSE(contains(whole.message, "\u2026"));
 }
 
 TEST_CASE("DailyCallLimit 1.0 and 1e2 are integer.literal errors whose hint gives the integer")
@@ -1071,6 +1083,24 @@ TEST_CASE("the seed's TimeWindows example as printed, with typographic quotes, i
     const auto d = expect_rule(r, "time-windows.syntax", "/TimeWindows", 6, 21);
     CHECK(contains(d.hint, "straight quotes"));
     CHECK(contains(d.hint, "\""));
+}
+
+TEST_CASE("the straight-quotes hint is given where a typographic quote broke the JSON, not for quotes inside a string")
+{
+    const auto hint_of = [](std::string_view content) {
+        std::string field = R"("EnrichmentInfoSettings": ")";
+        for (const char ch : content)
+            field += ch == '"' || ch == '\\' ? std::string{'\\', ch} : std::string{ch};
+        const auto r = atlas::validate_request(outbound_with({field + '"'}));
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].rule == "json-text.syntax");
+        return r.diagnostics[0].hint;
+    };
+    CHECK(contains(hint_of("{\u201cmode\u201d: 1}"), "straight quotes"));
+    CHECK(contains(hint_of("{\"mode\": \u2018fast\u2019}"), "straight quotes"));
+    // The text holds typographic quotes, but a trailing comma or a missing bracket is what is wrong.
+    CHECK_FALSE(contains(hint_of("{\"greeting\": \"say \u201chello\u201d\",}"), "straight quotes"));
+    CHECK_FALSE(contains(hint_of("[\"\u201cquoted\u201d\""), "straight quotes"));
 }
 
 TEST_CASE("errors inside TimeWindows point into the content, placed in the outer text with escapes counted")
@@ -1568,6 +1598,13 @@ TEST_CASE("ToolIds with white space around an id is a tool-ids.whitespace warnin
     CHECK(after.diagnostics.size() == 1);
     expect_rule(after, "tool-ids.whitespace", "/ToolIds", 6, 15);
     expect_no_rule(atlas::validate_request(outbound_with({R"("ToolIds": "a,b")"})), "tool-ids.whitespace");
+    // A line break or carriage return (escaped in the JSON) is white space too; a space inside an id is not around it.
+    for (const char* list : {R"("ToolIds": "a,\nb")", R"("ToolIds": "a\r,b")", R"("ToolIds": "a,\u000bb")"}) {
+        CAPTURE(list);
+        CHECK(with_rule(atlas::validate_request(outbound_with({list})), "tool-ids.whitespace").size() == 1);
+    }
+    expect_no_rule(atlas::validate_request(outbound_with({R"("ToolIds": "tool a,tool b")"})), "tool-ids.whitespace");
+    expect_rule(atlas::validate_request(outbound_with({R"("ToolIds": "a,\n,b")"})), "tool-ids.empty-item", "/ToolIds", 6, 17);
 }
 
 // =============================================================================================

@@ -63,7 +63,7 @@ inline std::string describe_value(const field_slot& s)
 {
     switch (s.type) {
     case json_type::boolean: return s.boolean ? "true" : "false";
-    case json_type::number: return "the number " + std::string(s.raw.substr(0, 64));
+    case json_type::number: return "the number " + shown_number(s.raw);
     case json_type::string: return "the string " + quote_value(s.value);
     case json_type::array: return "an array";
     case json_type::object: return "an object";
@@ -212,13 +212,13 @@ ATLAS_DECL void check_integer(checker& c, std::size_t i)
             hint = "write a whole number from " + range;
         c.emit_on(rule::integer_literal, i,
             std::string(f.name) + std::string(" must be an integer literal without fraction or exponent, not ") +
-                std::string(s.raw.substr(0, 64)),
+                shown_number(s.raw),
             std::move(hint));
         return;
     }
     if (!s.fits_int64 || s.int_value < f.min || s.int_value > f.max)
         c.emit_on(rule::integer_range, i,
-            std::string(f.name) + std::string(" must be from ") + range + ", not " + std::string(s.raw.substr(0, 64)),
+            std::string(f.name) + std::string(" must be from ") + range + ", not " + shown_number(s.raw),
             "use a whole number from " + range);
 }
 
@@ -263,10 +263,14 @@ ATLAS_DECL void check_time_zone(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // JSON carried in strings
 
-inline bool has_typographic_quotes(std::string_view s) noexcept
+/// Whether a typographic quote (\u201c \u201d \u2018 \u2019) starts at content[at]: where the JSON broke, it stands
+/// where a straight quote should (the seed's own TimeWindows example). Inside a string it is just text, and the
+/// straight-quotes hint would mislead when something else broke the JSON.
+inline bool typographic_quote_at(std::string_view content, std::size_t at) noexcept
 {
-    return s.find("\u201c") != std::string_view::npos || s.find("\u201d") != std::string_view::npos ||
-           s.find("\u2018") != std::string_view::npos || s.find("\u2019") != std::string_view::npos;
+    const std::string_view rest = at < content.size() ? content.substr(at) : std::string_view();
+    return rest.starts_with("\u201c") || rest.starts_with("\u201d") || rest.starts_with("\u2018") ||
+           rest.starts_with("\u2019");
 }
 
 inline std::string json_error_rule_message(const std::string& name, json_error e, std::size_t content_offset)
@@ -329,7 +333,7 @@ public:
         default: // a scalar
             if (token.kind == token_kind::number && !token.finite)
                 report_(rule::json_number_range, walk_pointer(base_, stack_, stack_.size()), token.offset,
-                    "the number " + std::string(token.raw.substr(0, 64)) + " is too large for a double");
+                    "the number " + shown_number(token.raw) + " is too large for a double");
             return next_element();
         }
     }
@@ -425,7 +429,7 @@ inline void report_not_json(checker& c, std::size_t i, rule syntax_rule, const j
     const std::string_view content = c.slot(i).value;
     const std::string name = name_of(c, i);
     std::string hint;
-    if (has_typographic_quotes(content))
+    if (typographic_quote_at(content, reader.error_offset()))
         hint = "use straight quotes (\") instead of typographic quotes (\u201c \u201d)";
     else if (content.empty())
         hint = "omit " + name + ", or send JSON text such as " +
@@ -686,7 +690,7 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
                 } else
                     hold_window_diagnostic(c, i, rule::time_windows_range, index, key, token.offset,
                         std::string(key) + " of " + window_label(index) + " must be from 0 to " + std::to_string(max) +
-                            ", not " + std::string(token.raw.substr(0, 64)));
+                            ", not " + shown_number(token.raw));
                 note_value_report();
                 continue;
             }
@@ -702,7 +706,7 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
                     hint = "write the number without quotes: \"" + std::string(key) + "\":" + std::to_string(n);
                 break;
             }
-            case token_kind::number: shown = std::string(token.raw.substr(0, 64)); break;
+            case token_kind::number: shown = shown_number(token.raw); break;
             case token_kind::null_literal: shown = "null"; break;
             default: shown = token.kind == token_kind::true_literal ? "true" : "false"; break;
             }
@@ -798,6 +802,12 @@ inline void find_repeated_ids(const std::vector<workspace::item>& items, std::ve
     }
 }
 
+/// White space around an id: ASCII's six (a line break pasted from a list is as wrong as a space).
+constexpr bool is_id_space(char ch) noexcept
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
 ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
 {
     const std::string_view list = c.slot(i).value;
@@ -811,10 +821,10 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
         const std::size_t end = comma == std::string_view::npos ? list.size() : comma;
         const std::string_view item = list.substr(start, end - start);
         std::size_t lead = 0;
-        while (lead < item.size() && (item[lead] == ' ' || item[lead] == '\t'))
+        while (lead < item.size() && is_id_space(item[lead]))
             ++lead;
         std::string_view trimmed = item.substr(lead);
-        while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t'))
+        while (!trimmed.empty() && is_id_space(trimmed.back()))
             trimmed.remove_suffix(1);
         if (trimmed.empty())
             c.emit_on(rule::tool_ids_empty_item, i, "ToolIds has an empty item (number " + std::to_string(item_number) + ")",
@@ -956,6 +966,14 @@ ATLAS_DECL void check_position_omitted(checker& c)
         "remove Position: it only places a voice bubble");
 }
 
+/// "an outbound phone campaign", "a voice bubble campaign": the channel in a sentence.
+inline std::string channel_in_words(campaign_channel channel)
+{
+    const std::string_view name = to_string(channel);
+    const bool vowel = name.find_first_of("aeiou") == 0;
+    return (vowel ? "an " : "a ") + std::string(name) + " campaign";
+}
+
 /// The channel, or none when it cannot be known (a phone campaign without a usable CallType).
 inline std::optional<campaign_channel> known_channel(const checker& c)
 {
@@ -977,9 +995,7 @@ inline void check_channel_only(checker& c, rule r, channel_set only, std::uint64
     for_each_field_in(only_fields & c.maybe_present(), [&](std::size_t i) {
         if (c.slot(i).present())
             c.emit_on(r, i, name_of(c, i) + " applies to " + where + " campaigns only and will be ignored",
-                "remove it, or check campaignType and CallType (this is " +
-                    std::string(*channel == campaign_channel::inbound_phone ? "an " : "a ") +
-                    std::string(to_string(*channel)) + " campaign)");
+                "remove it, or check campaignType and CallType (this is " + channel_in_words(*channel) + ")");
     });
 }
 
@@ -1047,8 +1063,7 @@ ATLAS_DECL void check_template_channel(checker& c)
         return;
     c.emit_on(rule::template_channel, field,
         "template " + quote_value(t->id) + " is for " + std::string(to_string(t->channel)) + " campaigns, but this is " +
-            (*channel == campaign_channel::inbound_phone ? "an " : "a ") + std::string(to_string(*channel)) +
-            " campaign",
+            channel_in_words(*channel),
         "pick the template of the same language written for this channel");
 }
 
