@@ -548,6 +548,15 @@ TEST_CASE("a response-only field in a request, and a request-only field in a res
     CHECK(contains(d.hint, "request field"));
 
     expect_no_rule(atlas::validate_response(R"({"PartitionKey": "p", "odata.etag": "e"})"), "field.unknown");
+
+    // A near miss of the other side's field, when none of this side's is near, is named too.
+    d = expect_rule(atlas::validate_request(outbound_with({R"("partitionkey": "p")"})), "field.unknown", "/partitionkey", 6, 3);
+    CHECK(d.hint == R"(did you mean "PartitionKey"? "PartitionKey" is a response field: the server sets it)");
+    d = expect_rule(atlas::validate_response(R"({"messagesCampaign": true})"), "field.unknown", "/messagesCampaign", 1, 2);
+    CHECK(contains(d.hint, R"("MessagesCampaign" is a request field)"));
+    // This side's near miss comes first.
+    d = expect_rule(atlas::validate_request(outbound_with({R"("Calltype": "2")"})), "field.unknown", "/Calltype", 6, 3);
+    CHECK(d.hint == R"(did you mean "CallType"?)");
 }
 
 TEST_CASE("an unknown field's pointer escapes / and ~")

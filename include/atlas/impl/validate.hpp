@@ -165,8 +165,15 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
                 c.emit(rule::field_unknown, {}, key_offset, {});
             else {
                 std::string hint = did_you_mean(best_suggestion(key, names));
-                if (std::find(other_side_names.begin(), other_side_names.end(), key) != other_side_names.end())
-                    hint = std::string(quote_value(key)) +
+                // A field of the other side, or a near miss of one when no field of this side is near: say so
+                // ("partitionkey" in a request is PartitionKey, which the server sets).
+                const std::string_view other = std::find(other_side_names.begin(), other_side_names.end(), key) !=
+                                                       other_side_names.end()
+                                                   ? key
+                                               : hint.empty() ? best_suggestion(key, other_side_names)
+                                                              : std::string_view();
+                if (!other.empty())
+                    hint = (other == key ? std::string() : did_you_mean(other) + " ") + quote_value(other) +
                            (c.kind() == payload_kind::request ? " is a response field: the server sets it"
                                                               : " is a request field, not part of the response");
                 c.emit(rule::field_unknown, path(), key_offset,
