@@ -264,7 +264,7 @@ constexpr const rule_info& info(rule r) noexcept
 /// a configuration (read_options) that sets them to anything but "error" is refused.
 constexpr bool level_is_fixed(rule r) noexcept
 {
-    return info(r).scope == rule_scope::text && r != rule::json_duplicate_key && r != rule::json_number_range;
+    return r == rule::json_syntax || r == rule::json_encoding || r == rule::json_root || r == rule::json_limit;
 }
 
 /// The rule with this id, or nullptr.

@@ -67,9 +67,6 @@ inline void append_json_escaped(std::string& out, std::string_view s)
     }
 }
 
-/// A value from the input, made safe to echo in a message: in double quotes, cut after
-/// `max_code_points` (with "…"), control characters and invalid bytes escaped, so nothing in it
-/// can drive a terminal or break a report.
 /// A number literal as shown in a message: cut to 64 characters like any echoed value, with "…" when cut, so
 /// that a cut number does not read as another value.
 inline std::string shown_number(std::string_view literal)
@@ -77,6 +74,9 @@ inline std::string shown_number(std::string_view literal)
     return literal.size() <= 64 ? std::string(literal) : std::string(literal.substr(0, 64)) + "\u2026";
 }
 
+/// A value from the input, made safe to echo in a message: in double quotes, cut after
+/// `max_code_points` (with "…"), control characters and invalid bytes escaped, so nothing in it
+/// can drive a terminal or break a report.
 inline std::string quote_value(std::string_view s, std::size_t max_code_points = 64)
 {
     std::string out = "\"";

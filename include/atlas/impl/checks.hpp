@@ -13,11 +13,11 @@
 #include <atlas/timezone.hpp>
 
 #include <algorithm>
-#include <optional>
 #include <array>
 #include <bit>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <string>
 
 namespace atlas::detail {

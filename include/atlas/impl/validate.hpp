@@ -167,11 +167,11 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
                 std::string hint = did_you_mean(best_suggestion(key, names));
                 // A field of the other side, or a near miss of one when no field of this side is near: say so
                 // ("partitionkey" in a request is PartitionKey, which the server sets).
-                const std::string_view other = std::find(other_side_names.begin(), other_side_names.end(), key) !=
-                                                       other_side_names.end()
-                                                   ? key
-                                               : hint.empty() ? best_suggestion(key, other_side_names)
-                                                              : std::string_view();
+                std::string_view other;
+                if (std::find(other_side_names.begin(), other_side_names.end(), key) != other_side_names.end())
+                    other = key;
+                else if (hint.empty())
+                    other = best_suggestion(key, other_side_names);
                 if (!other.empty())
                     hint = (other == key ? std::string() : did_you_mean(other) + " ") + quote_value(other) +
                            (c.kind() == payload_kind::request ? " is a response field: the server sets it"
