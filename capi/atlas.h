@@ -18,6 +18,8 @@
  *    "max_input_bytes": 1000000, "max_depth": 64, "max_string_bytes": 65536,
  *    "max_diagnostics": 100}                                limits (positive integers)
  * allowed_values takes the open enums only: Position, Status, FirstMessageMode, EnrichmentInfoProvider.
+ * The levels of json.syntax, json.encoding, json.root and json.limit cannot be changed (text that cannot
+ * be read is never valid): setting one to "off" or "warning" is such a wrong option.
  * Options that are not such an object (not JSON, an unknown key, a wrong type) are not a crash and
  * not a NULL: the payload is not checked and the report is invalid with exactly one error, rule
  * "json.syntax", path "", no line or column, and a message that starts with "options: ".
