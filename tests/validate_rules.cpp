@@ -1724,7 +1724,8 @@ TEST_CASE("past max_diagnostics one report.truncated entry counts the rest, as a
     atlas::options opts;
     opts.max_diagnostics = 1;
     const auto r = atlas::validate_request(text, opts);
-    CHECK(r.diagnostics.size() == 2);
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].rule == "field.required"); // an error takes the place of the warning kept first
     const auto d = expect_rule(r, "report.truncated", "", 0, 0, atlas::severity::error);
     CHECK(contains(d.message, "4"));
     CHECK_FALSE(r.valid());
@@ -1744,21 +1745,54 @@ TEST_CASE("past max_diagnostics one report.truncated entry counts the rest, as a
     expect_no_rule(atlas::validate_request(text), "report.truncated");
 }
 
+TEST_CASE("a report cut short by max_diagnostics keeps its errors first: a thousand unknown fields cannot hide a missing one")
+{
+    std::string text = "{";
+    for (int k = 0; k < 1500; ++k)
+        text += "\"custom_" + std::to_string(k) + "\": 1, ";
+    text += R"("campaignType": "1", "CallType": "2", "IsActive": "yes"})"; // no name, no TemplateId; a wrong type
+    const auto r = atlas::validate_request(text);
+    REQUIRE(r.diagnostics.size() == 1001);
+    CHECK(rule_ids(r).count("field.required") == 2);
+    CHECK(rule_ids(r).count("field.type") == 1);
+    CHECK(rule_ids(r).count("field.unknown") == 997);
+    // Only warnings were left out, so the entry is a warning; the kept ones are in the order of the text.
+    const auto more = expect_rule(r, "report.truncated", "", 0, 0, atlas::severity::warning);
+    CHECK(contains(more.message, "503"));
+    CHECK(r.errors() == 3);
+    for (std::size_t k = 1; k + 1 < r.diagnostics.size(); ++k)
+        CHECK(r.diagnostics[k - 1].offset <= r.diagnostics[k].offset);
+    // More errors than room: errors only, and the entry is an error.
+    atlas::options opts;
+    opts.max_diagnostics = 2;
+    const auto errors_only = atlas::validate_request(text, opts);
+    REQUIRE(errors_only.diagnostics.size() == 3);
+    CHECK(errors_only.diagnostics[0].severity == atlas::severity::error);
+    CHECK(errors_only.diagnostics[1].severity == atlas::severity::error);
+    expect_rule(errors_only, "report.truncated", "", 0, 0, atlas::severity::error);
+}
+
 TEST_CASE("past max_diagnostics unknown fields and duplicate keys are still counted, and a dropped error still counts")
 {
-    // Two unknown fields fill the report; then another, one holding a duplicate inside it, and a
-    // duplicate name: only counted, and the duplicates are errors.
+    // Two unknown fields fill the report; then another (only counted), one holding a duplicate inside it, and a
+    // duplicate name: the two duplicates are errors, and take the places of the two unknown fields.
     const std::string text = outbound_with({R"("a": 1)", R"("b": 2)", R"("c": 3)", R"("d": {"k": 1, "k": 2})",
         R"("name": "again")"});
     atlas::options opts;
     opts.max_diagnostics = 2;
     const auto r = atlas::validate_request(text, opts);
     REQUIRE(r.diagnostics.size() == 3);
-    CHECK(r.diagnostics[0].rule == "field.unknown");
-    CHECK(r.diagnostics[1].rule == "field.unknown");
-    const auto d = expect_rule(r, "report.truncated", "", 0, 0, atlas::severity::error);
-    CHECK(contains(d.message, "4")); // c, d, the duplicate inside d, the duplicate name
+    CHECK(r.diagnostics[0].path == "/d/k");
+    CHECK(r.diagnostics[1].path == "/name");
+    const auto d = expect_rule(r, "report.truncated", "", 0, 0, atlas::severity::warning);
+    CHECK(contains(d.message, "4")); // a, b, c, d: warnings only
     CHECK_FALSE(r.valid());
+    // One more duplicate than room for errors: it is counted, as an error.
+    opts.max_diagnostics = 1;
+    const auto tight = atlas::validate_request(text, opts);
+    REQUIRE(tight.diagnostics.size() == 2);
+    CHECK(tight.diagnostics[0].path == "/d/k");
+    expect_rule(tight, "report.truncated", "", 0, 0, atlas::severity::error);
     // With room, the same payload reports all four by name.
     opts.max_diagnostics = 10;
     const auto all = atlas::validate_request(text, opts);

@@ -267,25 +267,36 @@ public:
             std::move(message), std::move(hint));
     }
 
-    /// Adds a diagnostic under any rule id (the user rules' too).
+    /// Adds a diagnostic under any rule id (the user rules' too). Past options::max_diagnostics it is only
+    /// counted, except that an error takes the place of a warning kept before it: a report cut short keeps its
+    /// errors first, so that a thousand unknown fields cannot hide a missing required one. A diagnostic without
+    /// a message was made only to be counted (see beyond_limit_after) and is never kept.
     void emit_as(std::string_view id, severity level, std::string path, std::size_t offset, std::string message,
         std::string hint = {})
     {
-        if (report_.diagnostics.size() >= options_.max_diagnostics) {
+        auto& kept = report_.diagnostics;
+        const bool counted_only = message.empty();
+        const bool full = kept.size() >= options_.max_diagnostics;
+        if (full && !counted_only && level == severity::error && kept_warnings_ > 0) {
+            // No warning is kept once the report is full, so every entry from the cursor on is an error: the
+            // cursor only moves back, and a million errors past the limit cost one walk of the kept ones.
+            evict_from_ = std::min(evict_from_, kept.size());
+            while (kept[--evict_from_].severity != severity::warning) {
+            }
+            --kept_warnings_;
+            ++dropped_; // the warning is now one of those left out
+            kept[evict_from_] = make_diagnostic(id, level, std::move(path), offset, std::move(message), std::move(hint));
+            return;
+        }
+        if (full || counted_only) {
             ++dropped_;
             dropped_error_ = dropped_error_ || level == severity::error;
             return;
         }
-        if (report_.diagnostics.empty())
-            report_.diagnostics.reserve(4); // one allocation for most reports, not one per growth to 1, 2, 4
-        diagnostic d;
-        d.severity = level;
-        d.path = std::move(path);
-        d.rule = std::string(id);
-        d.message = std::move(message);
-        d.hint = std::move(hint);
-        d.offset = from_text_ ? offset : npos;
-        report_.diagnostics.push_back(std::move(d));
+        if (kept.empty())
+            kept.reserve(4); // one allocation for most reports, not one per growth to 1, 2, 4
+        kept_warnings_ += level == severity::warning;
+        kept.push_back(make_diagnostic(id, level, std::move(path), offset, std::move(message), std::move(hint)));
     }
 
     /// Adds a diagnostic about field i, at `offset` (default: the field's place). An error marks the field
@@ -306,11 +317,13 @@ public:
     }
 
     std::size_t dropped() const noexcept { return dropped_; }
-    /// Whether a diagnostic reported after `before` more kept ones is surely left out by max_diagnostics
-    /// (only counted), whatever else is reported first.
-    bool beyond_limit_after(std::size_t before) const noexcept
+    /// Whether a diagnostic of this level, reported after `before` more kept ones, is surely left out by
+    /// max_diagnostics (only counted), whatever else is reported first: then its text need not be built. An
+    /// error is not while a warning it could take the place of is kept.
+    bool beyond_limit_after(std::size_t before, severity level) const noexcept
     {
-        return report_.diagnostics.size() + before >= options_.max_diagnostics;
+        return report_.diagnostics.size() + before >= options_.max_diagnostics &&
+               (level == severity::warning || kept_warnings_ == 0);
     }
     /// Forgets everything reported so far (text that turns out not to be JSON gets one error only).
     void discard_diagnostics() noexcept
@@ -318,6 +331,8 @@ public:
         report_.diagnostics.clear();
         dropped_ = 0;
         dropped_error_ = false;
+        kept_warnings_ = 0;
+        evict_from_ = npos;
     }
     bool dropped_error() const noexcept { return dropped_error_; }
 
@@ -343,6 +358,21 @@ private:
     workspace& ws_;
     std::size_t dropped_ = 0;
     bool dropped_error_ = false;
+    std::size_t kept_warnings_ = 0;  // warnings in the report, which errors past the limit take the place of
+    std::size_t evict_from_ = npos;  // where the search for the next warning to replace goes back from
+
+    diagnostic make_diagnostic(std::string_view id, severity level, std::string path, std::size_t offset,
+        std::string message, std::string hint) const
+    {
+        diagnostic d;
+        d.severity = level;
+        d.path = std::move(path);
+        d.rule = std::string(id);
+        d.message = std::move(message);
+        d.hint = std::move(hint);
+        d.offset = from_text_ ? offset : npos;
+        return d;
+    }
     std::uint64_t maybe_present_ = ~std::uint64_t{0};
     std::uint64_t maybe_null_ = ~std::uint64_t{0};
 

@@ -48,6 +48,8 @@ ATLAS_DECL void rule_context::report(std::string_view field, std::string message
         if (const std::size_t i = checker_.index_of(field); i < checker_.fields().size())
             offset = checker_.place_of(i);
     }
+    if (message.empty()) // a report always says something (and an empty message marks one only counted)
+        message = "the rule " + detail::quote_value(rule_.id) + " reports this";
     checker_.emit_as(rule_.id, level == rule_level::error ? severity::error : severity::warning, std::move(path),
         offset, std::move(message), std::move(hint));
 }

@@ -153,14 +153,14 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
         // Past max_diagnostics a diagnostic is only counted, so its pointer, message and hint are not built:
         // a payload of 100,000 unknown keys paid a did-you-mean (and a pointer) for each. Asked only here,
         // off the path of known fields.
-        if (duplicate && c.beyond_limit_after(0))
+        if (duplicate && c.beyond_limit_after(0, c.severity_of(rule::json_duplicate_key)))
             c.emit(rule::json_duplicate_key, {}, key_offset, {});
         else if (duplicate)
             c.emit(rule::json_duplicate_key, path(), key_offset,
                 "the key " + quote_value(key) + " appears twice in the payload (the last one is checked)",
                 "remove one of them");
         if (index == fields.size()) {
-            const bool only_counted = c.beyond_limit_after(0);
+            const bool only_counted = c.beyond_limit_after(0, c.severity_of(rule::field_unknown));
             if (only_counted)
                 c.emit(rule::field_unknown, {}, key_offset, {});
             else {
@@ -181,7 +181,14 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
                         (c.kind() == payload_kind::request ? "request" : "response"),
                     std::move(hint));
             }
-            if (!walk_value(reader, reader.next(), only_counted ? std::string() : path(), ws.stack, report_inside)) {
+            // What the walk can find in the value is an error (a duplicate key, a number too large), which may
+            // take a kept warning's place: its pointer needs the field's, unless nothing can be found in the value
+            // (a string, a literal, an ordinary number) or no error can be kept any more.
+            const json_token value = reader.next();
+            const bool may_report = value.kind == token_kind::object_begin || value.kind == token_kind::array_begin ||
+                                    (value.kind == token_kind::number && !value.finite);
+            const bool base_needed = may_report && !c.beyond_limit_after(0, severity::error);
+            if (!walk_value(reader, value, base_needed ? path() : std::string(), ws.stack, report_inside)) {
                 reject_text(c, reader.error(), reader.error_offset());
                 return false;
             }
