@@ -1927,6 +1927,23 @@ TEST_CASE("to_text prints line, column, rule and hint for each diagnostic")
     CHECK(contains(out, "invalid (1 error, 0 warnings)"));
 }
 
+TEST_CASE("to_text lets no control character or bidirectional override through, in a pointer or a source name")
+{
+    // An unknown key in a window written with \u escapes: ESC ] ... BEL would set a terminal's title.
+    const std::string text = outbound_with({time_windows(
+        R"([{"startHour":9,"startMinute":0,"endHour":17,"endMinute":0,"\u001b]0;pwned\u0007":1}])")});
+    const atlas::report typed = atlas::validate(atlas::parse_request(text)); // no positions: the pointer is printed
+    const std::string out = typed.to_text({}, {.source_name = "bad\x1b[31mname\n\xE2\x80\xAE.json"});
+    CHECK(contains(out, "at /TimeWindows/0/\\u001b]0;pwned\\u0007"));
+    CHECK(contains(out, "bad\\u001b[31mname\\u000a\\u202e.json"));
+    for (const char c : out)
+        CHECK((c == '\n' || static_cast<unsigned char>(c) >= 0x20));
+    CHECK_FALSE(contains(out, "\xE2\x80\xAE"));
+    // In messages, C1 controls and bidirectional controls are escaped as code points.
+    const auto r = atlas::validate_request(outbound_with({"\"Timezone\": \"Europe/\xC2\x85\xE2\x81\xA6x\""}));
+    CHECK(contains(expect_rule(r, "timezone.known", "/Timezone", 6, 15).message, R"("Europe/\u0085\u2066x")"));
+}
+
 // =============================================================================================
 // The typed path
 

@@ -74,9 +74,43 @@ inline std::string shown_number(std::string_view literal)
     return literal.size() <= 64 ? std::string(literal) : std::string(literal.substr(0, 64)) + "\u2026";
 }
 
+/// Appends the character at s[i] so that it cannot drive a terminal, and returns where the next one starts:
+/// C0 controls, DEL, C1 controls (U+0080..U+009F) and the bidirectional overrides and isolates (U+202A..U+202E,
+/// U+2066..U+2069, which reorder what a reader sees) as \uXXXX; a byte that is not UTF-8 as \xNN.
+inline std::size_t append_printable_character(std::string& out, std::string_view s, std::size_t i)
+{
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        if (c < 0x20 || c == 0x7F) {
+            out += "\\u";
+            append_hex4(out, c);
+        } else
+            out += static_cast<char>(c);
+        return i + 1;
+    }
+    const std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) {
+        out += "\\x";
+        out += "0123456789abcdef"[c >> 4];
+        out += "0123456789abcdef"[c & 0xF];
+        return i + 1;
+    }
+    const auto next = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[i + k])); };
+    const unsigned code_point = n == 2 ? ((c & 0x1Fu) << 6) | (next(1) & 0x3Fu)
+                                : n == 3 ? ((c & 0x0Fu) << 12) | ((next(1) & 0x3Fu) << 6) | (next(2) & 0x3Fu)
+                                         : 0x10000u;
+    if ((code_point >= 0x80 && code_point <= 0x9F) || (code_point >= 0x202A && code_point <= 0x202E) ||
+        (code_point >= 0x2066 && code_point <= 0x2069)) {
+        out += "\\u";
+        append_hex4(out, code_point);
+    } else
+        out.append(s.substr(i, n));
+    return i + n;
+}
+
 /// A value from the input, made safe to echo in a message: in double quotes, cut after
-/// `max_code_points` (with "…"), control characters and invalid bytes escaped, so nothing in it
-/// can drive a terminal or break a report.
+/// `max_code_points` (with "…"), quotes and backslashes escaped and the rest as append_printable_character
+/// writes it, so nothing in it can drive a terminal or break a report.
 inline std::string quote_value(std::string_view s, std::size_t max_code_points = 64)
 {
     std::string out = "\"";
@@ -86,32 +120,23 @@ inline std::string quote_value(std::string_view s, std::size_t max_code_points =
             out += "\u2026";
             break;
         }
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x80) {
-            const std::size_t n = utf8_sequence_length(s, i);
-            // C1 controls (U+0080..U+009F) can drive terminals too.
-            if (n == 0 || (n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0)) {
-                out += "\\x";
-                out += "0123456789abcdef"[c >> 4];
-                out += "0123456789abcdef"[c & 0xF];
-                ++i;
-            } else {
-                out.append(s.substr(i, n));
-                i += n;
-            }
-            continue;
-        }
-        if (c == '"' || c == '\\') {
+        if (s[i] == '"' || s[i] == '\\') {
             out += '\\';
-            out += static_cast<char>(c);
-        } else if (c < 0x20 || c == 0x7F) {
-            out += "\\u";
-            append_hex4(out, c);
+            out += s[i++];
         } else
-            out += static_cast<char>(c);
-        ++i;
+            i = append_printable_character(out, s, i);
     }
     out += '"';
+    return out;
+}
+
+/// Text from the input or the caller (a pointer, a file name) made safe for a terminal, whole and unquoted.
+inline std::string printable(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();)
+        i = append_printable_character(out, s, i);
     return out;
 }
 

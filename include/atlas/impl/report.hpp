@@ -128,9 +128,11 @@ ATLAS_DECL std::string report::to_text(std::string_view text, const text_style& 
     const auto paint = [&](std::string_view code, std::string_view s) {
         return style.color ? "\x1b[" + std::string(code) + "m" + std::string(s) + "\x1b[0m" : std::string(s);
     };
+    // The name and the pointers may hold anything (a file name, a key decoded from \u001b): made printable.
+    const std::string source = detail::printable(style.source_name);
     std::string out;
     for (const diagnostic& d : diagnostics) {
-        out += style.source_name;
+        out += source;
         if (d.has_position())
             out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
         out += ": ";
@@ -139,7 +141,7 @@ ATLAS_DECL std::string report::to_text(std::string_view text, const text_style& 
         out += d.message;
         out += " [" + d.rule + "]";
         if (!d.has_position())
-            out += " at " + (d.path.empty() ? std::string("the root") : d.path);
+            out += " at " + (d.path.empty() ? std::string("the root") : detail::printable(d.path));
         out += '\n';
         if (d.has_position() && !text.empty() && d.offset != diagnostic::no_position) {
             std::size_t caret = 0;
@@ -150,7 +152,7 @@ ATLAS_DECL std::string report::to_text(std::string_view text, const text_style& 
             out += "    " + paint("36", "hint: ") + d.hint + "\n";
     }
     const std::size_t error_count = errors();
-    out += style.source_name;
+    out += source;
     out += error_count == 0 ? ": valid" : ": invalid";
     out += " (" + std::to_string(error_count) + (error_count == 1 ? " error, " : " errors, ") +
            std::to_string(warnings()) + (warnings() == 1 ? " warning)\n" : " warnings)\n");
