@@ -1947,6 +1947,25 @@ TEST_CASE("to_text lets no control character or bidirectional override through, 
 // =============================================================================================
 // The typed path
 
+TEST_CASE("an unknown field gets the same message and hint from the typed path as from its text")
+{
+    for (const std::string& text : {outbound_with({R"("partitionkey": "p")", R"("PartitionKey": "p")", R"("Calltype": "2")"})}) {
+        const auto from_text = atlas::validate_request(text);
+        const auto from_struct = atlas::validate(atlas::parse_request(text));
+        REQUIRE(from_text.diagnostics.size() == 3);
+        REQUIRE(from_struct.diagnostics.size() == 3);
+        std::multiset<std::string> text_hints, typed_hints;
+        for (std::size_t k = 0; k < 3; ++k) {
+            text_hints.insert(from_text.diagnostics[k].path + " " + from_text.diagnostics[k].message + " " + from_text.diagnostics[k].hint);
+            typed_hints.insert(from_struct.diagnostics[k].path + " " + from_struct.diagnostics[k].message + " " + from_struct.diagnostics[k].hint);
+        }
+        CHECK(typed_hints == text_hints);
+        CHECK(contains(expect_rule(from_struct, "field.unknown", "/partitionkey", 0, 0).hint, "response field"));
+    }
+    const std::string response = R"({"messagesCampaign": true})";
+    CHECK(contains(atlas::validate(atlas::parse_response(response)).diagnostics.at(0).hint, "request field"));
+}
+
 TEST_CASE("the typed request gives the same rule ids as its text, without positions")
 {
     const std::vector<std::string> texts = {

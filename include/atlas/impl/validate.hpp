@@ -66,6 +66,27 @@ inline void reject_text(checker& c, json_error e, std::size_t offset)
         std::string(describe(e)), hint_for(e));
 }
 
+/// Reports an unknown field, with a did-you-mean among this side's names; a field of the other side, or a near
+/// miss of one when no field of this side is near, is named as such ("partitionkey" in a request is
+/// PartitionKey, which the server sets). The text and the typed path both report through here.
+inline void emit_unknown_field(checker& c, std::string_view key, std::string path, std::size_t offset,
+    std::span<const std::string_view> names, std::span<const std::string_view> other_side_names)
+{
+    std::string hint = did_you_mean(best_suggestion(key, names));
+    std::string_view other;
+    if (std::find(other_side_names.begin(), other_side_names.end(), key) != other_side_names.end())
+        other = key;
+    else if (hint.empty())
+        other = best_suggestion(key, other_side_names);
+    if (!other.empty())
+        hint = (other == key ? std::string() : did_you_mean(other) + " ") + quote_value(other) +
+               (c.kind() == payload_kind::request ? " is a response field: the server sets it"
+                                                  : " is a request field, not part of the response");
+    c.emit(rule::field_unknown, std::move(path), offset,
+        quote_value(key) + " is not a field of the " + (c.kind() == payload_kind::request ? "request" : "response"),
+        std::move(hint));
+}
+
 /// Reads the payload text into slots (one per known field), reporting what the text itself breaks:
 /// syntax, encoding, limits, duplicate keys, non-finite numbers, unknown fields.
 /// Returns false when the text is not a JSON object (the report then holds that one error).
@@ -164,22 +185,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
             if (only_counted)
                 c.emit(rule::field_unknown, {}, key_offset, {});
             else {
-                std::string hint = did_you_mean(best_suggestion(key, names));
-                // A field of the other side, or a near miss of one when no field of this side is near: say so
-                // ("partitionkey" in a request is PartitionKey, which the server sets).
-                std::string_view other;
-                if (std::find(other_side_names.begin(), other_side_names.end(), key) != other_side_names.end())
-                    other = key;
-                else if (hint.empty())
-                    other = best_suggestion(key, other_side_names);
-                if (!other.empty())
-                    hint = (other == key ? std::string() : did_you_mean(other) + " ") + quote_value(other) +
-                           (c.kind() == payload_kind::request ? " is a response field: the server sets it"
-                                                              : " is a request field, not part of the response");
-                c.emit(rule::field_unknown, path(), key_offset,
-                    quote_value(key) + " is not a field of the " +
-                        (c.kind() == payload_kind::request ? "request" : "response"),
-                    std::move(hint));
+                emit_unknown_field(c, key, path(), key_offset, names, other_side_names);
             }
             // What the walk can find in the value is an error (a duplicate key, a number too large), which may
             // take a kept warning's place: its pointer needs the field's, unless nothing can be found in the value

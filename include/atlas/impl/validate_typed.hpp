@@ -64,13 +64,10 @@ report validate_model(const Model& model, payload_kind kind, const options& opts
                     continue; // written under the member's name instead (see convert.hpp)
                 std::string path;
                 append_pointer_token(path, key);
-                std::array<std::string_view, fields.size()> names{};
-                for (std::size_t i = 0; i < fields.size(); ++i)
-                    names[i] = fields[i].name;
-                c.emit(rule::field_unknown, std::move(path), npos,
-                    quote_value(key) + " is not a field of the " +
-                        (kind == payload_kind::request ? "request" : "response"),
-                    did_you_mean(best_suggestion(key, names)));
+                if constexpr (std::is_same_v<Model, update_campaign_request>)
+                    emit_unknown_field(c, key, std::move(path), npos, request_field_names, response_field_names);
+                else
+                    emit_unknown_field(c, key, std::move(path), npos, response_field_names, request_field_names);
             }
         }
         run_rules(c);
