@@ -205,6 +205,10 @@ TEST_SUITE("extension")
             CHECK(error.find("cannot be changed") != std::string::npos);
             CHECK(atlas::read_options(R"({"rules":{")" + std::string(id) + R"(":"error"}})", read).empty());
         }
+        // report.truncated takes its level from what it counts: setting one is refused too.
+        atlas::options truncated;
+        CHECK(atlas::read_options(R"({"rules":{"report.truncated":"off"}})", truncated).find("no level of its own") !=
+              std::string::npos);
         // The other rules of the text can still be turned off.
         atlas::options duplicates_allowed;
         CHECK(atlas::read_options(R"({"rules":{"json.duplicate-key":"off"}})", duplicates_allowed).empty());

@@ -700,6 +700,16 @@ TEST_CASE("bytes that are not UTF-8 are one json.encoding error at the bad byte"
         "json.encoding");
 }
 
+TEST_CASE("text in UTF-16, with its byte-order mark, is one json.encoding error")
+{
+    for (const std::string_view text : {std::string_view("\xFF\xFE{\0}\0", 6), std::string_view("\xFE\xFF\0{\0}", 6)}) {
+        const auto d = expect_only_root_error(atlas::validate_request(text), "json.encoding", 1, 1);
+        CHECK(contains(d.hint, "UTF-8"));
+    }
+    // Not a byte-order mark: two equal bytes are a byte JSON does not allow where a value starts.
+    expect_only_root_error(atlas::validate_request(std::string_view("\xFF\xFF{}", 4)), "json.syntax", 1, 1);
+}
+
 TEST_CASE("a lone surrogate escape is one json.encoding error at the escape")
 {
     // The value's quote at 18: "Ac" 19-20, the escape's backslash at 21.
@@ -737,6 +747,19 @@ TEST_CASE("input past the size or nesting limits is one json.limit error")
     atlas::options enough;
     enough.max_depth = 4;
     expect_no_rule(atlas::validate_request(deep, enough), "json.limit");
+
+    CHECK(contains(atlas::validate_request(deep, shallow).diagnostics.at(0).message, "past a limit of the options"));
+
+    // Inside JSON held in a string the same limit holds from the content's root, and the report goes on.
+    atlas::options two;
+    two.max_depth = 2;
+    const auto content = atlas::validate_request(outbound_with({R"("IdleMessages": "[[[1]]]")", R"("IsActive": 1)"}), two);
+    // The value's quote at 19, the content from 20: [ 20, [ 21, the third [ at 22.
+    const auto d = expect_rule(content, "json.limit", "/IdleMessages", 6, 22);
+    CHECK(contains(d.message, "max_depth (2)"));
+    expect_rule(content, "field.type", "/IsActive", 7, 15);
+    expect_no_rule(content, "json-text.syntax");
+    expect_no_rule(atlas::validate_request(outbound_with({R"("IdleMessages": "[[1]]")"}), two), "json.limit");
 
     atlas::options small;
     small.max_input_bytes = 10;

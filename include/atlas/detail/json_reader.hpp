@@ -65,7 +65,8 @@ enum class json_error : std::uint8_t {
 constexpr std::string_view describe(json_error e) noexcept {
   switch (e) {
     case json_error::none: return "the input is valid JSON so far";
-    case json_error::byte_order_mark: return "the input starts with a UTF-8 byte order mark, which JSON does not allow";
+    case json_error::byte_order_mark:
+      return "the input starts with a byte order mark (U+FEFF, in UTF-8 or UTF-16), which JSON does not allow";
     case json_error::unexpected_end: return "the input ends in the middle of a value";
     case json_error::unexpected_character: return "a character appears where JSON does not allow it";
     case json_error::invalid_literal: return "a word is not exactly one of true, false or null";
@@ -467,8 +468,12 @@ inline void json_reader::dispatch(json_token& t) noexcept {
     case state_t::failed: return error_token(t);
     case state_t::done: return end_token(t);
     case state_t::root:
+      // A byte-order mark: UTF-8's, or UTF-16's (FF FE, FE FF: the text is not UTF-8 at all).
       if (pos_ == 0 && n >= 3 && static_cast<unsigned char>(s[0]) == 0xEF && static_cast<unsigned char>(s[1]) == 0xBB &&
           static_cast<unsigned char>(s[2]) == 0xBF)
+        return fail(t, json_error::byte_order_mark, 0);
+      if (pos_ == 0 && n >= 2 && (static_cast<unsigned char>(s[0]) | 1) == 0xFF &&
+          (static_cast<unsigned char>(s[1]) | 1) == 0xFF && s[0] != s[1])
         return fail(t, json_error::byte_order_mark, 0);
       skip_ws();
       if (pos_ == n) return fail(t, json_error::unexpected_end, n);

@@ -428,6 +428,13 @@ inline void report_not_json(checker& c, std::size_t i, rule syntax_rule, const j
 {
     const std::string_view content = c.slot(i).value;
     const std::string name = name_of(c, i);
+    if (reader.error() == json_error::too_deep) { // JSON, but past options::max_depth: a limit, as at the root
+        c.emit_on(rule::json_limit, i,
+            name + " nests arrays and objects deeper than options::max_depth (" + std::to_string(c.opts().max_depth) +
+                ") at byte " + std::to_string(reader.error_offset()) + " of its content",
+            "nest less deeply, or raise options::max_depth", c.content_offset(i, reader.error_offset()));
+        return;
+    }
     std::string hint;
     if (typographic_quote_at(content, reader.error_offset()))
         hint = "use straight quotes (\") instead of typographic quotes (\u201c \u201d)";

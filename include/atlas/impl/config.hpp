@@ -193,6 +193,9 @@ ATLAS_DECL std::string read_options(std::string_view json_text, options& out)
             if (const rule_info* built_in = find_rule(id); built_in && level_is_fixed(built_in->key) && level != "error")
                 return "the level of rule " + detail::quote_value(id) +
                        " cannot be changed: text that cannot be read as a JSON object cannot be checked at all";
+            if (id == info(rule::report_truncated).id)
+                return "rule \"report.truncated\" has no level of its own: it is an error when an error was left out, "
+                       "else a warning";
             if (level == "off")
                 out.set(id, rule_level::off);
             else if (level == "warning")

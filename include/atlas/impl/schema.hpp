@@ -189,8 +189,11 @@ constexpr std::string_view schema_type() noexcept
         return "string";
 }
 
-/// A ToolIds list: "" (no ids), or items with a character other than space, tab and comma each.
-inline constexpr std::string_view tool_ids_pattern = "^(?:[\\t ]*[^\\t ,][^,]*(?:,[\\t ]*[^\\t ,][^,]*)*)?$";
+/// A ToolIds list: "" (no ids), or items with a character other than white space and comma each. White space
+/// around an item is allowed (a warning); white space is ASCII's six, as checks.hpp's is_id_space (named one by
+/// one: \s would take Unicode's spaces too).
+inline constexpr std::string_view tool_ids_pattern =
+    "^(?:[\\t\\n\\v\\f\\r ]*[^\\t\\n\\v\\f\\r ,][^,]*(?:,[\\t\\n\\v\\f\\r ]*[^\\t\\n\\v\\f\\r ,][^,]*)*)?$";
 
 inline boost::json::object time_windows_content_schema()
 {

@@ -59,11 +59,13 @@ inline std::string hint_for(json_error e)
 inline void reject_text(checker& c, json_error e, std::size_t offset)
 {
     c.discard_diagnostics();
-    c.emit(rule_for(e), "", offset, "the input is not " +
-        std::string(e == json_error::byte_order_mark || e == json_error::invalid_utf8 || e == json_error::lone_surrogate
-                ? "valid UTF-8 JSON: "
-                : "valid JSON: ") +
-        std::string(describe(e)), hint_for(e));
+    const rule r = rule_for(e);
+    c.emit(r, "", offset,
+        std::string(r == rule::json_limit      ? "the input is past a limit of the options: "
+                    : r == rule::json_encoding ? "the input is not valid UTF-8 JSON: "
+                                               : "the input is not valid JSON: ") +
+            std::string(describe(e)),
+        hint_for(e));
 }
 
 /// Reports an unknown field, with a did-you-mean among this side's names; a field of the other side, or a near
