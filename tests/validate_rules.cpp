@@ -423,6 +423,12 @@ TEST_CASE("a MessagesCampaign of the wrong type skips the Position rules")
     const auto d = expect_rule(with, "field.type", "/MessagesCampaign", 5, 23);
     CHECK(contains(d.hint, "\"MessagesCampaign\": true"));
     expect_no_rule(with, "channel.position-omit");
+
+    // The outbound-only warning is still given (both non-phone channels ignore the field), without naming a channel.
+    const auto ignored = atlas::validate_request(
+        payload({name_, template_, non_phone, R"("MessagesCampaign": 1)", R"("StartDate": "2026-03-02T09:00:00Z")"}));
+    const auto w = expect_rule(ignored, "channel.outbound-only", "/StartDate", 6, 16);
+    CHECK(contains(w.hint, "(this is a non-phone campaign)"));
 }
 
 TEST_CASE("a field ignored on this channel still has its value checked")

@@ -981,7 +981,8 @@ inline std::string channel_in_words(campaign_channel channel)
     return (vowel ? "an " : "a ") + std::string(name) + " campaign";
 }
 
-/// The channel, or none when it cannot be known (a phone campaign without a usable CallType).
+/// The channel, or none when it cannot be known: a phone campaign without a usable CallType, or a non-phone one
+/// whose MessagesCampaign is not a boolean (voice bubble or Messages, nobody can say).
 inline std::optional<campaign_channel> known_channel(const checker& c)
 {
     if (is_phone(c)) {
@@ -990,19 +991,25 @@ inline std::optional<campaign_channel> known_channel(const checker& c)
             return std::nullopt;
         return c.slot(call).value == "1" ? campaign_channel::inbound_phone : campaign_channel::outbound_phone;
     }
+    const field_slot& messages = c.slot(request_field("MessagesCampaign"));
+    if (messages.present() && messages.type != json_type::boolean)
+        return std::nullopt;
     return messages_true(c) ? campaign_channel::messages : campaign_channel::voice_bubble;
 }
 
 inline void check_channel_only(checker& c, rule r, channel_set only, std::uint64_t only_fields)
 {
+    // Both non-phone channels ignore these fields, so a non-phone campaign gets the warning even when its
+    // MessagesCampaign leaves the channel unknown; the hint then names no channel it cannot know.
     const auto channel = known_channel(c);
-    if (!channel || only.contains(*channel))
+    if (channel ? only.contains(*channel) : is_phone(c))
         return;
     const std::string where = only == channels::outbound_only ? "outbound phone" : "inbound phone";
+    const std::string this_is = channel ? channel_in_words(*channel) : "a non-phone campaign";
     for_each_field_in(only_fields & c.maybe_present(), [&](std::size_t i) {
         if (c.slot(i).present())
             c.emit_on(r, i, name_of(c, i) + " applies to " + where + " campaigns only and will be ignored",
-                "remove it, or check campaignType and CallType (this is " + channel_in_words(*channel) + ")");
+                "remove it, or check campaignType and CallType (this is " + this_is + ")");
     });
 }
 
