@@ -4,6 +4,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -143,6 +144,26 @@ TEST_SUITE("cli")
         const auto r = run_cli({"/nonexistent/payload.json"});
         CHECK(r.status == 2);
         CHECK(r.err.find("cannot read") != std::string::npos);
+        // An option without its value says which, whether it is last or written with "=".
+        for (const std::string_view option : {"--config", "--profile", "--format", "--schema"}) {
+            CAPTURE(option);
+            const auto missing = run_cli({"-", option});
+            CHECK(missing.status == 2);
+            CHECK(missing.err.find(std::string(option) + " needs a value") != std::string::npos);
+        }
+        CHECK(run_cli({"--profile=", "-"}).err.find("unknown profile") != std::string::npos);
+        CHECK(run_cli({"--profile=strict", "-"}, "{}").status == 1);
+    }
+
+    TEST_CASE("the text report escapes a file name that holds control characters")
+    {
+        const std::string name = "atlas-test-\x1b[31mred\n.json";
+        std::ofstream(name, std::ios::binary) << "{}";
+        const auto r = run_cli({name});
+        std::remove(name.c_str());
+        CHECK(r.status == 1);
+        CHECK(r.out.find("atlas-test-\\u001b[31mred\\u000a.json:1:1: error:") != std::string::npos);
+        CHECK(r.out.find('\x1b') == std::string::npos);
     }
 
     TEST_CASE("strict mode turns an unknown request field into an error")

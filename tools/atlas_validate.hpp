@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -23,8 +24,10 @@
 namespace atlas::cli {
 
 inline constexpr std::string_view usage =
-    "usage: atlas-validate [--format text|json] [--response] [--strict] [--list-rules] FILE... | -\n"
+    "usage: atlas-validate [--format text|json] [--response] [--strict] [--profile NAME] [--config FILE] FILE... | -\n"
+    "       atlas-validate --list-rules [--format text|json|markdown]\n"
     "       atlas-validate --schema request|response [--strict]\n"
+    "       atlas-validate --version\n"
     "Validates Atlas \"Update full campaign\" request bodies (or, with --response, response bodies).\n"
     "  --format text|json  text: compiler-style diagnostics (default); json: one report per input, one line each\n"
     "  --response          the inputs are responses (\"Campaign updated\")\n"
@@ -138,8 +141,26 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
     std::vector<std::string_view> inputs;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view a = args[i];
+        // The value of "--name VALUE" or "--name=VALUE"; none when a is another option or the value is missing.
+        std::optional<std::string_view> value;
+        bool takes_value = false;
+        for (const std::string_view name : {"--format", "--profile", "--config", "--schema"}) {
+            if (a == name) {
+                takes_value = true;
+                if (i + 1 < args.size())
+                    value = args[++i];
+            } else if (a.size() > name.size() && a.starts_with(name) && a[name.size()] == '=') {
+                takes_value = true;
+                value = a.substr(name.size() + 1);
+            }
+            if (takes_value && !value) {
+                err << "atlas-validate: " << name << " needs a value\n" << usage;
+                return 2;
+            }
+            if (takes_value)
+                break;
+        }
         if (a == "--format" || a.starts_with("--format=")) {
-            std::string_view value = a == "--format" ? (i + 1 < args.size() ? args[++i] : "") : a.substr(9);
             if (value == "text")
                 output = format::text;
             else if (value == "json")
@@ -147,7 +168,7 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             else if (value == "markdown" && list_rules_requested(args))
                 output = format::markdown;
             else {
-                err << "atlas-validate: --format takes text or json\n" << usage;
+                err << "atlas-validate: --format takes text or json (or markdown, with --list-rules)\n" << usage;
                 return 2;
             }
         } else if (a == "--response")
@@ -155,7 +176,7 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
         else if (a == "--strict")
             opts.strict = true;
         else if (a == "--profile" || a.starts_with("--profile=")) {
-            const std::string_view name = a == "--profile" ? (i + 1 < args.size() ? args[++i] : "") : a.substr(10);
+            const std::string_view name = *value;
             auto named = profile(name);
             if (!named) {
                 err << "atlas-validate: unknown profile " << detail::quote_value(name)
@@ -166,7 +187,7 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             opts = std::move(*named);
             opts.strict = strict;
         } else if (a == "--config" || a.starts_with("--config=")) {
-            const std::string_view file = a == "--config" ? (i + 1 < args.size() ? args[++i] : "") : a.substr(9);
+            const std::string_view file = *value;
             std::ifstream config{std::string(file), std::ios::binary};
             std::string text;
             if (!config.is_open() || !read_input(config, 1u << 20, text)) {
@@ -181,7 +202,7 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
         else if (a == "--list-rules")
             list_rules = true;
         else if (a == "--schema" || a.starts_with("--schema=")) {
-            schema = a == "--schema" ? (i + 1 < args.size() ? args[++i] : "") : a.substr(9);
+            schema = *value;
             if (schema != "request" && schema != "response") {
                 err << "atlas-validate: --schema takes request or response\n" << usage;
                 return 2;
