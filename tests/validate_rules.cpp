@@ -1719,6 +1719,22 @@ TEST_CASE("an api-key or path id with a C1 control character is an error")
     expect_clean(atlas::validate_call("cmp-\xC3\xA9", "key-\xC3\xA9"));
 }
 
+TEST_CASE("an api-key pasted into the body is not printed by to_text, and the hint says where it belongs")
+{
+    const std::string secret = "SECRET-canary-7f3a";
+    const std::string text = outbound_with({"\"Api-Key\" : \"" + secret + "\\\"x\"",
+        R"("EnrichmentInfoSettings": "{\"api-key\":\")" + secret + R"(\", \"a\":1}")", R"("IsActive": "yes")"});
+    const auto r = atlas::validate_request(text);
+    const std::string out = r.to_text(text);
+    CHECK_FALSE(contains(out, secret));
+    CHECK_FALSE(contains(r.to_json(), secret));
+    CHECK(contains(expect_rule(r, "field.unknown", "/Api-Key", 6, 3).hint, "header"));
+    CHECK(contains(out, "\"Api-Key\" : \"*****")); // masked byte for byte: the caret stays under its spot
+    CHECK(contains(out, "IsActive")); // the other lines are printed as they are
+    CHECK(contains(expect_rule(atlas::validate_request(outbound_with({R"("id": "cmp_1")"})), "field.unknown", "/id", 6, 3).hint,
+        "path parameter"));
+}
+
 TEST_CASE("the api-key value never appears in to_json or to_text")
 {
     const std::string canary = "SECRET-CANARY-123";

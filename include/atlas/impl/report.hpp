@@ -62,6 +62,54 @@ namespace detail {
 
 // The source line around `offset`, cut to a window of at most `width` code points, made
 // printable; `caret` gets the column (0-based, in printed code points) of the offset.
+/// The text with the value of every "api-key" member (any case; also inside JSON held in a string, where the quotes
+/// are \") written over with '*', byte for byte so that offsets stay: the contract never prints the key, and a key
+/// pasted into a body would otherwise reach a CI log in the source lines of the text report. Empty when there is
+/// none (the usual case: nothing is copied).
+inline std::string mask_api_keys(std::string_view text)
+{
+    constexpr std::string_view name = "api-key";
+    std::string masked;
+    const auto lower = [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; };
+    for (std::size_t at = 0; at + name.size() <= text.size(); ++at) {
+        bool same = true;
+        for (std::size_t k = 0; k < name.size() && same; ++k)
+            same = lower(text[at + k]) == name[k];
+        if (!same || at == 0 || text[at - 1] != '"')
+            continue;
+        const bool escaped = at >= 2 && text[at - 2] == '\\'; // \"api-key\": inside a string's content
+        const std::string_view quote = escaped ? "\\\"" : "\"";
+        std::size_t p = at + name.size();
+        if (text.substr(p, quote.size()) != quote)
+            continue;
+        p += quote.size();
+        const auto skip_space = [&] {
+            while (p < text.size() && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' || text[p] == '\r' ||
+                                          (escaped && text[p] == '\\' && p + 1 < text.size() && text[p + 1] == 'n')))
+                p += text[p] == '\\' ? 2 : 1;
+        };
+        skip_space();
+        if (p >= text.size() || text[p] != ':')
+            continue;
+        ++p;
+        skip_space();
+        if (text.substr(p, quote.size()) != quote)
+            continue;
+        p += quote.size();
+        if (masked.empty())
+            masked.assign(text);
+        // To the closing quote: in plain JSON a '"' not escaped; in content, the next \" (its own escapes are \\).
+        while (p < text.size() && text.substr(p, quote.size()) != quote && text[p] != '\n') {
+            const std::size_t n = text[p] == '\\' && p + 1 < text.size() && !escaped ? 2 : 1;
+            for (std::size_t k = 0; k < n; ++k)
+                masked[p + k] = '*';
+            p += n;
+        }
+        at = p;
+    }
+    return masked;
+}
+
 inline std::string source_excerpt(std::string_view text, std::size_t offset, std::size_t& caret)
 {
     constexpr std::size_t width = 100, before = 60;
@@ -130,6 +178,9 @@ ATLAS_DECL std::string report::to_text(std::string_view text, const text_style& 
     };
     // The name and the pointers may hold anything (a file name, a key decoded from \u001b): made printable.
     const std::string source = detail::printable(style.source_name);
+    const std::string masked = detail::mask_api_keys(text);
+    if (!masked.empty())
+        text = masked;
     std::string out;
     for (const diagnostic& d : diagnostics) {
         out += source;

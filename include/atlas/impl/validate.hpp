@@ -84,6 +84,11 @@ inline void emit_unknown_field(checker& c, std::string_view key, std::string pat
         hint = (other == key ? std::string() : did_you_mean(other) + " ") + quote_value(other) +
                (c.kind() == payload_kind::request ? " is a response field: the server sets it"
                                                   : " is a request field, not part of the response");
+    // The call's other two parts, put in the body by mistake.
+    if (iequals_ascii(key, "api-key"))
+        hint = "the api-key authenticates the call as a header: send it there, never in the body";
+    else if (key == "id")
+        hint = "the campaign ID is the path parameter of the call, not a body field";
     c.emit(rule::field_unknown, std::move(path), offset,
         quote_value(key) + " is not a field of the " + (c.kind() == payload_kind::request ? "request" : "response"),
         std::move(hint));
