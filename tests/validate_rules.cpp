@@ -2055,6 +2055,31 @@ TEST_CASE("the typed request in strict mode makes an unknown member an error")
     CHECK(contains(r.diagnostics.at(0).hint, "CallType"));
 }
 
+TEST_CASE("a typed request built in code is held to what its text would be: finite numbers, UTF-8, max_depth")
+{
+    auto typed = atlas::parse_request(outbound_with({}));
+    REQUIRE(atlas::validate(typed).valid());
+    // Boost.JSON reads 1e400 as infinity; the text reader calls it json.number-range.
+    typed.extra["ratio"] = boost::json::parse(R"({"a":[1,1e400]})");
+    typed.extra["note"] = "caf\xC3";
+    boost::json::value deep = 1;
+    for (int k = 0; k < 70; ++k)
+        deep = boost::json::array{deep};
+    typed.extra["deep"] = deep;
+    const auto r = atlas::validate(typed);
+    CHECK_FALSE(r.valid());
+    expect_rule(r, "json.number-range", "/ratio/a/1", 0, 0);
+    expect_rule(r, "json.encoding", "/note", 0, 0);
+    expect_rule(r, "json.limit", "/deep/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0", 0, 0);
+    // And a field's own text.
+    auto named = atlas::parse_request(outbound_with({}));
+    named.name = std::string("\xFF\xFE");
+    expect_rule(atlas::validate(named), "json.encoding", "/name", 0, 0);
+    // The same content from text is read as it is: a parsed request that was valid text stays valid.
+    const std::string finite = outbound_with({R"("ratio": {"a": [1, 1e300]})"});
+    CHECK(atlas::validate(atlas::parse_request(finite)).valid());
+}
+
 TEST_CASE("the typed response gives the same rule ids as its text")
 {
     for (std::string_view text : {R"({"AIAssistantProvider": null, "Mode": null})",

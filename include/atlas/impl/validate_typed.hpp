@@ -11,7 +11,9 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include <array>
+#include <cmath>
 #include <string>
+#include <vector>
 
 namespace atlas::detail {
 
@@ -46,6 +48,75 @@ void fill_slot(field_slot& s, const field<T>& f)
     }
 }
 
+/// Whether s is whole, valid UTF-8 (a typed value is built in code, so nothing has vouched for it).
+inline bool is_utf8(std::string_view s) noexcept
+{
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = utf8_sequence_length(s, i);
+        if (n == 0)
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+/// What the text reader would have refused in an unknown member a typed payload carries in `extra`: a number
+/// that is not finite (Boost.JSON reads 1e400 as infinity), text that is not UTF-8, nesting past max_depth
+/// (the member's value starts at depth 2, as in text). With its own stack: code may build any depth.
+inline void check_extra_member(checker& c, std::string_view key, const boost::json::value& value)
+{
+    struct entry {
+        const boost::json::value* value;
+        std::string pointer;
+        std::size_t depth;
+    };
+    std::vector<entry> stack;
+    std::string root;
+    append_pointer_token(root, key);
+    if (!is_utf8(key))
+        c.emit(rule::json_encoding, root, npos, "the key of an unknown member is not valid UTF-8", "use UTF-8 text");
+    stack.push_back({&value, std::move(root), 2});
+    while (!stack.empty()) {
+        entry e = std::move(stack.back());
+        stack.pop_back();
+        const boost::json::value& v = *e.value;
+        if (v.is_double() && !std::isfinite(v.get_double()))
+            c.emit(rule::json_number_range, e.pointer, npos, "the number at " + quote_value(e.pointer) +
+                " is not finite (too large for a double)", "send a finite number");
+        else if (v.is_string() && !is_utf8(v.get_string()))
+            c.emit(rule::json_encoding, e.pointer, npos, "the string at " + quote_value(e.pointer) +
+                " is not valid UTF-8", "use UTF-8 text");
+        if (!v.is_object() && !v.is_array())
+            continue;
+        if (e.depth >= c.opts().max_depth) {
+            c.emit(rule::json_limit, e.pointer, npos,
+                "arrays and objects are nested deeper than options::max_depth (" +
+                    std::to_string(c.opts().max_depth) + ")",
+                "nest less deeply, or raise options::max_depth");
+            continue;
+        }
+        if (v.is_array()) {
+            const auto& a = v.get_array();
+            for (std::size_t k = a.size(); k-- > 0;) {
+                std::string pointer = e.pointer;
+                append_pointer_index(pointer, k);
+                stack.push_back({&a[k], std::move(pointer), e.depth + 1});
+            }
+        } else {
+            const auto& o = v.get_object();
+            for (auto it = o.end(); it != o.begin();) {
+                --it;
+                const std::string_view member(it->key().data(), it->key().size());
+                std::string pointer = e.pointer;
+                append_pointer_token(pointer, member);
+                if (!is_utf8(member))
+                    c.emit(rule::json_encoding, pointer, npos, "a key is not valid UTF-8", "use UTF-8 text");
+                stack.push_back({&it->value(), std::move(pointer), e.depth + 1});
+            }
+        }
+    }
+}
+
 template <class Model>
 report validate_model(const Model& model, payload_kind kind, const options& opts) noexcept
 {
@@ -57,6 +128,9 @@ report validate_model(const Model& model, payload_kind kind, const options& opts
         boost::mp11::mp_for_each<model_members<Model>>([&](auto D) { fill_slot(slots[index++], model.*D.pointer); });
         workspace ws;
         checker c(kind, fields, slots, opts, out, {}, false, ws);
+        for (std::size_t i = 0; i < fields.size(); ++i) // text the reader would have refused
+            if (slots[i].type == json_type::string && !is_utf8(slots[i].value))
+                c.emit_on(rule::json_encoding, i, std::string(fields[i].name) + " is not valid UTF-8", "use UTF-8 text");
         if constexpr (requires { model.extra; }) {
             for (const auto& member : model.extra) {
                 const std::string_view key(member.key().data(), member.key().size());
@@ -68,6 +142,7 @@ report validate_model(const Model& model, payload_kind kind, const options& opts
                     emit_unknown_field(c, key, std::move(path), npos, request_field_names, response_field_names);
                 else
                     emit_unknown_field(c, key, std::move(path), npos, response_field_names, request_field_names);
+                check_extra_member(c, key, member.value());
             }
         }
         run_rules(c);
