@@ -847,6 +847,24 @@ TEST_CASE("a number for a closed enum that is no wire value gets a hint with the
     // The passing side: a number that is a wire value is shown quoted.
     const auto two = atlas::validate_request(payload({name_, template_, phone, R"("CallType": 2)"}));
     CHECK(contains(expect_rule(two, "field.type", "/CallType", 5, 15).hint, R"("CallType": "2")"));
+    // An array or object gets the wire values too.
+    const auto array = atlas::validate_request(payload({name_, template_, R"("campaignType": [])", inbound}));
+    CHECK(contains(expect_rule(array, "field.type", "/campaignType", 4, 19).hint, R"("0")"));
+}
+
+TEST_CASE("a number for a time zone or a date-time gets a hint with a value of the right form, not the number quoted")
+{
+    const auto zone = atlas::validate_request(outbound_with({R"("Timezone": 5)"}));
+    const auto z = expect_rule(zone, "field.type", "/Timezone", 6, 15);
+    CHECK_FALSE(contains(z.hint, R"("Timezone": "5")"));
+    CHECK(contains(z.hint, "America/New_York"));
+    const auto date = atlas::validate_request(outbound_with({R"("StartDate": 20260302)"}));
+    const auto d = expect_rule(date, "field.type", "/StartDate", 6, 16);
+    CHECK_FALSE(contains(d.hint, R"("20260302")"));
+    CHECK(contains(d.hint, "RFC 3339"));
+    // Where the quoted literal would pass, the hint is the literal quoted.
+    const auto name = atlas::validate_request(outbound_with({R"("BusinessName": 42)"}));
+    CHECK(contains(expect_rule(name, "field.type", "/BusinessName", 6, 19).hint, R"("BusinessName": "42")"));
 }
 
 TEST_CASE("the string \"true\" for a boolean is a field.type error whose hint shows the literal true")

@@ -106,23 +106,30 @@ ATLAS_DECL void check_type(checker& c, std::size_t i)
         if (hint.empty())
             hint = "write a whole number from " + std::to_string(f.min) + " to " + std::to_string(f.max);
         break;
-    default:
+    default: {
         message += "a string";
-        if (s.type == json_type::number || s.type == json_type::boolean) {
-            const std::string_view literal = s.type == json_type::boolean ? (s.boolean ? "true" : "false") : s.raw;
-            const bool is_wire_value = std::any_of(f.values.begin(), f.values.end(),
-                [&](const enum_value& v) { return v.wire == literal; });
-            if (f.kind == value_kind::closed_enum && !is_wire_value) // quoting it would not make it valid
-                hint = "write " + key + list_values(f.values, f.type == seed_type::enumeration_or_null);
-            else
-                hint = "write it as a JSON string: " + key + quote_value(literal);
-        }
+        const bool scalar = s.type == json_type::number || s.type == json_type::boolean;
+        const std::string_view literal = !scalar                         ? std::string_view()
+                                         : s.type == json_type::boolean ? (s.boolean ? "true" : "false")
+                                                                         : s.raw;
+        const bool is_wire_value = scalar && std::any_of(f.values.begin(), f.values.end(),
+                                                 [&](const enum_value& v) { return v.wire == literal; });
+        // Quoting the literal is the fix only where the quoted text would pass; else the hint shows a right value.
+        if (f.kind == value_kind::closed_enum && !is_wire_value)
+            hint = "write " + key + list_values(f.values, f.type == seed_type::enumeration_or_null);
+        else if (f.kind == value_kind::time_zone)
+            hint = "write an IANA time zone name as a string, e.g. " + key + "\"America/New_York\"";
+        else if (f.kind == value_kind::date_time)
+            hint = "write an RFC 3339 date-time as a string, e.g. " + key + "\"2026-03-02T09:00:00Z\"";
+        else if (scalar)
+            hint = "write it as a JSON string: " + key + quote_value(literal);
         else if (f.kind == value_kind::time_windows || f.kind == value_kind::json_text)
             hint = name + " carries JSON encoded in a string: serialise the value and send the text, e.g. " + key +
                    (f.kind == value_kind::time_windows
                            ? "\"[{\\\"startHour\\\":9,\\\"startMinute\\\":0,\\\"endHour\\\":17,\\\"endMinute\\\":0}]\""
                            : "\"{}\"");
         break;
+    }
     }
     message += ", not " + describe_value(s);
     c.emit_on(rule::field_type, i, std::move(message), std::move(hint));
@@ -1004,12 +1011,12 @@ inline void check_channel_only(checker& c, rule r, channel_set only, std::uint64
     const auto channel = known_channel(c);
     if (channel ? only.contains(*channel) : is_phone(c))
         return;
-    const std::string where = only == channels::outbound_only ? "outbound phone" : "inbound phone";
-    const std::string this_is = channel ? channel_in_words(*channel) : "a non-phone campaign";
+    const std::string_view where = only == channels::outbound_only ? "outbound phone" : "inbound phone";
     for_each_field_in(only_fields & c.maybe_present(), [&](std::size_t i) {
-        if (c.slot(i).present())
-            c.emit_on(r, i, name_of(c, i) + " applies to " + where + " campaigns only and will be ignored",
-                "remove it, or check campaignType and CallType (this is " + this_is + ")");
+        if (c.slot(i).present()) // texts built only here: a payload without such a field allocates nothing
+            c.emit_on(r, i, name_of(c, i) + " applies to " + std::string(where) + " campaigns only and will be ignored",
+                "remove it, or check campaignType and CallType (this is " +
+                    (channel ? channel_in_words(*channel) : std::string("a non-phone campaign")) + ")");
     });
 }
 
