@@ -60,8 +60,6 @@ ATLAS_DECL std::string report::to_json() const
 
 namespace detail {
 
-// The source line around `offset`, cut to a window of at most `width` code points, made
-// printable; `caret` gets the column (0-based, in printed code points) of the offset.
 /// The text with the value of every "api-key" member (any case; also inside JSON held in a string, where the quotes
 /// are \") written over with '*', byte for byte so that offsets stay: the contract never prints the key, and a key
 /// pasted into a body would otherwise reach a CI log in the source lines of the text report. Empty when there is
@@ -110,6 +108,8 @@ inline std::string mask_api_keys(std::string_view text)
     return masked;
 }
 
+// The source line around `offset`, cut to a window of at most `width` code points, made
+// printable; `caret` gets the column (0-based, in printed code points) of the offset.
 inline std::string source_excerpt(std::string_view text, std::size_t offset, std::size_t& caret)
 {
     constexpr std::size_t width = 100, before = 60;

@@ -52,6 +52,10 @@ void fill_slot(field_slot& s, const field<T>& f)
 inline bool is_utf8(std::string_view s) noexcept
 {
     for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) { // most of it
+            ++i;
+            continue;
+        }
         const std::size_t n = utf8_sequence_length(s, i);
         if (n == 0)
             return false;
