@@ -2,6 +2,7 @@
 #ifndef ATLAS_IMPL_REPORT_HPP
 #define ATLAS_IMPL_REPORT_HPP
 
+#include <atlas/detail/suggest.hpp>
 #include <atlas/detail/text.hpp>
 #include <atlas/report.hpp>
 
@@ -68,12 +69,8 @@ inline std::string mask_api_keys(std::string_view text)
 {
     constexpr std::string_view name = "api-key";
     std::string masked;
-    const auto lower = [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; };
-    for (std::size_t at = 0; at + name.size() <= text.size(); ++at) {
-        bool same = true;
-        for (std::size_t k = 0; k < name.size() && same; ++k)
-            same = lower(text[at + k]) == name[k];
-        if (!same || at == 0 || text[at - 1] != '"')
+    for (std::size_t at = 1; at + name.size() <= text.size(); ++at) {
+        if (text[at - 1] != '"' || !iequals_ascii(text.substr(at, name.size()), name))
             continue;
         const bool escaped = at >= 2 && text[at - 2] == '\\'; // \"api-key\": inside a string's content
         const std::string_view quote = escaped ? "\\\"" : "\"";
