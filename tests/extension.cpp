@@ -186,6 +186,41 @@ TEST_SUITE("extension")
               ids{"enum.value"});
     }
 
+    TEST_CASE("a warning raised to an error hides no finding of the rules that read its field")
+    {
+        // Each payload draws one warning of a channel-reading field; raised to an error, every other finding
+        // must stay, only its severity may change.
+        const char* payloads[] = {
+            // MessagesCampaign false: still a voice bubble, so the missing Position is still an error.
+            R"({"name":"x","campaignType":"0","MessagesCampaign":false,"TemplateId":"t"})",
+            // An overlap in TimeWindows on an inbound campaign: still the outbound-only warning.
+            R"({"name":"x","campaignType":"1","CallType":"1","TemplateId":"t","TimeWindows":)"
+            R"("[{\"startHour\":9,\"startMinute\":0,\"endHour\":12,\"endMinute\":0},{\"startHour\":10,\"startMinute\":0,\"endHour\":11,\"endMinute\":0}]"})",
+            // A StartDate without an offset on an inbound campaign: still the outbound-only warning.
+            R"({"name":"x","campaignType":"1","CallType":"1","TemplateId":"t","StartDate":"2027-01-01T09:00:00"})",
+        };
+        for (const char* text : payloads) {
+            CAPTURE(text);
+            const atlas::report plain = atlas::validate_request(text);
+            REQUIRE_FALSE(plain.diagnostics.empty());
+            for (const atlas::diagnostic& warning : plain.diagnostics) {
+                if (warning.severity != atlas::severity::warning)
+                    continue;
+                CAPTURE(warning.rule);
+                atlas::options raised;
+                raised.set(warning.rule, atlas::rule_level::error);
+                const atlas::report r = atlas::validate_request(text, raised);
+                REQUIRE(r.diagnostics.size() == plain.diagnostics.size());
+                for (std::size_t i = 0; i < r.diagnostics.size(); ++i)
+                    CHECK(r.diagnostics[i].rule == plain.diagnostics[i].rule);
+            }
+        }
+        // The strict profile raises every warning: the voice bubble keeps its Position error.
+        const auto strict = atlas::validate_request(payloads[0], *atlas::profile("strict"));
+        CHECK(count_rule(strict, "channel.position-required") == 1);
+        CHECK(count_rule(strict, "channel.messages-false") == 1);
+    }
+
     TEST_CASE("the rules of text that cannot be read keep their level: such text is never valid")
     {
         for (const char* id : {"json.syntax", "json.encoding", "json.root", "json.limit"}) {

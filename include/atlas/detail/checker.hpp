@@ -299,15 +299,17 @@ public:
         kept.push_back(make_diagnostic(id, level, std::move(path), offset, std::move(message), std::move(hint)));
     }
 
-    /// Adds a diagnostic about field i, at `offset` (default: the field's place). An error marks the field
-    /// failed, and so does a finding the catalog calls an error even when options turn it down or off: the value
-    /// is still wrong, and rules that read it must not guess from it (a missing campaignType read as non-phone).
+    /// Adds a diagnostic about field i, at `offset` (default: the field's place). A finding the catalog calls an
+    /// error marks the field failed, even when options turn it down or off: the value is still wrong, and rules
+    /// that read it must not guess from it (a missing campaignType read as non-phone). A warning raised to an
+    /// error does not: the value means what it meant (MessagesCampaign false is still a voice bubble, which
+    /// needs Position), so raising a level never hides another rule's finding.
     void emit_on(rule r, std::size_t i, std::string message, std::string hint = {}, std::size_t offset = npos,
         std::string path = {})
     {
         const rule_level level = level_of(r);
         field_slot& s = slots_[i];
-        if (level == rule_level::error || info(r).severity == severity::error)
+        if (info(r).severity == severity::error)
             s.failed = true;
         if (level == rule_level::off)
             return;
