@@ -346,6 +346,20 @@ TEST_SUITE("extension")
         const auto bad = run({"--config", config, "-"});
         CHECK(bad.first == 2);
         CHECK(bad.second.find("did you mean \"rules\"?") != std::string::npos);
+        // The largest input limit there is reads the input whole (limit + 1 wrapped to 0 and emptied it).
+        std::ofstream(config) << R"({"max_input_bytes":18446744073709551615})";
+        CHECK(run({"--config", config, "-"}).first == 0);
+        // A config of several MiB (a large template catalog) is read whole, as read_options reads it.
+        {
+            std::ofstream big(config);
+            big << R"({"templates":[)";
+            for (int i = 0; i < 40000; ++i)
+                big << (i ? "," : "") << R"({"id":"tpl_)" << i << R"(","channel":"outbound","language":"en"})";
+            big << R"(,{"id":"tpl_x","channel":"messages"}]})";
+        }
+        const auto big_catalog = run({"--config", config, "--format", "json", "-"});
+        CHECK(big_catalog.first == 0);
+        CHECK(big_catalog.second.find("not JSON") == std::string::npos);
         std::remove(config.c_str());
         CHECK(run({"--config", "/nonexistent/config.json", "-"}).first == 2);
     }

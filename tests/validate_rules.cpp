@@ -658,6 +658,18 @@ TEST_CASE("a 1e400 in a top-level integer field is an error at that field")
     CHECK(r.diagnostics.at(0).path == "/DailyCallLimit");
 }
 
+TEST_CASE("a 1e400 in a field that takes no number is the one field.type error, not also a range error")
+{
+    for (const char* field : {"CompanyName", "Mode"}) {
+        CAPTURE(field);
+        const auto r = atlas::validate_request(outbound_with({std::string("\"") + field + "\": 1e400"}));
+        CHECK(r.errors() == 1);
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics.at(0).rule == "field.type");
+        CHECK(r.diagnostics.at(0).path == std::string("/") + field);
+    }
+}
+
 TEST_CASE("text that is not JSON is exactly one error at the root, with line and column")
 {
     // A trailing comma: the error is at the closing brace, line 7.

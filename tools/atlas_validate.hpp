@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -110,18 +111,20 @@ inline std::string rule_catalog(format f)
     return out;
 }
 
-/// Reads at most `limit` + 1 bytes (one more than the validator accepts, so it can say the input is too large).
+/// Reads at most `limit` + 1 bytes (one more than the validator accepts, so it can say the input is too large);
+/// a limit of the largest size reads everything.
 inline bool read_input(std::istream& in, std::size_t limit, std::string& text)
 {
+    const std::size_t keep = limit == std::numeric_limits<std::size_t>::max() ? limit : limit + 1;
     text.clear();
     char buffer[1 << 16];
-    while (text.size() <= limit && in.read(buffer, sizeof buffer).gcount() > 0) {
+    while (text.size() < keep && in.read(buffer, sizeof buffer).gcount() > 0) {
         text.append(buffer, static_cast<std::size_t>(in.gcount()));
         if (!in)
             break;
     }
-    if (text.size() > limit + 1)
-        text.resize(limit + 1);
+    if (text.size() > keep)
+        text.resize(keep);
     return !in.bad();
 }
 
@@ -190,7 +193,8 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             const std::string_view file = *value;
             std::ifstream config{std::string(file), std::ios::binary};
             std::string text;
-            if (!config.is_open() || !read_input(config, 1u << 20, text)) {
+            // Read whole, as read_options and the C ABI take it: the options are the user's own, not a payload.
+            if (!config.is_open() || !read_input(config, std::numeric_limits<std::size_t>::max(), text)) {
                 err << "atlas-validate: cannot read the config " << detail::quote_value(file) << "\n";
                 return 2;
             }
