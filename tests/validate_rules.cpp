@@ -957,6 +957,10 @@ TEST_CASE("an open enum passes any non-empty value until its allowed set is regi
     CHECK(wrong.diagnostics.size() == 1);
     const auto d = expect_rule(wrong, "enum.value", "/Position", 5, 15);
     CHECK(contains(d.hint, "\"bottom-right\""));
+    // A value near none of them still gets a fix: the registered set may be the one that is short.
+    const auto far = atlas::validate_request(payload({name_, template_, non_phone, R"("Position": "top-center")"}), opts);
+    const auto far_d = expect_rule(far, "enum.value", "/Position", 5, 15);
+    CHECK(contains(far_d.hint, "add \"top-center\" to the allowed values of Position"));
 
     expect_no_rule(atlas::validate_request(payload({name_, template_, non_phone, bubble}), opts), "enum.value");
     expect_rule(atlas::validate_request(payload({name_, template_, non_phone, R"("Position": "")"}), opts), "field.empty",

@@ -195,9 +195,14 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
         listed += (k ? ", " : "") + quote_value(allowed[k]);
     if (allowed.size() > 10)
         listed += ", \u2026";
+    // Nothing near: the value may be right and the registered set short of it, which only the caller can fix.
+    std::string hint = did_you_mean(best_suggestion(value, allowed));
+    if (hint.empty())
+        hint = "use a registered value, or add " + quote_value(value) + " to the allowed values of " +
+               std::string(f.name) + " if the server takes it";
     c.emit_on(rule::enum_value, i,
         std::string(f.name) + std::string(" must be one of the registered values (") + listed + "), not " + quote_value(value),
-        did_you_mean(best_suggestion(value, allowed)));
+        std::move(hint));
 }
 
 // ---------------------------------------------------------------------------------------------
