@@ -1769,6 +1769,43 @@ TEST_CASE("an api-key pasted into the body is not printed by to_text, and the hi
         "path parameter"));
 }
 
+TEST_CASE("to_text masks a pasted credential under an escaped key, of any type, under its usual spellings")
+{
+    const std::string secret = "SECRET-canary-7f3a";
+    const std::vector<std::string> members = {
+        R"("api\u002dkey": ")" + secret + "\"",            // the key written with an escape
+        R"("api-key": [")" + secret + R"(", 1])",          // an array
+        R"("api-key": {"v": ")" + secret + "\"}",          // an object
+        R"("API-KEY": 12345678901234567)",                 // a number
+        R"("x-api-key": ")" + secret + "\"",               // the spellings people paste
+        R"("api_key": ")" + secret + "\"",
+        R"("apiKey": ")" + secret + "\"",
+        R"("RedialSettings": "{\"apikey\": [\")" + secret + R"(\"]}")", // inside JSON held in a string
+    };
+    for (const std::string& member : members) {
+        CAPTURE(member);
+        // An error on the same line, so to_text prints it.
+        const std::string text = R"({"name": 5, )" + member + R"(, "campaignType": "0", "TemplateId": "t"})";
+        const auto r = atlas::validate_request(text);
+        REQUIRE_FALSE(r.valid());
+        const std::string out = r.to_text(text);
+        CHECK_FALSE(contains(out, secret));
+        CHECK_FALSE(contains(out, "1234567"));
+        CHECK(contains(out, "\"name\": 5")); // the rest of the line is printed as it is
+    }
+    // Text that is not JSON: the credential after the break, and a bare word as the value.
+    for (const std::string text : {R"({"name": x, "api-key": ")" + secret + R"("})",
+             R"({"name": "n", "api-key": )" + secret + R"(, "campaignType": "1"})"}) {
+        CAPTURE(text);
+        const auto r = atlas::validate_request(text);
+        REQUIRE_FALSE(r.valid());
+        CHECK_FALSE(contains(r.to_text(text), secret));
+    }
+    // Another key that merely contains the word is printed.
+    const std::string other = R"({"name": 5, "apikeys_count": "visible", "campaignType": "0"})";
+    CHECK(contains(atlas::validate_request(other).to_text(other), "visible"));
+}
+
 TEST_CASE("the api-key value never appears in to_json or to_text")
 {
     const std::string canary = "SECRET-CANARY-123";

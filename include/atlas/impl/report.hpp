@@ -2,6 +2,7 @@
 #ifndef ATLAS_IMPL_REPORT_HPP
 #define ATLAS_IMPL_REPORT_HPP
 
+#include <atlas/detail/json_reader.hpp>
 #include <atlas/detail/suggest.hpp>
 #include <atlas/detail/text.hpp>
 #include <atlas/report.hpp>
@@ -61,23 +62,136 @@ ATLAS_DECL std::string report::to_json() const
 
 namespace detail {
 
-/// The text with the value of every "api-key" member (any case; also inside JSON held in a string, where the quotes
-/// are \") written over with '*', byte for byte so that offsets stay: the contract never prints the key, and a key
-/// pasted into a body would otherwise reach a CI log in the source lines of the text report. Empty when there is
-/// none (the usual case: nothing is copied).
+/// Whether a key names the credential: api-key in any case, and the spellings people paste for it (apikey,
+/// api_key, ApiKey, x-api-key). A credential is masked whatever the key it was pasted under.
+inline bool names_api_key(std::string_view key) noexcept
+{
+    if (key.size() > 16)
+        return false;
+    char folded[16];
+    std::size_t n = 0;
+    for (const char c : key)
+        if (c != '-' && c != '_')
+            folded[n++] = to_lower_ascii(c);
+    const std::string_view name(folded, n);
+    return name == "apikey" || name == "xapikey";
+}
+
+/// Writes '*' over text[from, to) in masked (a copy of the text made on the first call).
+inline void mask_bytes(std::string& masked, std::string_view text, std::size_t from, std::size_t to)
+{
+    if (masked.empty())
+        masked.assign(text);
+    for (std::size_t k = from; k < to && k < masked.size(); ++k)
+        masked[k] = '*';
+}
+
+/// The end of a value that is not a string, read from `p` without a parser (the text may be broken): the first ',',
+/// '}' or ']' outside brackets and strings, or the end of the line.
+inline std::size_t loose_value_end(std::string_view text, std::size_t p, bool escaped)
+{
+    int depth = 0;
+    bool in_string = false;
+    for (; p < text.size() && text[p] != '\n'; ++p) {
+        const char c = text[p];
+        if (escaped && c == '\\' && p + 1 < text.size() && text[p + 1] == 'n')
+            break; // a line break of the content
+        if (c == '\\') {
+            if (in_string || escaped)
+                ++p; // the escaped character (in content, \" is a quote of the content)
+            if (escaped && p < text.size() && text[p] == '"')
+                in_string = !in_string;
+            continue;
+        }
+        if (c == '"' && !escaped)
+            in_string = !in_string;
+        else if (!in_string && (c == '[' || c == '{'))
+            ++depth;
+        else if (!in_string && (c == ']' || c == '}' || c == ',')) {
+            if (depth == 0)
+                break;
+            if (c != ',')
+                --depth;
+        }
+    }
+    return p;
+}
+
+/// Masks by reading the text as JSON: keys written with escapes ("api\u002dkey") and values of any type (a number,
+/// an array) are found, which a look at the bytes misses. Stops at the first syntax error: what follows it is left
+/// to the look at the bytes, except the value the error sits in when it belongs to a credential.
+inline void mask_api_keys_parsed(std::string_view text, std::string& masked)
+{
+    json_reader reader;
+    reader.reset(text);
+    std::string key;
+    bool credential_next = false;  // the last key named the credential: its value is masked
+    std::size_t masking_from = 0;  // the start of a credential's container being masked
+    std::size_t masking_depth = 0; // 0: not inside one
+    std::size_t depth = 0;
+    for (;;) {
+        const json_token t = reader.next();
+        if (t.kind == token_kind::end_of_input)
+            return;
+        if (t.kind == token_kind::error) {
+            if (masking_depth != 0)
+                mask_bytes(masked, text, masking_from, loose_value_end(text, reader.error_offset(), false));
+            else if (credential_next)
+                mask_bytes(masked, text, reader.error_offset(), loose_value_end(text, reader.error_offset(), false));
+            return;
+        }
+        if (t.kind == token_kind::key) {
+            std::string_view name = t.raw;
+            if (t.has_escapes) {
+                key.clear();
+                decode_json_string(t.raw, key);
+                name = key;
+            }
+            credential_next = masking_depth == 0 && names_api_key(name);
+            continue;
+        }
+        const bool opens = t.kind == token_kind::object_begin || t.kind == token_kind::array_begin;
+        const bool closes = t.kind == token_kind::object_end || t.kind == token_kind::array_end;
+        if (credential_next) {
+            credential_next = false;
+            if (opens) {
+                masking_from = t.offset;
+                masking_depth = depth + 1;
+            } else if (t.kind == token_kind::string)
+                mask_bytes(masked, text, t.offset + 1, t.offset + t.length - 1);
+            else
+                mask_bytes(masked, text, t.offset, t.offset + t.length);
+        }
+        if (opens)
+            ++depth;
+        if (closes) {
+            if (depth == masking_depth) {
+                mask_bytes(masked, text, masking_from, t.offset + 1);
+                masking_depth = 0;
+            }
+            --depth;
+        }
+    }
+}
+
+/// The text with the value of every credential member (see names_api_key; also inside JSON held in a string, where
+/// the quotes are \") written over with '*', byte for byte so that offsets stay: the contract never prints the key,
+/// and a key pasted into a body would otherwise reach a CI log in the source lines of the text report. Empty when
+/// there is none (the usual case: nothing is copied).
 inline std::string mask_api_keys(std::string_view text)
 {
-    constexpr std::string_view name = "api-key";
     std::string masked;
-    for (std::size_t at = 1; at + name.size() <= text.size(); ++at) {
-        if (text[at - 1] != '"' || !iequals_ascii(text.substr(at, name.size()), name))
+    mask_api_keys_parsed(text, masked);
+    // Then a look at the bytes, for the keys in JSON held in strings and for text after a syntax error.
+    for (std::size_t at = 1; at < text.size(); ++at) {
+        if (text[at - 1] != '"')
             continue;
         const bool escaped = at >= 2 && text[at - 2] == '\\'; // \"api-key\": inside a string's content
         const std::string_view quote = escaped ? "\\\"" : "\"";
-        std::size_t p = at + name.size();
-        if (text.substr(p, quote.size()) != quote)
+        const std::size_t key_length = text.substr(at, 16 + quote.size()).find(quote); // names are short
+        if (key_length == std::string_view::npos || !names_api_key(text.substr(at, key_length)))
             continue;
-        p += quote.size();
+        std::size_t p = at + key_length + quote.size();
         const auto skip_space = [&] {
             while (p < text.size() && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' || text[p] == '\r' ||
                                           (escaped && text[p] == '\\' && p + 1 < text.size() && text[p + 1] == 'n')))
@@ -88,18 +202,19 @@ inline std::string mask_api_keys(std::string_view text)
             continue;
         ++p;
         skip_space();
-        if (text.substr(p, quote.size()) != quote)
+        if (text.substr(p, quote.size()) != quote) {
+            // A number, a literal, a container or a bare word: to where the value ends.
+            const std::size_t end = loose_value_end(text, p, escaped);
+            mask_bytes(masked, text, p, end);
+            at = end;
             continue;
-        p += quote.size();
-        if (masked.empty())
-            masked.assign(text);
-        // To the closing quote: in plain JSON a '"' not escaped; in content, the next \" (its own escapes are \\).
-        while (p < text.size() && text.substr(p, quote.size()) != quote && text[p] != '\n') {
-            const std::size_t n = text[p] == '\\' && p + 1 < text.size() && !escaped ? 2 : 1;
-            for (std::size_t k = 0; k < n; ++k)
-                masked[p + k] = '*';
-            p += n;
         }
+        p += quote.size();
+        // To the closing quote: in plain JSON a '"' not escaped; in content, the next \" (its own escapes are \\).
+        const std::size_t from = p;
+        while (p < text.size() && text.substr(p, quote.size()) != quote && text[p] != '\n')
+            p += text[p] == '\\' && p + 1 < text.size() && !escaped ? 2 : 1;
+        mask_bytes(masked, text, from, p);
         at = p;
     }
     return masked;
