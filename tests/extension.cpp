@@ -81,6 +81,29 @@ TEST_SUITE("extension")
         CHECK(atlas::validate_request(fixed, o).valid());
     }
 
+    TEST_CASE("a user rule that reports at a JSON Pointer is placed at the field the pointer names")
+    {
+        atlas::options o;
+        o.add_rule("acme.by-pointer", atlas::severity::warning, "reports by pointer", [](const atlas::rule_context& ctx) {
+            ctx.report("/BusinessName", "by pointer");
+            ctx.report("/BusinessName/0", "inside the field");
+            ctx.report("/Position", "a field the payload lacks");
+        });
+        const auto r = atlas::validate_request(outbound, o);
+        std::vector<const atlas::diagnostic*> mine;
+        for (const auto& d : r.diagnostics)
+            if (d.rule == "acme.by-pointer")
+                mine.push_back(&d);
+        REQUIRE(mine.size() == 3);
+        // Sorted by place: the root's { first, then the BusinessName value at 6:19 (twice, in report order).
+        CHECK(mine[0]->path == "/Position");
+        CHECK((mine[0]->line == 1 && mine[0]->column == 1));
+        CHECK(mine[1]->path == "/BusinessName");
+        CHECK((mine[1]->line == 6 && mine[1]->column == 19));
+        CHECK(mine[2]->path == "/BusinessName/0");
+        CHECK((mine[2]->line == 6 && mine[2]->column == 19));
+    }
+
     TEST_CASE("a user rule runs on the typed path too, and one that throws is reported instead")
     {
         atlas::options o;

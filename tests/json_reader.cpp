@@ -197,7 +197,13 @@ TEST_CASE("every error kind is reported at the byte where the text stops being v
   const std::vector<error_case> cases = {
       {"\xEF\xBB\xBF{}", e::byte_order_mark, 0},
       {"\xEF\xBB\xBF", e::byte_order_mark, 0},
-      {"\xEF\xBB{}", e::unexpected_character, 0},
+      {std::string_view("\0\0\xFE\xFF{}", 6), e::byte_order_mark, 0}, // UTF-32BE's
+      // Outside the strings, a byte that starts no UTF-8 character makes the text not UTF-8 (a cut byte-order
+      // mark, Latin-1); a valid character there is a syntax error.
+      {"\xEF\xBB{}", e::invalid_utf8, 2},
+      {"[\xFF]", e::invalid_utf8, 1},
+      {"{\"a\":\xE9}", e::invalid_utf8, 6}, // where the sequence breaks, as in strings
+      {"{\"a\":\xC3\xA9}", e::unexpected_character, 5},
       {"", e::unexpected_end, 0},
       {"   ", e::unexpected_end, 3},
       {"[", e::unexpected_end, 1},

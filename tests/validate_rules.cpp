@@ -615,6 +615,11 @@ TEST_CASE("a duplicate key inside an unknown field's object is an error with the
     const auto in_array = atlas::validate_request(outbound_with({R"("Extra": [{}, {"k": 1, "k": 2}])"}));
     // [ 12, {} 13-14, , 15, { 17, "k" 18-20, : 21, 1 23, , 24, the second "k" at 26.
     expect_rule(in_array, "json.duplicate-key", "/Extra/1/k", 6, 26);
+
+    // The message names the key as the payload means it, whatever escapes wrote it.
+    const auto escaped = atlas::validate_request(outbound_with({R"("Extra": {"a": 1, "\u0061": 2})"}));
+    const auto d = expect_rule(escaped, "json.duplicate-key", "/Extra/a", 6, 21);
+    CHECK(contains(d.message, "the key \"a\" appears more than once"));
 }
 
 TEST_CASE("a duplicate key inside TimeWindows content is an error pointing into the content")
@@ -724,8 +729,12 @@ TEST_CASE("text in UTF-16, with its byte-order mark, is one json.encoding error"
         const auto d = expect_only_root_error(atlas::validate_request(text), "json.encoding", 1, 1);
         CHECK(contains(d.hint, "UTF-8"));
     }
-    // Not a byte-order mark: two equal bytes are a byte JSON does not allow where a value starts.
-    expect_only_root_error(atlas::validate_request(std::string_view("\xFF\xFF{}", 4)), "json.syntax", 1, 1);
+    // Not a byte-order mark, and no UTF-8 either: 0xFF starts no character.
+    expect_only_root_error(atlas::validate_request(std::string_view("\xFF\xFF{}", 4)), "json.encoding", 1, 1);
+    // UTF-32BE's mark.
+    expect_only_root_error(atlas::validate_request(std::string_view("\0\0\xFE\xFF\0\0\0{", 8)), "json.encoding", 1, 1);
+    // A valid UTF-8 character where JSON allows none is a syntax error.
+    expect_only_root_error(atlas::validate_request("\xC3\xA9{}"), "json.syntax", 1, 1);
 }
 
 TEST_CASE("a lone surrogate escape is one json.encoding error at the escape")
@@ -1531,7 +1540,7 @@ TEST_CASE("when max_diagnostics runs out inside TimeWindows the content's duplic
                                                R"([{"note":1,"startHour":9,"startHour":9,"startMinute":0,"endHour":17,"endMinute":0}])")}),
         opts);
     CHECK(in_order(r) == std::vector<std::string>{
-                             "json.duplicate-key /TimeWindows/0/startHour 6:48", "report.truncated  0:0"});
+                             "json.duplicate-key /TimeWindows/0/startHour 6:48", "report.truncated  1:1"});
     CHECK(r.diagnostics.back().severity == atlas::severity::warning); // the unknown key left out is a warning
 }
 
@@ -1842,7 +1851,8 @@ TEST_CASE("past max_diagnostics one report.truncated entry counts the rest, as a
     const auto r = atlas::validate_request(text, opts);
     REQUIRE(r.diagnostics.size() == 2);
     CHECK(r.diagnostics[0].rule == "field.required"); // an error takes the place of the warning kept first
-    const auto d = expect_rule(r, "report.truncated", "", 0, 0, atlas::severity::error);
+    // Text has a place for every diagnostic: this one's is the root's {.
+    const auto d = expect_rule(r, "report.truncated", "", 1, 1, atlas::severity::error);
     CHECK(contains(d.message, "4"));
     CHECK_FALSE(r.valid());
     CHECK(r.diagnostics.back().rule == "report.truncated");
@@ -1852,7 +1862,7 @@ TEST_CASE("past max_diagnostics one report.truncated entry counts the rest, as a
     opts.max_diagnostics = 2;
     const auto w = atlas::validate_request(warnings_only, opts);
     CHECK(w.diagnostics.size() == 3);
-    expect_rule(w, "report.truncated", "", 0, 0, atlas::severity::warning);
+    expect_rule(w, "report.truncated", "", 1, 1, atlas::severity::warning);
     CHECK(w.valid());
 
     // Enough room: no entry.
@@ -1873,7 +1883,7 @@ TEST_CASE("a report cut short by max_diagnostics keeps its errors first: a thous
     CHECK(rule_ids(r).count("field.type") == 1);
     CHECK(rule_ids(r).count("field.unknown") == 997);
     // Only warnings were left out, so the entry is a warning; the kept ones are in the order of the text.
-    const auto more = expect_rule(r, "report.truncated", "", 0, 0, atlas::severity::warning);
+    const auto more = expect_rule(r, "report.truncated", "", 1, 1, atlas::severity::warning);
     CHECK(contains(more.message, "503"));
     CHECK(r.errors() == 3);
     for (std::size_t k = 1; k + 1 < r.diagnostics.size(); ++k)
@@ -1885,7 +1895,7 @@ TEST_CASE("a report cut short by max_diagnostics keeps its errors first: a thous
     REQUIRE(errors_only.diagnostics.size() == 3);
     CHECK(errors_only.diagnostics[0].severity == atlas::severity::error);
     CHECK(errors_only.diagnostics[1].severity == atlas::severity::error);
-    expect_rule(errors_only, "report.truncated", "", 0, 0, atlas::severity::error);
+    expect_rule(errors_only, "report.truncated", "", 1, 1, atlas::severity::error);
 }
 
 TEST_CASE("past max_diagnostics unknown fields and duplicate keys are still counted, and a dropped error still counts")
@@ -1900,7 +1910,7 @@ TEST_CASE("past max_diagnostics unknown fields and duplicate keys are still coun
     REQUIRE(r.diagnostics.size() == 3);
     CHECK(r.diagnostics[0].path == "/d/k");
     CHECK(r.diagnostics[1].path == "/name");
-    const auto d = expect_rule(r, "report.truncated", "", 0, 0, atlas::severity::warning);
+    const auto d = expect_rule(r, "report.truncated", "", 1, 1, atlas::severity::warning);
     CHECK(contains(d.message, "4")); // a, b, c, d: warnings only
     CHECK_FALSE(r.valid());
     // One more duplicate than room for errors: it is counted, as an error.
@@ -1908,7 +1918,7 @@ TEST_CASE("past max_diagnostics unknown fields and duplicate keys are still coun
     const auto tight = atlas::validate_request(text, opts);
     REQUIRE(tight.diagnostics.size() == 2);
     CHECK(tight.diagnostics[0].path == "/d/k");
-    expect_rule(tight, "report.truncated", "", 0, 0, atlas::severity::error);
+    expect_rule(tight, "report.truncated", "", 1, 1, atlas::severity::error);
     // With room, the same payload reports all four by name.
     opts.max_diagnostics = 10;
     const auto all = atlas::validate_request(text, opts);

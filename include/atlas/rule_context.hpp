@@ -49,7 +49,8 @@ public:
     ATLAS_DECL std::optional<place> place_of(std::string_view field) const;
 
     /// Reports under this rule's id and severity (or the level options::rule_levels gives it), at a
-    /// field (its wire name) or at the root ("").
+    /// field (its wire name), at a JSON Pointer ("/TimeWindows/0": placed at the field its first token
+    /// names) or at the root ("").
     ATLAS_DECL void report(std::string_view field, std::string message, std::string hint = {}) const;
 
 private:

@@ -66,7 +66,7 @@ constexpr std::string_view describe(json_error e) noexcept {
   switch (e) {
     case json_error::none: return "the input is valid JSON so far";
     case json_error::byte_order_mark:
-      return "the input starts with a byte order mark (U+FEFF, in UTF-8 or UTF-16), which JSON does not allow";
+      return "the input starts with a byte order mark (U+FEFF, in UTF-8, UTF-16 or UTF-32), which JSON does not allow";
     case json_error::unexpected_end: return "the input ends in the middle of a value";
     case json_error::unexpected_character: return "a character appears where JSON does not allow it";
     case json_error::invalid_literal: return "a word is not exactly one of true, false or null";
@@ -75,7 +75,7 @@ constexpr std::string_view describe(json_error e) noexcept {
       return "a backslash in a string is not followed by one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and four hex digits";
     case json_error::control_character_in_string:
       return "a string contains a control character (U+0000 to U+001F) that must be written as an escape";
-    case json_error::invalid_utf8: return "a string contains bytes that are not valid UTF-8";
+    case json_error::invalid_utf8: return "the input contains bytes that are not valid UTF-8";
     case json_error::lone_surrogate: return "a string contains a \\u escape for half of a surrogate pair without the other half";
     case json_error::trailing_content: return "something other than whitespace follows the end of the JSON value";
     case json_error::too_deep: return "arrays and objects are nested deeper than allowed";
@@ -356,6 +356,17 @@ private:
   // All token producers write into the caller's token (the return slot of next()), so that no token is built on the
   // stack and copied: that copy of partially written bytes defeats store forwarding and costs more than the scanning.
   void fail(json_token& t, json_error e, std::size_t offset) noexcept {
+    // A byte outside the strings that starts no UTF-8 character: the text is not UTF-8 at all (Latin-1, a cut
+    // byte-order mark), which says more than "a character JSON does not allow".
+    if (e == json_error::unexpected_character && offset < text_.size() &&
+        static_cast<unsigned char>(text_[offset]) >= 0x80) {
+      const utf8_sequence seq =
+          read_utf8_sequence(reinterpret_cast<const unsigned char*>(text_.data()) + offset, text_.size() - offset);
+      if (seq.length == 0) {
+        e = json_error::invalid_utf8;
+        offset += seq.bad;
+      }
+    }
     error_ = e;
     error_offset_ = offset;
     state_ = state_t::failed;
@@ -474,6 +485,10 @@ inline void json_reader::dispatch(json_token& t) noexcept {
         return fail(t, json_error::byte_order_mark, 0);
       if (pos_ == 0 && n >= 2 && (static_cast<unsigned char>(s[0]) | 1) == 0xFF &&
           (static_cast<unsigned char>(s[1]) | 1) == 0xFF && s[0] != s[1])
+        return fail(t, json_error::byte_order_mark, 0);
+      // UTF-32BE's (00 00 FE FF); UTF-32LE's starts as UTF-16LE's, above.
+      if (pos_ == 0 && n >= 4 && s[0] == 0 && s[1] == 0 && static_cast<unsigned char>(s[2]) == 0xFE &&
+          static_cast<unsigned char>(s[3]) == 0xFF)
         return fail(t, json_error::byte_order_mark, 0);
       skip_ws();
       if (pos_ == n) return fail(t, json_error::unexpected_end, n);

@@ -338,9 +338,15 @@ public:
         case token_kind::key:
             stack_.back().key_raw = raw_of(token);
             stack_.back().key_escaped = token.has_escapes;
-            if (token.duplicate_key)
+            if (token.duplicate_key) {
+                // The key as the payload means it: "\u0061" and "a" are the one key "a".
+                std::string key;
+                if (token.has_escapes)
+                    decode_json_string(token.raw, key);
                 report_(rule::json_duplicate_key, walk_pointer(base_, stack_, stack_.size()), token.offset,
-                    "the key " + quote_value(token.raw) + " appears twice in one object");
+                    "the key " + quote_value(token.has_escapes ? std::string_view(key) : token.raw) +
+                        " appears more than once in one object");
+            }
             return walk_state::reading;
         default: // a scalar
             if (token.kind == token_kind::number && !token.finite)

@@ -41,9 +41,17 @@ ATLAS_DECL void rule_context::report(std::string_view field, std::string message
         return;
     std::string path;
     std::size_t offset = checker_.root_offset;
-    if (!field.empty() && field.front() == '/')
-        path = std::string(field); // already a pointer
-    else if (!field.empty()) {
+    if (!field.empty() && field.front() == '/') {
+        path = std::string(field); // already a pointer: placed at the field its first token names
+        const std::string_view first = field.substr(1, field.find('/', 1) - 1);
+        std::string name;
+        for (std::size_t k = 0; k < first.size(); ++k) { // RFC 6901: ~1 is '/', ~0 is '~'
+            const bool escape = first[k] == '~' && k + 1 < first.size() && (first[k + 1] == '0' || first[k + 1] == '1');
+            name += escape ? (first[++k] == '1' ? '/' : '~') : first[k];
+        }
+        if (const std::size_t i = checker_.index_of(name); i < checker_.fields().size())
+            offset = checker_.place_of(i);
+    } else if (!field.empty()) {
         detail::append_pointer_token(path, field);
         if (const std::size_t i = checker_.index_of(field); i < checker_.fields().size())
             offset = checker_.place_of(i);

@@ -185,7 +185,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
             c.emit(rule::json_duplicate_key, {}, key_offset, {});
         else if (duplicate)
             c.emit(rule::json_duplicate_key, path(), key_offset,
-                "the key " + quote_value(key) + " appears twice in the payload (the last one is checked)",
+                "the key " + quote_value(key) + " appears more than once in the payload (the last one is checked)",
                 "remove one of them");
         if (index == fields.size()) {
             const bool only_counted = c.beyond_limit_after(0, c.severity_of(rule::field_unknown));
@@ -307,6 +307,11 @@ inline void finish_report(report& out, const checker& c)
         more.rule = std::string(info(rule::report_truncated).id);
         more.message = std::to_string(c.dropped()) + " more diagnostics were left out";
         more.hint = "fix the ones above, or raise options::max_diagnostics";
+        if (c.from_text()) { // every diagnostic of text has a place: this one's is the root's, as its path says
+            const text_position p = position_tracker(c.text()).at(c.root_offset);
+            more.line = p.line;
+            more.column = p.column;
+        }
         out.diagnostics.push_back(std::move(more));
     }
 }
