@@ -2070,6 +2070,27 @@ TEST_CASE("to_text lets no control character or bidirectional override through, 
     CHECK(contains(expect_rule(r, "timezone.known", "/Timezone", 6, 15).message, R"("Europe/\u0085\u2066x")"));
 }
 
+TEST_CASE("a line or paragraph separator in the input never splits a report line")
+{
+    // U+2028 in an unknown key (the pointer) and in a value echoed by a message, raw in the text.
+    const std::string text = outbound_with({"\"a\xE2\x80\xA8" "b\": 1", "\"Timezone\": \"Europe/\xE2\x80\xA9" "x\""});
+    const auto r = atlas::validate_request(text);
+    const std::string json = r.to_json();
+    CHECK_FALSE(contains(json, "\xE2\x80\xA8"));
+    CHECK_FALSE(contains(json, "\xE2\x80\xA9"));
+    CHECK(contains(json, R"("/a\u2028b")"));
+    CHECK(boost::json::parse(json).at("diagnostics").as_array().size() == 2); // still the same JSON
+    const std::string out = r.to_text(text);
+    CHECK_FALSE(contains(out, "\xE2\x80\xA8"));
+    CHECK_FALSE(contains(out, "\xE2\x80\xA9"));
+    CHECK(contains(out, "\\u2029")); // in the message
+    // Nor a bidirectional override, in the source line printed under a diagnostic.
+    const std::string bidi = outbound_with({"\"CompanyName\": 5, \"Note\": \"\xE2\x80\xAE" "abc\""});
+    const std::string bidi_out = atlas::validate_request(bidi).to_text(bidi);
+    CHECK_FALSE(contains(bidi_out, "\xE2\x80\xAE"));
+    CHECK(contains(bidi_out, "\"Note\": \"?abc\""));
+}
+
 // =============================================================================================
 // The typed path
 

@@ -42,6 +42,11 @@ inline void append_json_escaped(std::string& out, std::string_view s)
             if (n == 0) {
                 out += "\\ufffd";
                 ++i;
+            } else if (n == 3 && c == 0xE2 && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
+                // U+2028 and U+2029 are valid in JSON, but many readers (JavaScript before ES2019, Python's
+                // splitlines) take them for line breaks: the one line per report would be two.
+                out += s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+                i += n;
             } else {
                 out.append(s.substr(i, n));
                 i += n;
@@ -75,8 +80,9 @@ inline std::string shown_number(std::string_view literal)
 }
 
 /// Appends the character at s[i] so that it cannot drive a terminal, and returns where the next one starts:
-/// C0 controls, DEL, C1 controls (U+0080..U+009F) and the bidirectional overrides and isolates (U+202A..U+202E,
-/// U+2066..U+2069, which reorder what a reader sees) as \uXXXX; a byte that is not UTF-8 as \xNN.
+/// C0 controls, DEL, C1 controls (U+0080..U+009F), the line and paragraph separators (U+2028, U+2029, line breaks
+/// to some terminals and editors) and the bidirectional overrides and isolates (U+202A..U+202E, U+2066..U+2069,
+/// which reorder what a reader sees) as \uXXXX; a byte that is not UTF-8 as \xNN.
 inline std::size_t append_printable_character(std::string& out, std::string_view s, std::size_t i)
 {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -99,7 +105,7 @@ inline std::size_t append_printable_character(std::string& out, std::string_view
     const unsigned code_point = n == 2 ? ((c & 0x1Fu) << 6) | (next(1) & 0x3Fu)
                                 : n == 3 ? ((c & 0x0Fu) << 12) | ((next(1) & 0x3Fu) << 6) | (next(2) & 0x3Fu)
                                          : 0x10000u;
-    if ((code_point >= 0x80 && code_point <= 0x9F) || (code_point >= 0x202A && code_point <= 0x202E) ||
+    if ((code_point >= 0x80 && code_point <= 0x9F) || (code_point >= 0x2028 && code_point <= 0x202E) ||
         (code_point >= 0x2066 && code_point <= 0x2069)) {
         out += "\\u";
         append_hex4(out, code_point);
