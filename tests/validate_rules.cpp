@@ -1230,13 +1230,19 @@ TEST_CASE("TimeWindows content that is not an array of objects is a time-windows
     expect_clean(atlas::validate_request(outbound_with({time_windows("[]")})));
 }
 
-TEST_CASE("a window without one of its four keys is a time-windows.missing-key error at the window")
+TEST_CASE("a window without one of its four keys is a time-windows.missing-key error at the key's pointer, placed at the window")
 {
     const auto r = atlas::validate_request(
         outbound_with({time_windows(R"([{"startHour":9,"startMinute":0,"endHour":17}])")}));
     CHECK(r.diagnostics.size() == 1);
-    const auto d = expect_rule(r, "time-windows.missing-key", "/TimeWindows/0", 6, 20);
+    // As a missing field: its own pointer, and the { of the object that lacks it (column 20).
+    const auto d = expect_rule(r, "time-windows.missing-key", "/TimeWindows/0/endMinute", 6, 20);
     CHECK(contains(d.message, "endMinute"));
+    // Two missing: one error each, in the order of the four keys.
+    const auto two = atlas::validate_request(outbound_with({time_windows(R"([{"startMinute":0,"endHour":17}])")}));
+    CHECK(two.diagnostics.size() == 2);
+    expect_rule(two, "time-windows.missing-key", "/TimeWindows/0/startHour", 6, 20);
+    expect_rule(two, "time-windows.missing-key", "/TimeWindows/0/endMinute", 6, 20);
     expect_no_rule(atlas::validate_request(outbound_with({time_windows("[" + window(9, 0, 17, 0) + "]")})),
         "time-windows.missing-key");
 }

@@ -742,9 +742,10 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
         }
         if (content.failed())
             return;
+        // At the missing key's pointer (as a missing field is at its own) and the { of the window that lacks it.
         for (std::size_t k = 0; k < 4; ++k)
             if (!seen[k])
-                hold_window_diagnostic(c, i, rule::time_windows_missing_key, index, {}, window_offset,
+                hold_window_diagnostic(c, i, rule::time_windows_missing_key, index, time_window_keys[k], window_offset,
                     window_label(index) + " has no " + std::string(time_window_keys[k]),
                     "every window needs startHour, startMinute, endHour and endMinute");
         if (valid[0] && valid[1] && valid[2] && valid[3]) {
