@@ -74,7 +74,11 @@ void check_caret(const std::string& text, std::size_t offset)
     fuzz::check(code_point_count(excerpt.substr(4)) <= 102, "the excerpt is at most 100 code points and two '…'", out);
     fuzz::check(column <= code_point_count(excerpt.substr(4)), "the caret stands within or just after the excerpt",
         out);
-    const auto c = offset < text.size() ? static_cast<unsigned char>(text[offset]) : 0;
+    // The excerpt shows the text with a pasted credential written over by '*', byte for byte.
+    const std::string masked = detail::mask_api_keys(text);
+    const std::string_view shown = masked.empty() ? std::string_view(text) : std::string_view(masked);
+    fuzz::check(shown.size() == text.size(), "masking keeps every offset", out);
+    const auto c = offset < shown.size() ? static_cast<unsigned char>(shown[offset]) : 0;
     if (c > 0x20 && c < 0x7F) {
         // Find the code point the caret stands under.
         std::string_view rest = excerpt.substr(4);

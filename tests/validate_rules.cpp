@@ -1768,6 +1768,27 @@ TEST_CASE("an api-key or path id with a C1 control character is an error")
     expect_clean(atlas::validate_call("cmp-\xC3\xA9", "key-\xC3\xA9"));
 }
 
+TEST_CASE("the typed campaign_call and validate_call give the same verdict on the same values")
+{
+    const std::pair<std::string, std::string> calls[] = {{"cmp\xFF", "key"}, {"cmp\xFF", "k\xFF\r\nX-Evil: 1"},
+        {"cmp-1", "k\r\n"}, {"", "key"}, {"a/b", "key"}, {"cmp-1", "key"}};
+    for (const auto& [id, key] : calls) {
+        CAPTURE(id);
+        atlas::campaign_call call;
+        call.id = id;
+        call.api_key = key;
+        const auto typed = atlas::validate(call);
+        const auto direct = atlas::validate_call(id, key);
+        CHECK(typed.valid() == direct.valid());
+        CHECK(rule_ids(typed) == rule_ids(direct));
+    }
+    // Header injection is reported even when the key is not UTF-8.
+    atlas::campaign_call injected;
+    injected.id = std::string("cmp-1");
+    injected.api_key = std::string("k\xFF\r\nX-Evil: 1");
+    expect_rule(atlas::validate(injected), "call.api-key", "/api-key", 0, 0);
+}
+
 TEST_CASE("an api-key pasted into the body is not printed by to_text, and the hint says where it belongs")
 {
     const std::string secret = "SECRET-canary-7f3a";
@@ -2085,6 +2106,10 @@ TEST_CASE("a line or paragraph separator in the input never splits a report line
     CHECK_FALSE(contains(json, "\xE2\x80\xA8"));
     CHECK_FALSE(contains(json, "\xE2\x80\xA9"));
     CHECK(contains(json, R"("/a\u2028b")"));
+    // C1 and bidirectional controls in a pointer are escaped in the JSON form as well.
+    const auto controls = atlas::validate_request(outbound_with({"\"c\xC2\x85" "d\": 1", "\"e\xE2\x80\xAE" "f\": 2"}));
+    CHECK(contains(controls.to_json(), R"("/c\u0085d")"));
+    CHECK(contains(controls.to_json(), R"("/e\u202ef")"));
     CHECK(boost::json::parse(json).at("diagnostics").as_array().size() == 2); // still the same JSON
     const std::string out = r.to_text(text);
     CHECK_FALSE(contains(out, "\xE2\x80\xA8"));
@@ -2178,11 +2203,25 @@ TEST_CASE("a typed request built in code is held to what its text would be: fini
     CHECK_FALSE(r.valid());
     expect_rule(r, "json.number-range", "/ratio/a/1", 0, 0);
     expect_rule(r, "json.encoding", "/note", 0, 0);
-    expect_rule(r, "json.limit", "/deep/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0", 0, 0);
+    std::string deepest = "/deep"; // the root is depth 1, "deep" 2: the array at depth 65 is past 64
+    for (int k = 0; k < 63; ++k)
+        deepest += "/0";
+    expect_rule(r, "json.limit", deepest, 0, 0);
     // And a field's own text.
     auto named = atlas::parse_request(outbound_with({}));
     named.name = std::string("\xFF\xFE");
     expect_rule(atlas::validate(named), "json.encoding", "/name", 0, 0);
+    // The depth limit is the text's, to the level: nesting max_depth deep passes both ways, one more fails both.
+    for (const int levels : {1, 2}) {
+        CAPTURE(levels);
+        atlas::options two;
+        two.max_depth = 2;
+        const std::string nested = levels == 1 ? "[]" : "[[]]";
+        auto extra = atlas::parse_request(outbound_with({}));
+        extra.extra["x"] = boost::json::parse(nested);
+        CHECK(atlas::validate(extra, two).valid() == atlas::validate_request(outbound_with({"\"x\": " + nested}), two).valid());
+        CHECK(atlas::validate(extra, two).valid() == (levels == 1));
+    }
     // The same content from text is read as it is: a parsed request that was valid text stays valid.
     const std::string finite = outbound_with({R"("ratio": {"a": [1, 1e300]})"});
     CHECK(atlas::validate(atlas::parse_request(finite)).valid());

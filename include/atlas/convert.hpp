@@ -4,7 +4,8 @@
 //   auto request = boost::json::value_to<atlas::update_campaign_request>(v);
 //
 // Absent, null and value stay three states; unknown members are kept in `extra`; a round trip
-// of a payload of the right types is lossless. value_to throws boost::system::system_error naming
+// of a payload of the right types is lossless, but for numbers in `extra` past what a double
+// holds (Boost.JSON keeps int64, uint64 or double: see the README). value_to throws boost::system::system_error naming
 // the offending member; to check a payload without exceptions, use atlas::validate_request.
 #ifndef ATLAS_CONVERT_HPP
 #define ATLAS_CONVERT_HPP

@@ -31,6 +31,22 @@ inline void append_hex4(std::string& out, unsigned value)
     out += digits[value & 0xF];
 }
 
+/// The code point of the n-byte UTF-8 sequence at s[i] when no report may show it raw, else 0: C1 controls
+/// (U+0080..U+009F), the line and paragraph separators (U+2028, U+2029) and the bidirectional overrides and isolates
+/// (U+202A..U+202E, U+2066..U+2069, which reorder what a reader sees).
+inline unsigned unprintable_code_point(std::string_view s, std::size_t i, std::size_t n) noexcept
+{
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[i + k])); };
+    if (n == 2) {
+        const unsigned cp = ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu);
+        return cp <= 0x9F ? cp : 0;
+    }
+    if (n != 3)
+        return 0;
+    const unsigned cp = ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
+    return (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ? cp : 0;
+}
+
 /// Appends `s` as the contents of a JSON string (no quotes): escapes quotes, backslashes and
 /// control characters; replaces bytes that are not UTF-8 with U+FFFD so the output always parses.
 inline void append_json_escaped(std::string& out, std::string_view s)
@@ -42,10 +58,12 @@ inline void append_json_escaped(std::string& out, std::string_view s)
             if (n == 0) {
                 out += "\\ufffd";
                 ++i;
-            } else if (n == 3 && c == 0xE2 && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
-                // U+2028 and U+2029 are valid in JSON, but many readers (JavaScript before ES2019, Python's
-                // splitlines) take them for line breaks: the one line per report would be two.
-                out += s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+            } else if (const unsigned cp = unprintable_code_point(s, i, n); cp != 0) {
+                // Valid in JSON, but U+2028 and U+2029 are line breaks to many readers (JavaScript before ES2019,
+                // Python's splitlines: the one line per report would be two), and C1 and bidirectional controls
+                // drive or reorder a terminal that shows the line: escaped, as append_printable_character does.
+                out += "\\u";
+                append_hex4(out, cp);
                 i += n;
             } else {
                 out.append(s.substr(i, n));
@@ -101,12 +119,7 @@ inline std::size_t append_printable_character(std::string& out, std::string_view
         out += "0123456789abcdef"[c & 0xF];
         return i + 1;
     }
-    const auto next = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[i + k])); };
-    const unsigned code_point = n == 2 ? ((c & 0x1Fu) << 6) | (next(1) & 0x3Fu)
-                                : n == 3 ? ((c & 0x0Fu) << 12) | ((next(1) & 0x3Fu) << 6) | (next(2) & 0x3Fu)
-                                         : 0x10000u;
-    if ((code_point >= 0x80 && code_point <= 0x9F) || (code_point >= 0x2028 && code_point <= 0x202E) ||
-        (code_point >= 0x2066 && code_point <= 0x2069)) {
+    if (const unsigned code_point = unprintable_code_point(s, i, n); code_point != 0) {
         out += "\\u";
         append_hex4(out, code_point);
     } else

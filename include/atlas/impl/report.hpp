@@ -264,13 +264,9 @@ inline std::string source_excerpt(std::string_view text, std::size_t offset, std
             out += '?';
         else if (c >= 0x80) {
             n = utf8_sequence_length(text, i);
-            const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-            // As in messages: no C1 control, line or paragraph separator, or bidirectional control reaches the
-            // terminal (U+0080..U+009F, U+2028..U+202E, U+2066..U+2069), each one column like the others.
-            const bool unprintable = n == 0 || (n == 2 && c == 0xC2 && byte(1) < 0xA0) ||
-                                     (n == 3 && c == 0xE2 && byte(1) == 0x80 && byte(2) >= 0xA8 && byte(2) <= 0xAE) ||
-                                     (n == 3 && c == 0xE2 && byte(1) == 0x81 && byte(2) >= 0xA6 && byte(2) <= 0xA9);
-            if (unprintable) {
+            // As in messages, no C1 control, line or paragraph separator, or bidirectional control reaches the
+            // terminal: each is one '?', one column like the others.
+            if (n == 0 || unprintable_code_point(text, i, n) != 0) {
                 out += '?';
                 n = n == 0 ? 1 : n;
             } else

@@ -92,7 +92,7 @@ inline void check_extra_member(checker& c, std::string_view key, const boost::js
                 " is not valid UTF-8", "use UTF-8 text");
         if (!v.is_object() && !v.is_array())
             continue;
-        if (e.depth >= c.opts().max_depth) {
+        if (e.depth > c.opts().max_depth) { // the root object is depth 1, as in the text reader
             c.emit(rule::json_limit, e.pointer, npos,
                 "arrays and objects are nested deeper than options::max_depth (" +
                     std::to_string(c.opts().max_depth) + ")",
@@ -132,9 +132,13 @@ report validate_model(const Model& model, payload_kind kind, const options& opts
         boost::mp11::mp_for_each<model_members<Model>>([&](auto D) { fill_slot(slots[index++], model.*D.pointer); });
         workspace ws;
         checker c(kind, fields, slots, opts, out, {}, false, ws);
-        for (std::size_t i = 0; i < fields.size(); ++i) // text the reader would have refused
-            if (slots[i].type == json_type::string && !is_utf8(slots[i].value))
-                c.emit_on(rule::json_encoding, i, std::string(fields[i].name) + " is not valid UTF-8", "use UTF-8 text");
+        // Text the reader would have refused. The call's id and api-key are no JSON text (a path and a header):
+        // their own rules judge them, as validate_call does.
+        if constexpr (!std::is_same_v<Model, campaign_call>)
+            for (std::size_t i = 0; i < fields.size(); ++i)
+                if (slots[i].type == json_type::string && !is_utf8(slots[i].value))
+                    c.emit_on(rule::json_encoding, i, std::string(fields[i].name) + " is not valid UTF-8",
+                        "use UTF-8 text");
         if constexpr (requires { model.extra; }) {
             for (const auto& member : model.extra) {
                 const std::string_view key(member.key().data(), member.key().size());
