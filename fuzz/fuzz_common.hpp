@@ -479,8 +479,12 @@ inline void check_text_report(const report& r, const payload_facts& in)
                                            [&](const json_node& m) { return m.name == first; }) &&
                                        std::any_of(in.fields.begin(), in.fields.end(),
                                            [&](const field_info& f) { return f.name == first; });
-            check(missing_field || resolves(root, *tokens),
-                "a path resolves in the input, or names a missing field of the table", describe(d));
+            // A window's missing key is named at its own pointer: the window itself resolves.
+            const bool missing_window_key =
+                info->key == rule::time_windows_missing_key && tokens->size() == 3 &&
+                resolves(root, std::vector<std::string>(tokens->begin(), tokens->end() - 1));
+            check(missing_field || missing_window_key || resolves(root, *tokens),
+                "a path resolves in the input, or names a missing field or window key", describe(d));
         }
     }
     check(r.valid() == (errors == 0), "valid() is true exactly when no diagnostic is an error");
