@@ -21,11 +21,18 @@ examples)
   echo "== a valid response"
   "$validate" --response examples/response/*.json || status=1
   echo "== typical mistakes: each must be reported"
-  set +e
-  "$validate" examples/invalid/*.json
-  invalid_status=$?
-  set -e
-  [ "$invalid_status" -eq 1 ] || status=1
+  # One file at a time: the CLI's exit status is 1 when any input is invalid, which would hide a
+  # mistake that stopped being reported.
+  for example in examples/invalid/*.json; do
+    set +e
+    "$validate" "$example"
+    invalid_status=$?
+    set -e
+    if [ "$invalid_status" -ne 1 ]; then
+      echo "== $example: exit status $invalid_status, expected 1 (invalid)"
+      status=1
+    fi
+  done
   if [ "$status" -eq 0 ]; then echo "== examples: as expected"; else echo "== examples: NOT as expected"; fi
   exit $status
   ;;

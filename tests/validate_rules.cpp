@@ -1889,7 +1889,8 @@ TEST_CASE("past max_diagnostics one report.truncated entry counts the rest, as a
     opts.max_diagnostics = 2;
     const auto w = atlas::validate_request(warnings_only, opts);
     CHECK(w.diagnostics.size() == 3);
-    expect_rule(w, "report.truncated", "", 1, 1, atlas::severity::warning);
+    CHECK(expect_rule(w, "report.truncated", "", 1, 1, atlas::severity::warning).message ==
+          "1 more diagnostic was left out");
     CHECK(w.valid());
 
     // Enough room: no entry.

@@ -355,18 +355,20 @@ private:
 
   // All token producers write into the caller's token (the return slot of next()), so that no token is built on the
   // stack and copied: that copy of partially written bytes defeats store forwarding and costs more than the scanning.
+  // Out of line and cold: fail() is inlined at every error branch of the hot token code.
+  [[gnu::cold, gnu::noinline]] void reclassify_non_utf8(json_error& e, std::size_t& offset) const noexcept {
+    if (offset >= text_.size() || static_cast<unsigned char>(text_[offset]) < 0x80) return;
+    const utf8_sequence seq =
+        read_utf8_sequence(reinterpret_cast<const unsigned char*>(text_.data()) + offset, text_.size() - offset);
+    if (seq.length == 0) {
+      e = json_error::invalid_utf8;
+      offset += seq.bad;
+    }
+  }
   void fail(json_token& t, json_error e, std::size_t offset) noexcept {
     // A byte outside the strings that starts no UTF-8 character: the text is not UTF-8 at all (Latin-1, a cut
     // byte-order mark), which says more than "a character JSON does not allow".
-    if (e == json_error::unexpected_character && offset < text_.size() &&
-        static_cast<unsigned char>(text_[offset]) >= 0x80) {
-      const utf8_sequence seq =
-          read_utf8_sequence(reinterpret_cast<const unsigned char*>(text_.data()) + offset, text_.size() - offset);
-      if (seq.length == 0) {
-        e = json_error::invalid_utf8;
-        offset += seq.bad;
-      }
-    }
+    if (e == json_error::unexpected_character) reclassify_non_utf8(e, offset);  // e is a constant at every call
     error_ = e;
     error_offset_ = offset;
     state_ = state_t::failed;

@@ -41,9 +41,15 @@ inline std::string list_values(std::span<const enum_value> values, bool with_nul
     for (std::size_t k = 0; k < values.size(); ++k) {
         if (k > 0)
             out += (k + 1 == values.size() && !with_null) ? " or " : ", ";
-        out += "\"" + std::string(values[k].wire) + "\"";
-        if (values.size() > 1 || with_null)
-            out += " (" + std::string(values[k].meaning) + ")";
+        // Appended piece by piece: "literal" + std::string&& trips g++ 12's -Wrestrict false positive at -O3.
+        out += '"';
+        out += values[k].wire;
+        out += '"';
+        if (values.size() > 1 || with_null) {
+            out += " (";
+            out += values[k].meaning;
+            out += ')';
+        }
     }
     if (with_null)
         out += " or null";

@@ -305,7 +305,8 @@ inline void finish_report(report& out, const checker& c)
         diagnostic more;
         more.severity = c.dropped_error() ? severity::error : severity::warning;
         more.rule = std::string(info(rule::report_truncated).id);
-        more.message = std::to_string(c.dropped()) + " more diagnostics were left out";
+        more.message = std::to_string(c.dropped()) +
+                       (c.dropped() == 1 ? " more diagnostic was left out" : " more diagnostics were left out");
         more.hint = "fix the ones above, or raise options::max_diagnostics";
         if (c.from_text()) { // every diagnostic of text has a place: this one's is the root's, as its path says
             const text_position p = position_tracker(c.text()).at(c.root_offset);
