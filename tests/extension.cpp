@@ -345,6 +345,13 @@ TEST_SUITE("extension")
         CHECK_FALSE(atlas::read_options(R"({"allowed_values":{"name":["x"]}})", p).empty());
         CHECK_FALSE(atlas::read_options(R"({"max_depth":0})", p).empty());
         CHECK_FALSE(atlas::read_options("[]", p).empty());
+        // A key given twice is refused, at any depth, as in a payload: nobody should guess which one wins.
+        CHECK(atlas::read_options(R"({"strict":true,"strict":false})", p).find("repeat the key \"strict\"") !=
+              std::string::npos);
+        CHECK_FALSE(atlas::read_options(R"({"rules":{"sms.pair":"off","sms.p\u0061ir":"error"}})", p).empty());
+        std::vector<atlas::template_info> catalog;
+        CHECK_FALSE(atlas::read_template_catalog(R"([{"id":"a","id":"b","channel":"web"}])", catalog).empty());
+        CHECK(atlas::read_template_catalog(R"([{"id":"a","channel":"web"},{"id":"b","channel":"web"}])", catalog).empty());
     }
 
     TEST_CASE("the CLI takes --profile and --config FILE")

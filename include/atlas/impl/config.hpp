@@ -3,6 +3,7 @@
 #define ATLAS_IMPL_CONFIG_HPP
 
 #include <atlas/config.hpp>
+#include <atlas/detail/json_reader.hpp>
 #include <atlas/detail/suggest.hpp>
 #include <atlas/detail/text.hpp>
 #include <atlas/fields.hpp>
@@ -110,6 +111,28 @@ inline std::string read_templates(const boost::json::value& v, std::vector<templ
     return {};
 }
 
+/// The first key an object of the text repeats, if any (empty when none, or when the text is not JSON: the parser
+/// says that). Options are held to the rule payloads are held to (RFC 7493): a repeated "strict" would otherwise
+/// be decided, silently, by whichever comes last.
+inline std::string repeated_key(std::string_view text)
+{
+    json_reader reader;
+    reader.reset(text);
+    for (;;) {
+        const json_token t = reader.next();
+        if (t.kind == token_kind::end_of_input || t.kind == token_kind::error)
+            return {};
+        if (t.kind == token_kind::key && t.duplicate_key) {
+            std::string key;
+            if (t.has_escapes)
+                decode_json_string(t.raw, key);
+            else
+                key = t.raw;
+            return key;
+        }
+    }
+}
+
 } // namespace detail
 
 ATLAS_DECL std::string read_template_catalog(std::string_view json_text, std::vector<template_info>& out)
@@ -118,6 +141,8 @@ ATLAS_DECL std::string read_template_catalog(std::string_view json_text, std::ve
     const boost::json::value v = boost::json::parse(json_text, ec);
     if (ec)
         return "the template catalog is not JSON: " + ec.message();
+    if (const std::string key = detail::repeated_key(json_text); !key.empty())
+        return "the template catalog repeats the key " + detail::quote_value(key) + " in one object";
     if (const auto* o = v.if_object(); o && o->contains("templates"))
         return detail::read_templates(o->at("templates"), out);
     return detail::read_templates(v, out);
@@ -129,6 +154,8 @@ ATLAS_DECL std::string read_options(std::string_view json_text, options& out)
     const boost::json::value v = boost::json::parse(json_text, ec);
     if (ec)
         return "the options are not JSON: " + ec.message();
+    if (const std::string key = detail::repeated_key(json_text); !key.empty())
+        return "the options repeat the key " + detail::quote_value(key) + " in one object";
     const boost::json::object* o = v.if_object();
     if (!o)
         return "the options must be a JSON object";
