@@ -436,8 +436,8 @@ TEST_CASE("a field ignored on this channel still has its value checked")
     const auto r = atlas::validate_request(payload({name_, template_, phone, inbound, R"("StartDate": "2026-13-02T09:00:00Z")"}));
     CHECK(r.diagnostics.size() == 2);
     expect_rule(r, "channel.outbound-only", "/StartDate", 6, 16);
-    // The month is byte 5 of the value, which starts at column 17.
-    expect_rule(r, "datetime.format", "/StartDate", 6, 22);
+    // At the value (its quote at column 16), as every finding about a plain string; the message names the month.
+    CHECK(contains(expect_rule(r, "datetime.format", "/StartDate", 6, 16).message, "month"));
 
     const auto windows = atlas::validate_request(payload({name_, template_, non_phone, bubble, time_windows("[{")}));
     CHECK(windows.errors() == 1);
@@ -661,6 +661,25 @@ TEST_CASE("a 1e400 in a top-level integer field is an error at that field")
     CHECK(r.errors() == 1);
     CHECK(r.diagnostics.size() == 1);
     CHECK(r.diagnostics.at(0).path == "/DailyCallLimit");
+}
+
+TEST_CASE("an array or object where a string belongs is a field.type error whose hint shows a string")
+{
+    const struct {
+        const char* member;
+        const char* path;
+        const char* hint;
+    } cases[] = {
+        {R"("CompanyName": ["Acme"])", "/CompanyName", R"(write one JSON string, not an array: "CompanyName": "text")"},
+        {R"("Status": {"x": 1})", "/Status", R"(write one JSON string, not an object: "Status": "value")"},
+        {R"("ToolIds": ["a", "b"])", "/ToolIds", R"("ToolIds": "tool_a,tool_b")"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.member);
+        const auto r = atlas::validate_request(outbound_with({c.member}));
+        CHECK(r.diagnostics.size() == 1);
+        CHECK(contains(expect_rule(r, "field.type", c.path, 6, r.diagnostics.at(0).column).hint, c.hint));
+    }
 }
 
 TEST_CASE("a 1e400 in a field that takes no number is the one field.type error, not also a range error")
@@ -1042,42 +1061,41 @@ TEST_CASE("StartDate accepts RFC 3339 date-times")
     }
 }
 
-TEST_CASE("a StartDate without an offset is a datetime.offset warning at the end of the value")
+TEST_CASE("a StartDate without an offset is a datetime.offset warning at the value")
 {
     const auto r = atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02T09:00:00")"}));
     CHECK(r.valid());
     CHECK(r.diagnostics.size() == 1);
-    // The value starts at column 17; 19 characters later, at 36, the closing quote where the offset belongs.
-    const auto d = expect_rule(r, "datetime.offset", "/StartDate", 6, 36);
+    // The contract places a finding "of the offending key or value": the value's quote, at column 16.
+    const auto d = expect_rule(r, "datetime.offset", "/StartDate", 6, 16);
     CHECK(contains(d.hint, "Z"));
 }
 
 TEST_CASE("a date alone, a space separator or a day that does not exist is a datetime.format error")
 {
     const auto alone = atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02")"}));
-    CHECK(contains(expect_rule(alone, "datetime.format", "/StartDate", 6, 27).hint, "2026-03-02T00:00:00Z"));
+    // Every one at the value, its quote at column 16; the message says which part is wrong.
+    CHECK(contains(expect_rule(alone, "datetime.format", "/StartDate", 6, 16).hint, "2026-03-02T00:00:00Z"));
     const auto space = atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02 09:00:00Z")"}));
-    CHECK(contains(expect_rule(space, "datetime.format", "/StartDate", 6, 27).hint, "T"));
-    // The day is byte 8 of the value: column 17 + 8.
-    expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "2026-02-30T09:00:00Z")"})), "datetime.format",
-        "/StartDate", 6, 25);
-    expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "2025-02-29T09:00:00Z")"})), "datetime.format",
-        "/StartDate", 6, 25);
-    expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "1900-02-29T09:00:00Z")"})), "datetime.format",
-        "/StartDate", 6, 25);
-    expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "2026-04-31T09:00:00Z")"})), "datetime.format",
-        "/StartDate", 6, 25);
+    CHECK(contains(expect_rule(space, "datetime.format", "/StartDate", 6, 16).hint, "T"));
+    for (const char* day : {"2026-02-30", "2025-02-29", "1900-02-29", "2026-04-31"}) {
+        CAPTURE(day);
+        const std::string field = std::string(R"("StartDate": ")") + day + R"(T09:00:00Z")";
+        CHECK(contains(expect_rule(atlas::validate_request(outbound_with({field})), "datetime.format", "/StartDate", 6, 16)
+                           .message,
+            "day"));
+    }
     // Offset hours stop at 23; seconds at 60.
     expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02T09:00:00+24:00")"})),
-        "datetime.format", "/StartDate", 6, 37);
+        "datetime.format", "/StartDate", 6, 16);
     expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02T09:00:61Z")"})), "datetime.format",
-        "/StartDate", 6, 34);
-    expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "")"})), "datetime.format", "/StartDate", 6, 17);
+        "/StartDate", 6, 16);
+    expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "")"})), "datetime.format", "/StartDate", 6, 16);
 }
 
 TEST_CASE("the response Timestamp is checked as RFC 3339")
 {
-    expect_rule(atlas::validate_response(R"({"Timestamp": "2026-03-02"})"), "datetime.format", "/Timestamp", 1, 26);
+    expect_rule(atlas::validate_response(R"({"Timestamp": "2026-03-02"})"), "datetime.format", "/Timestamp", 1, 15);
     expect_clean(atlas::validate_response(R"({"Timestamp": "2026-03-02T09:00:00.1234567Z"})"));
 }
 
@@ -1615,17 +1633,17 @@ TEST_CASE("ToolIds \"\" is an empty list and \"a,b\" is two ids")
     expect_clean(two);
 }
 
-TEST_CASE("ToolIds with an empty item is a tool-ids.empty-item error at the item")
+TEST_CASE("ToolIds with an empty item is a tool-ids.empty-item error at the value, naming the item")
 {
-    // The value's quote at 14, the content from 15: a 15, , 16, the empty item at 17.
+    // The value's quote at column 14.
     const auto middle = atlas::validate_request(outbound_with({R"("ToolIds": "a,,b")"}));
     CHECK(middle.diagnostics.size() == 1);
-    expect_rule(middle, "tool-ids.empty-item", "/ToolIds", 6, 17);
+    CHECK(contains(expect_rule(middle, "tool-ids.empty-item", "/ToolIds", 6, 14).message, "number 2"));
     const auto trailing = atlas::validate_request(outbound_with({R"("ToolIds": "a,")"}));
     CHECK(trailing.diagnostics.size() == 1);
-    expect_rule(trailing, "tool-ids.empty-item", "/ToolIds", 6, 17);
+    expect_rule(trailing, "tool-ids.empty-item", "/ToolIds", 6, 14);
     const auto leading = atlas::validate_request(outbound_with({R"("ToolIds": ",a")"}));
-    expect_rule(leading, "tool-ids.empty-item", "/ToolIds", 6, 15);
+    CHECK(contains(expect_rule(leading, "tool-ids.empty-item", "/ToolIds", 6, 14).message, "number 1"));
 }
 
 TEST_CASE("ToolIds with a repeated id is a tool-ids.duplicate warning")
@@ -1633,41 +1651,37 @@ TEST_CASE("ToolIds with a repeated id is a tool-ids.duplicate warning")
     const auto r = atlas::validate_request(outbound_with({R"("ToolIds": "a,a")"}));
     CHECK(r.valid());
     CHECK(r.diagnostics.size() == 1);
-    expect_rule(r, "tool-ids.duplicate", "/ToolIds", 6, 17);
+    expect_rule(r, "tool-ids.duplicate", "/ToolIds", 6, 14);
     expect_no_rule(atlas::validate_request(outbound_with({R"("ToolIds": "a,ab")"})), "tool-ids.duplicate");
 }
 
 TEST_CASE("every repeat of a ToolIds id after its first is reported, in the order of the text, however long the list")
 {
     // Repeats are found pairwise among up to 16 ids, else through a hash table of the ids seen; here against a
-    // reference that remembers every id, on lists where ids come back at random (the content starts at column 15
-    // of line 6, as above).
+    // reference that remembers every id, on lists where ids come back at random. Each is at the value (its quote
+    // at column 14 of line 6, as above) and names its id.
     std::mt19937 rng(1373);
     for (const std::size_t n : {std::size_t{3}, std::size_t{16}, std::size_t{17}, std::size_t{40}, std::size_t{3000}}) {
         std::string list;
-        std::vector<std::size_t> expected;
+        std::vector<std::string> expected;
         std::set<std::string> seen;
-        std::size_t column = 15;
         for (std::size_t k = 0; k < n; ++k) {
-            if (k > 0) {
+            if (k > 0)
                 list += ',';
-                ++column;
-            }
             const std::string id = "tool_" + std::to_string(rng() % (n / 2 + 1));
             if (!seen.insert(id).second)
-                expected.push_back(column);
+                expected.push_back("ToolIds names \"" + id + "\" more than once");
             list += id;
-            column += id.size();
         }
         atlas::options opts;
         opts.max_diagnostics = 10000;
         const std::string field = "\"ToolIds\": \"" + list + "\"";
         const auto r = atlas::validate_request(outbound_with({field}), opts);
-        std::vector<std::size_t> found;
+        std::vector<std::string> found;
         for (const atlas::diagnostic& d : r.diagnostics) {
             CHECK(d.rule == "tool-ids.duplicate");
-            CHECK(d.line == 6);
-            found.push_back(d.column);
+            CHECK((d.line == 6 && d.column == 14));
+            found.push_back(d.message);
         }
         CAPTURE(n);
         CHECK(found == expected);
@@ -1680,10 +1694,10 @@ TEST_CASE("ToolIds with white space around an id is a tool-ids.whitespace warnin
     const auto r = atlas::validate_request(outbound_with({R"("ToolIds": "a, b")"}));
     CHECK(r.valid());
     CHECK(r.diagnostics.size() == 1);
-    expect_rule(r, "tool-ids.whitespace", "/ToolIds", 6, 17);
+    expect_rule(r, "tool-ids.whitespace", "/ToolIds", 6, 14);
     const auto after = atlas::validate_request(outbound_with({R"("ToolIds": "a ,b")"}));
     CHECK(after.diagnostics.size() == 1);
-    expect_rule(after, "tool-ids.whitespace", "/ToolIds", 6, 15);
+    expect_rule(after, "tool-ids.whitespace", "/ToolIds", 6, 14);
     expect_no_rule(atlas::validate_request(outbound_with({R"("ToolIds": "a,b")"})), "tool-ids.whitespace");
     // A line break or carriage return (escaped in the JSON) is white space too; a space inside an id is not around it.
     for (const char* list : {R"("ToolIds": "a,\nb")", R"("ToolIds": "a\r,b")", R"("ToolIds": "a,\u000bb")"}) {
@@ -1691,7 +1705,7 @@ TEST_CASE("ToolIds with white space around an id is a tool-ids.whitespace warnin
         CHECK(with_rule(atlas::validate_request(outbound_with({list})), "tool-ids.whitespace").size() == 1);
     }
     expect_no_rule(atlas::validate_request(outbound_with({R"("ToolIds": "tool a,tool b")"})), "tool-ids.whitespace");
-    expect_rule(atlas::validate_request(outbound_with({R"("ToolIds": "a,\n,b")"})), "tool-ids.empty-item", "/ToolIds", 6, 17);
+    expect_rule(atlas::validate_request(outbound_with({R"("ToolIds": "a,\n,b")"})), "tool-ids.empty-item", "/ToolIds", 6, 14);
 }
 
 // =============================================================================================

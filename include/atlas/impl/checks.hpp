@@ -134,6 +134,11 @@ ATLAS_DECL void check_type(checker& c, std::size_t i)
                    (f.kind == value_kind::time_windows
                            ? "\"[{\\\"startHour\\\":9,\\\"startMinute\\\":0,\\\"endHour\\\":17,\\\"endMinute\\\":0}]\""
                            : "\"{}\"");
+        else if (f.kind == value_kind::tool_ids) // an array or object: the ids go in one string
+            hint = "write the ids as one string, separated by commas: " + key + "\"tool_a,tool_b\"";
+        else if (s.type == json_type::array || s.type == json_type::object)
+            hint = "write one JSON string, not " + std::string(s.type == json_type::array ? "an array" : "an object") +
+                   ": " + key + "\"" + (f.kind == value_kind::open_enum ? "value" : "text") + "\"";
         break;
     }
     }
@@ -250,10 +255,11 @@ ATLAS_DECL void check_date_time(checker& c, std::size_t i)
     if (result.status == date_time_status::valid)
         return;
     const std::string name = name_of(c, i);
-    const std::size_t offset = c.content_offset(i, result.offset);
+    // At the value (emit_on's default), as the contract places every finding about a plain string; only JSON held
+    // in a string is placed at the spot inside it. The message names the part that is wrong.
     if (result.status == date_time_status::missing_offset) {
         c.emit_on(rule::datetime_offset, i, name + " has no time zone offset, so the server's zone decides the instant",
-            "append \"Z\" for UTC or an offset such as \"-05:00\"", offset);
+            "append \"Z\" for UTC or an offset such as \"-05:00\"");
         return;
     }
     std::string hint;
@@ -264,7 +270,7 @@ ATLAS_DECL void check_date_time(checker& c, std::size_t i)
     else
         hint = "write it as RFC 3339, e.g. \"2026-03-02T09:00:00-05:00\"";
     c.emit_on(rule::datetime_format, i,
-        name + " is not an RFC 3339 date-time: " + std::string(result.message), std::move(hint), offset);
+        name + " is not an RFC 3339 date-time: " + std::string(result.message), std::move(hint));
 }
 
 ATLAS_DECL void check_time_zone(checker& c, std::size_t i)
@@ -860,19 +866,18 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
             trimmed.remove_suffix(1);
         if (trimmed.empty())
             c.emit_on(rule::tool_ids_empty_item, i, "ToolIds has an empty item (number " + std::to_string(item_number) + ")",
-                "remove the extra comma; an empty list is \"\"", c.content_offset(i, start));
+                "remove the extra comma; an empty list is \"\"");
         else {
             if (trimmed.size() != item.size())
                 c.emit_on(rule::tool_ids_whitespace, i, "ToolIds item " + quote_value(trimmed) + " has white space around it",
-                    "write the ids with commas only: \"a,b\"", c.content_offset(i, start));
+                    "write the ids with commas only: \"a,b\"");
             items.push_back({trimmed, start + lead});
         }
         if (comma == std::string_view::npos)
             break;
         start = comma + 1;
     }
-    // Duplicates: every occurrence after the first, in the order of the text (so that finding their places stays
-    // linear).
+    // Duplicates: every occurrence after the first, in the order of the text.
     auto& repeated = c.ws().repeated;
     repeated.clear();
     if (items.size() <= 16) { // the usual few ids: compared pairwise, without a table to allocate
@@ -886,7 +891,7 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
         find_repeated_ids(items, c.ws().item_table, repeated);
     for (const workspace::item& r : repeated)
         c.emit_on(rule::tool_ids_duplicate, i, "ToolIds names " + quote_value(r.id) + " more than once",
-            "list each tool id once", c.content_offset(i, r.offset));
+            "list each tool id once"); // at the value, as every finding about a plain string (see check_date_time)
 }
 
 // ---------------------------------------------------------------------------------------------
