@@ -153,6 +153,14 @@ TEST_SUITE("cli")
         }
         CHECK(run_cli({"--profile=", "-"}).err.find("unknown profile") != std::string::npos);
         CHECK(run_cli({"--profile=strict", "-"}, "{}").status == 1);
+        // A misspelt option or profile gets a did-you-mean.
+        const auto option = run_cli({"--fromat", "json", "-"});
+        CHECK(option.status == 2);
+        CHECK(option.err.find("did you mean \"--format\"?") != std::string::npos);
+        CHECK(run_cli({"--stict=1", "-"}).err.find("did you mean \"--strict\"?") != std::string::npos);
+        const auto profile = run_cli({"--profile", "stric", "-"});
+        CHECK(profile.status == 2);
+        CHECK(profile.err.find("did you mean \"strict\"?") != std::string::npos);
     }
 
     TEST_CASE("the text report escapes a file name that holds control characters")

@@ -383,6 +383,31 @@ TEST_CASE("an invalid campaignType gives one enum.value error and no channel rul
     expect_rule(r, "enum.value", "/campaignType", 4, 19);
 }
 
+TEST_CASE("an enum value written as its meaning, a word of it, a near miss or a number gets the wire value")
+{
+    const auto hint_for = [](std::string_view member) {
+        const auto r = atlas::validate_request(payload({name_, template_, member}));
+        const auto* d = [&]() -> const atlas::diagnostic* {
+            for (const auto& x : r.diagnostics)
+                if (x.rule == "enum.value")
+                    return &x;
+            return nullptr;
+        }();
+        REQUIRE(d != nullptr);
+        return d->hint;
+    };
+    CHECK(contains(hint_for(R"("campaignType": "SMS")"), R"(use "0")"));
+    CHECK(contains(hint_for(R"("campaignType": "voice bubble")"), R"(use "0")"));
+    CHECK(contains(hint_for(R"("campaignType": "Phone ")"), R"(use "1")"));
+    CHECK(contains(hint_for(R"("campaignType": "1.0")"), R"(use "1")"));
+    CHECK(contains(hint_for(R"("campaignType": "01")"), R"(use "1")"));
+    CHECK(contains(hint_for(R"("campaignType": "1", "CallType": "outbond")"), R"(use "2")"));
+    CHECK(contains(hint_for(R"("campaignType": "1", "CallType": "Outbound ")"), R"(use "2")"));
+    CHECK(contains(hint_for(R"("campaignType": "1", "CallType": "2.0")"), R"(use "2")"));
+    // "phone" is "1", though the meaning of "0" (non-phone) holds the word.
+    CHECK(contains(hint_for(R"("campaignType": "phone")"), R"(use "1")"));
+}
+
 TEST_CASE("a null campaignType gives one field.required error at the null and no channel rule runs")
 {
     const auto r = atlas::validate_request(payload({name_, template_, R"("campaignType": null)", bubble}));
@@ -565,6 +590,29 @@ TEST_CASE("a response-only field in a request, and a request-only field in a res
     CHECK(d.hint == R"(did you mean "CallType"?)");
 }
 
+TEST_CASE("an unknown field that spells a field's words apart or in another case names that field")
+{
+    // Each separator is an edit, so a five-word name written in snake case was past the did-you-mean's reach.
+    for (const char* key : {"feature_redial_on_no_response", "Feature-End-Call-When-Voicemail",
+             "feature append previous summary enabled", "FEATURE_REDIAL_ON_NO_RESPONSE", "template_id"}) {
+        CAPTURE(key);
+        const auto r = atlas::validate_request(outbound_with({"\"" + std::string(key) + "\": 1"}));
+        const auto d = expect_rule(r, "field.unknown", "/" + std::string(key), 6, 3);
+        CHECK(contains(d.hint, "did you mean"));
+    }
+    const auto response = atlas::validate_response(R"({"knowledge_base_data_set_id": "k"})");
+    CHECK(contains(expect_rule(response, "field.unknown", "/knowledge_base_data_set_id", 1, 2).hint,
+        "\"KnowledgeBaseDataSetId\""));
+    // The credential under its usual spellings, and the path id in any case, are named as what they are.
+    for (const char* key : {"apikey", "api_key", "x-api-key", "ApiKey"}) {
+        CAPTURE(key);
+        const auto r = atlas::validate_request(outbound_with({"\"" + std::string(key) + "\": \"k\""}));
+        CHECK(contains(expect_rule(r, "field.unknown", "/" + std::string(key), 6, 3).hint, "header"));
+    }
+    CHECK(contains(expect_rule(atlas::validate_request(outbound_with({R"("ID": "c")"})), "field.unknown", "/ID", 6, 3).hint,
+        "path parameter"));
+}
+
 TEST_CASE("an unknown field's pointer escapes / and ~")
 {
     const auto r = atlas::validate_request(outbound_with({R"("a/b~c": 1)"}));
@@ -661,6 +709,17 @@ TEST_CASE("a 1e400 in a top-level integer field is an error at that field")
     CHECK(r.errors() == 1);
     CHECK(r.diagnostics.size() == 1);
     CHECK(r.diagnostics.at(0).path == "/DailyCallLimit");
+}
+
+TEST_CASE("a number for TimeWindows gets a hint with a window list, not the number quoted")
+{
+    for (const char* value : {"1", "true", "1.5"}) {
+        CAPTURE(value);
+        const auto r = atlas::validate_request(outbound_with({std::string(R"("TimeWindows": )") + value}));
+        const auto d = expect_rule(r, "field.type", "/TimeWindows", 6, 18);
+        CHECK(contains(d.hint, "startHour"));
+        CHECK_FALSE(contains(d.hint, std::string("\"TimeWindows\": \"") + value + "\""));
+    }
 }
 
 TEST_CASE("an array or object where a string belongs is a field.type error whose hint shows a string")
@@ -1123,6 +1182,36 @@ TEST_CASE("a wrong-case Timezone is a timezone.known error whose hint names the 
 
     const auto near = atlas::validate_request(outbound_with({R"("Timezone": "Europe/Londn")"}));
     CHECK(contains(expect_rule(near, "timezone.known", "/Timezone", 6, 15).hint, "Europe/London"));
+}
+
+TEST_CASE("a Timezone written as an offset, Z or an abbreviation gets the zone it means, never a near wrong one")
+{
+    const auto hint_for = [](std::string_view zone) {
+        const auto r = atlas::validate_request(outbound_with({"\"Timezone\": \"" + std::string(zone) + "\""}));
+        REQUIRE(r.diagnostics.size() == 1);
+        return expect_rule(r, "timezone.known", "/Timezone", 6, 15).hint;
+    };
+    // Abbreviations: the zone people mean, not the name one letter away ("PST" is not "EST").
+    CHECK(contains(hint_for("PST"), "America/Los_Angeles"));
+    CHECK(contains(hint_for("CST"), "America/Chicago"));
+    CHECK(contains(hint_for("IST"), "Asia/Kolkata"));
+    CHECK(hint_for("XYZT").empty()); // an unknown abbreviation: no guess
+    // Offsets: IANA's Etc zones invert the sign, so UTC+2 is Etc/GMT-2.
+    CHECK(contains(hint_for("UTC+2"), "\"Etc/GMT-2\""));
+    CHECK(contains(hint_for("GMT-5"), "\"Etc/GMT+5\""));
+    CHECK(contains(hint_for("+01:00"), "\"Etc/GMT-1\""));
+    CHECK(contains(hint_for("UTC+05:30"), "an offset is not a zone name")); // no Etc zone for half hours
+    CHECK(contains(hint_for("Etc/GMT+02"), "\"Etc/GMT+2\"")); // IANA's own sign, with a leading zero
+    CHECK(contains(hint_for("UTC+0"), "\"UTC\""));
+    CHECK(contains(hint_for("Z"), "\"UTC\""));
+    // Every zone the abbreviations name is one.
+    for (const auto& [abbreviation, zone] : atlas::detail::zone_abbreviations) {
+        CAPTURE(abbreviation);
+        CHECK(atlas::is_time_zone(zone));
+        CHECK_FALSE(atlas::is_time_zone(abbreviation));
+    }
+    // A typo still gets the near name.
+    CHECK(contains(hint_for("Europe/Berln"), "Europe/Berlin"));
 }
 
 TEST_CASE("an empty Timezone is an error")
@@ -1694,7 +1783,10 @@ TEST_CASE("ToolIds with white space around an id is a tool-ids.whitespace warnin
     const auto r = atlas::validate_request(outbound_with({R"("ToolIds": "a, b")"}));
     CHECK(r.valid());
     CHECK(r.diagnostics.size() == 1);
-    expect_rule(r, "tool-ids.whitespace", "/ToolIds", 6, 14);
+    // The hint is the user's own list without the white space: applying it clears the warning.
+    CHECK(contains(expect_rule(r, "tool-ids.whitespace", "/ToolIds", 6, 14).hint, R"("ToolIds": "a,b")"));
+    const auto long_ids = atlas::validate_request(outbound_with({R"("ToolIds": "tool_calendar, tool_crm")"}));
+    CHECK(contains(expect_rule(long_ids, "tool-ids.whitespace", "/ToolIds", 6, 14).hint, R"("tool_calendar,tool_crm")"));
     const auto after = atlas::validate_request(outbound_with({R"("ToolIds": "a ,b")"}));
     CHECK(after.diagnostics.size() == 1);
     expect_rule(after, "tool-ids.whitespace", "/ToolIds", 6, 14);

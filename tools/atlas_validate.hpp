@@ -4,6 +4,7 @@
 #define ATLAS_TOOLS_ATLAS_VALIDATE_HPP
 
 #include <atlas/config.hpp>
+#include <atlas/detail/suggest.hpp>
 #include <atlas/detail/text.hpp>
 #include <atlas/fields.hpp>
 #include <atlas/rules.hpp>
@@ -182,8 +183,11 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             const std::string_view name = *value;
             auto named = profile(name);
             if (!named) {
+                const std::string_view near = detail::best_suggestion(name, profile_names);
                 err << "atlas-validate: unknown profile " << detail::quote_value(name)
-                    << " (default, strict, server-compatible)\n";
+                    << (near.empty() ? std::string(" (default, strict, server-compatible)")
+                                     : ": did you mean " + detail::quote_value(near) + "?")
+                    << "\n";
                 return 2;
             }
             const bool strict = opts.strict || named->strict;
@@ -221,7 +225,13 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             inputs.insert(inputs.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
             break;
         } else if (a.size() > 1 && a.front() == '-') {
-            err << "atlas-validate: unknown option " << detail::quote_value(a) << "\n" << usage;
+            static constexpr std::string_view options[] = {"--format", "--response", "--strict", "--profile",
+                "--config", "--list-rules", "--schema", "--version", "--help"};
+            const std::string_view name = a.substr(0, a.find('='));
+            const std::string_view near = detail::best_suggestion(name, options);
+            err << "atlas-validate: unknown option " << detail::quote_value(a)
+                << (near.empty() ? std::string() : ": did you mean " + detail::quote_value(near) + "?") << "\n"
+                << usage;
             return 2;
         } else
             inputs.push_back(a);

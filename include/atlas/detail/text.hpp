@@ -47,6 +47,21 @@ inline unsigned unprintable_code_point(std::string_view s, std::size_t i, std::s
     return (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ? cp : 0;
 }
 
+/// Whether a key names the credential: api-key in any case, and the spellings people paste for it (apikey,
+/// api_key, ApiKey, x-api-key). A credential is masked whatever the key it was pasted under.
+inline bool names_api_key(std::string_view key) noexcept
+{
+    if (key.size() > 16)
+        return false;
+    char folded[16];
+    std::size_t n = 0;
+    for (const char c : key)
+        if (c != '-' && c != '_')
+            folded[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    const std::string_view name(folded, n);
+    return name == "apikey" || name == "xapikey";
+}
+
 /// Appends `s` as the contents of a JSON string (no quotes): escapes quotes, backslashes and
 /// control characters; replaces bytes that are not UTF-8 with U+FFFD so the output always parses.
 inline void append_json_escaped(std::string& out, std::string_view s)

@@ -127,7 +127,8 @@ ATLAS_DECL void check_type(checker& c, std::size_t i)
             hint = "write an IANA time zone name as a string, e.g. " + key + "\"America/New_York\"";
         else if (f.kind == value_kind::date_time)
             hint = "write an RFC 3339 date-time as a string, e.g. " + key + "\"2026-03-02T09:00:00Z\"";
-        else if (scalar)
+        // A number quoted is no window list: TimeWindows's hint shows one whatever was sent.
+        else if (scalar && f.kind != value_kind::time_windows)
             hint = "write it as a JSON string: " + key + quote_value(literal);
         else if (f.kind == value_kind::time_windows || f.kind == value_kind::json_text)
             hint = name + " carries JSON encoded in a string: serialise the value and send the text, e.g. " + key +
@@ -169,11 +170,49 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
             if (v.wire == value)
                 return;
         std::string hint;
-        // People write the meaning ("outbound", "phone") or the wire value with stray case or spaces.
+        std::string_view trimmed = value;
+        while (!trimmed.empty() && trimmed.front() == ' ')
+            trimmed.remove_prefix(1);
+        while (!trimmed.empty() && trimmed.back() == ' ')
+            trimmed.remove_suffix(1);
+        const auto use = [&](const enum_value& v) { return "use " + quote_value(v.wire) + " for " + std::string(v.meaning); };
+        // People write the meaning ("outbound", "phone"), with stray case or spaces.
         for (const enum_value& v : f.values) {
             const std::string_view meaning = v.meaning.substr(0, v.meaning.find(' '));
-            if (iequals_ascii(value, meaning) || iequals_ascii(value, v.meaning))
-                hint = "use " + quote_value(v.wire) + " for " + std::string(v.meaning);
+            if (iequals_ascii(trimmed, meaning) || iequals_ascii(trimmed, v.meaning))
+                hint = use(v);
+        }
+        // Or a word of it, or a near miss of it ("SMS", "voice bubble", "outbond"): a value's first word before the
+        // words that explain another ("phone" is "1", though "non-phone" holds it).
+        for (int pass = 0; pass < 2 && hint.empty(); ++pass)
+            for (const enum_value& v : f.values) {
+                std::string_view words = v.meaning;
+                if (pass == 0)
+                    words = words.substr(0, words.find(' '));
+                for (std::size_t at = 0; at < words.size() && hint.empty();) {
+                    std::size_t end = at;
+                    while (end < words.size() && (std::isalnum(static_cast<unsigned char>(words[end])) != 0))
+                        ++end;
+                    const std::string_view word = words.substr(at, end - at);
+                    const bool near = word.size() >= 5 && trimmed.size() >= 5 &&
+                                      osa_distance(trimmed, word, 1, iequal_char_ascii{}) <= 1;
+                    // Several words ("voice bubble") match where they start a word of the meaning.
+                    const bool words_here = pass == 1 && trimmed.size() > word.size() && word.size() >= 3 &&
+                                            iequals_ascii(v.meaning.substr(at, trimmed.size()), trimmed);
+                    if ((word.size() >= 3 && (iequals_ascii(trimmed, word) || near)) || words_here)
+                        hint = use(v);
+                    at = end + 1;
+                }
+            }
+        // Or the wire value as a number ("1.0", "01").
+        if (hint.empty()) {
+            double number = 0;
+            const auto [end, ec] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), number);
+            if (ec == std::errc() && end == trimmed.data() + trimmed.size() && number >= 0 && number < 1e6 &&
+                number == static_cast<double>(static_cast<long>(number)))
+                for (const enum_value& v : f.values)
+                    if (v.wire == std::to_string(static_cast<long>(number)))
+                        hint = use(v);
         }
         if (hint.empty()) {
             std::array<std::string_view, 8> wires{};
@@ -181,11 +220,6 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
             for (const enum_value& v : f.values)
                 if (n < wires.size())
                     wires[n++] = v.wire;
-            std::string_view trimmed = value;
-            while (!trimmed.empty() && trimmed.front() == ' ')
-                trimmed.remove_prefix(1);
-            while (!trimmed.empty() && trimmed.back() == ' ')
-                trimmed.remove_suffix(1);
             hint = did_you_mean(best_suggestion(trimmed, std::span(wires.data(), n)));
         }
         c.emit_on(rule::enum_value, i,
@@ -273,6 +307,71 @@ ATLAS_DECL void check_date_time(checker& c, std::size_t i)
         name + " is not an RFC 3339 date-time: " + std::string(result.message), std::move(hint));
 }
 
+/// The zone people mean by the abbreviations they write most (IANA keeps a few as names of their own: EST, MST,
+/// HST, CET, EET, WET, UTC, GMT pass as they are). A near name would be a wrong zone here: "PST" is one letter from
+/// "EST", three hours away.
+inline constexpr std::pair<std::string_view, std::string_view> zone_abbreviations[] = {{"PST", "America/Los_Angeles"},
+    {"PDT", "America/Los_Angeles"}, {"MDT", "America/Denver"}, {"CST", "America/Chicago"},
+    {"CDT", "America/Chicago"}, {"EDT", "America/New_York"}, {"AKST", "America/Anchorage"},
+    {"BST", "Europe/London"}, {"IST", "Asia/Kolkata"}, {"CEST", "Europe/Paris"}, {"EEST", "Europe/Athens"},
+    {"MSK", "Europe/Moscow"}, {"JST", "Asia/Tokyo"}, {"KST", "Asia/Seoul"}, {"AEST", "Australia/Sydney"},
+    {"AEDT", "Australia/Sydney"}, {"NZST", "Pacific/Auckland"}, {"SGT", "Asia/Singapore"},
+    {"HKT", "Asia/Hong_Kong"}, {"WIB", "Asia/Jakarta"}, {"BRT", "America/Sao_Paulo"}, {"ART",
+    "America/Argentina/Buenos_Aires"}, {"SAST", "Africa/Johannesburg"}, {"WAT", "Africa/Lagos"},
+    {"EAT", "Africa/Nairobi"}, {"GST", "Asia/Dubai"}};
+
+/// The hint for a Timezone that is no IANA name: what the writer meant when it is an offset ("UTC+2", "+01:00"),
+/// "Z" or a common abbreviation; else a near name (a typo, a wrong case, a missing region); else none.
+inline std::string time_zone_hint(std::string_view value)
+{
+    const auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+    if (value == "Z" || value == "z")
+        return "did you mean \"UTC\"? (Z is how a date-time writes UTC)";
+    // An offset: [UTC|GMT|Etc/GMT]±h[h][:mm]. IANA's Etc zones count the other way (Etc/GMT-2 is UTC+2).
+    std::string_view rest = value;
+    bool etc = false;
+    for (const std::string_view prefix : {"Etc/GMT", "UTC", "GMT", "utc", "gmt"})
+        if (rest.starts_with(prefix)) {
+            etc = prefix == "Etc/GMT";
+            rest.remove_prefix(prefix.size());
+            break;
+        }
+    if (rest.size() >= 2 && (rest[0] == '+' || rest[0] == '-') && digit(rest[1])) {
+        const bool ahead = rest[0] == '+';
+        std::size_t k = 1;
+        int hours = 0;
+        while (k < rest.size() && k <= 2 && digit(rest[k]))
+            hours = hours * 10 + (rest[k++] - '0');
+        bool whole_hours = true;
+        if (k < rest.size() && rest[k] == ':')
+            ++k;
+        if (rest.size() - k == 2 && digit(rest[k]) && digit(rest[k + 1]))
+            whole_hours = rest.substr(k) == "00";
+        else if (k != rest.size())
+            return {};
+        if (etc) { // the writer used IANA's own sign, with a leading zero or minutes
+            const std::string zone = "Etc/GMT" + std::string(1, rest[0]) + std::to_string(hours);
+            return whole_hours && is_time_zone(zone) ? did_you_mean(zone) : std::string();
+        }
+        if (whole_hours && hours == 0)
+            return "did you mean \"UTC\"?";
+        const std::string place = "use the zone of a place, which also follows its daylight saving time";
+        // UTC+2 is Etc/GMT-2: IANA's Etc zones have POSIX signs (and only whole hours, UTC-12 to UTC+14).
+        const std::string zone = "Etc/GMT" + std::string(ahead ? "-" : "+") + std::to_string(hours);
+        if (!whole_hours || !is_time_zone(zone))
+            return place + " (an offset is not a zone name)";
+        return place + ", or \"" + zone + "\" for a fixed UTC" + (ahead ? "+" : "-") + std::to_string(hours) +
+               " (IANA's Etc zones invert the sign)";
+    }
+    for (const auto& [abbreviation, zone] : zone_abbreviations)
+        if (iequals_ascii(value, abbreviation))
+            return did_you_mean(zone);
+    // Other short capitals are abbreviations too: a near name ("EST" for "PST") would be a wrong zone.
+    if (value.size() <= 5 && std::all_of(value.begin(), value.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
+        return {};
+    return did_you_mean(suggest_time_zone(value));
+}
+
 ATLAS_DECL void check_time_zone(checker& c, std::size_t i)
 {
     const std::string_view value = c.slot(i).value;
@@ -281,7 +380,7 @@ ATLAS_DECL void check_time_zone(checker& c, std::size_t i)
     c.emit_on(rule::timezone_known, i,
         name_of(c, i) + " " + quote_value(value) + " is not an IANA time zone name (tz database " +
             std::string(tzdata_version) + ")",
-        did_you_mean(suggest_time_zone(value)));
+        time_zone_hint(value));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -846,6 +945,25 @@ constexpr bool is_id_space(char ch) noexcept
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
 }
 
+/// The list with the white space around each id taken away: what the whitespace hint shows.
+inline std::string without_id_spaces(std::string_view list)
+{
+    std::string out;
+    for (std::size_t start = 0;;) {
+        const std::size_t comma = list.find(',', start);
+        std::string_view item = list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+        while (!item.empty() && is_id_space(item.front()))
+            item.remove_prefix(1);
+        while (!item.empty() && is_id_space(item.back()))
+            item.remove_suffix(1);
+        out += item;
+        if (comma == std::string_view::npos)
+            return out;
+        out += ',';
+        start = comma + 1;
+    }
+}
+
 ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
 {
     const std::string_view list = c.slot(i).value;
@@ -870,7 +988,7 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
         else {
             if (trimmed.size() != item.size())
                 c.emit_on(rule::tool_ids_whitespace, i, "ToolIds item " + quote_value(trimmed) + " has white space around it",
-                    "write the ids with commas only: \"a,b\"");
+                    "write the ids with commas only: \"ToolIds\": " + quote_value(without_id_spaces(list)));
             items.push_back({trimmed, start + lead});
         }
         if (comma == std::string_view::npos)

@@ -47,6 +47,12 @@ inline std::string unknown_name(std::string_view what, std::string_view name, st
     std::string s = "unknown " + std::string(what) + " " + quote_value(name);
     if (const auto suggestion = best_suggestion(name, known); !suggestion.empty())
         s += ": did you mean " + quote_value(suggestion) + "?";
+    else if (known.size() <= 12) { // nothing near: a short list says what would do
+        s += " (one of ";
+        for (std::size_t k = 0; k < known.size(); ++k)
+            s += (k ? ", " : "") + quote_value(known[k]);
+        s += ")";
+    }
     return s;
 }
 
@@ -101,8 +107,14 @@ inline std::string read_templates(const boost::json::value& v, std::vector<templ
             return where + " needs a \"channel\": \"inbound\", \"outbound\", \"web\" or \"messages\"";
         const std::string_view word(channel->get_string());
         const auto found = std::find(std::begin(channel_words), std::end(channel_words), word);
-        if (found == std::end(channel_words))
+        if (found == std::end(channel_words)) {
+            // The contract's own names for the two non-phone channels.
+            for (const auto& [name, meant] : {std::pair<std::string_view, std::string_view>{"voice bubble", "web"},
+                     {"voice-bubble", "web"}, {"voice_bubble", "web"}, {"bubble", "web"}, {"sms", "messages"}})
+                if (iequals_ascii(word, name))
+                    return where + ": unknown channel " + quote_value(word) + ": did you mean " + quote_value(meant) + "?";
             return where + ": " + unknown_name("channel", word, channel_words);
+        }
         if (language && !language->is_string())
             return where + ": \"language\" must be a string";
         out.push_back({std::string(id->get_string()), channels_of[found - std::begin(channel_words)],

@@ -62,21 +62,6 @@ ATLAS_DECL std::string report::to_json() const
 
 namespace detail {
 
-/// Whether a key names the credential: api-key in any case, and the spellings people paste for it (apikey,
-/// api_key, ApiKey, x-api-key). A credential is masked whatever the key it was pasted under.
-inline bool names_api_key(std::string_view key) noexcept
-{
-    if (key.size() > 16)
-        return false;
-    char folded[16];
-    std::size_t n = 0;
-    for (const char c : key)
-        if (c != '-' && c != '_')
-            folded[n++] = to_lower_ascii(c);
-    const std::string_view name(folded, n);
-    return name == "apikey" || name == "xapikey";
-}
-
 /// Writes '*' over text[from, to) in masked (a copy of the text made on the first call).
 inline void mask_bytes(std::string& masked, std::string_view text, std::size_t from, std::size_t to)
 {

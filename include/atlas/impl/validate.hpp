@@ -68,13 +68,36 @@ inline void reject_text(checker& c, json_error e, std::size_t offset)
         hint_for(e));
 }
 
+/// The name among `names` that `key` spells with other separators or case ("feature_redial_on_no_response",
+/// "Template-Id"), or an empty view.
+inline std::string_view same_words(std::string_view key, std::span<const std::string_view> names)
+{
+    if (key.size() > 128)
+        return {};
+    const auto fold = [](std::string_view s) {
+        std::string out;
+        for (const char ch : s)
+            if (ch != '_' && ch != '-' && ch != ' ' && ch != '.')
+                out += to_lower_ascii(ch);
+        return out;
+    };
+    const std::string folded = fold(key);
+    for (const std::string_view name : names)
+        if (fold(name) == folded)
+            return name;
+    return {};
+}
+
 /// Reports an unknown field, with a did-you-mean among this side's names; a field of the other side, or a near
 /// miss of one when no field of this side is near, is named as such ("partitionkey" in a request is
 /// PartitionKey, which the server sets). The text and the typed path both report through here.
 inline void emit_unknown_field(checker& c, std::string_view key, std::string path, std::size_t offset,
     std::span<const std::string_view> names, std::span<const std::string_view> other_side_names)
 {
-    std::string hint = did_you_mean(best_suggestion(key, names));
+    std::string_view near = best_suggestion(key, names);
+    if (near.empty()) // words written apart ("feature_redial_on_no_response"): each separator counts as an edit
+        near = same_words(key, names);
+    std::string hint = did_you_mean(near);
     std::string_view other;
     if (std::find(other_side_names.begin(), other_side_names.end(), key) != other_side_names.end())
         other = key;
@@ -85,9 +108,9 @@ inline void emit_unknown_field(checker& c, std::string_view key, std::string pat
                (c.kind() == payload_kind::request ? " is a response field: the server sets it"
                                                   : " is a request field, not part of the response");
     // The call's other two parts, put in the body by mistake.
-    if (iequals_ascii(key, "api-key"))
+    if (names_api_key(key))
         hint = "the api-key authenticates the call as a header: send it there, never in the body";
-    else if (key == "id")
+    else if (iequals_ascii(key, "id"))
         hint = "the campaign ID is the path parameter of the call, not a body field";
     c.emit(rule::field_unknown, std::move(path), offset,
         quote_value(key) + " is not a field of the " + (c.kind() == payload_kind::request ? "request" : "response"),
