@@ -99,6 +99,16 @@ void check_in_payload(std::string_view bytes)
             "missing offset is datetime.offset, the rest datetime.format", fuzz::describe(d));
         // "Of the offending key or value": the value's opening quote (the message names the part).
         fuzz::check(d.offset == run.value_at, "the finding is at the value", fuzz::describe(d));
+        // A hint that writes a value writes one that passes (a missing offset is a warning of its own).
+        constexpr std::string_view write = "write \"";
+        if (d.hint.starts_with(write)) {
+            const std::size_t end = d.hint.find('"', write.size());
+            const date_time_status fixed =
+                end == std::string::npos ? date_time_status::invalid
+                                         : check_date_time(std::string_view(d.hint).substr(write.size(), end - write.size())).status;
+            fuzz::check(fixed == date_time_status::valid || fixed == date_time_status::missing_offset,
+                "a date-time the hint writes is one", fuzz::describe(d));
+        }
     }
 }
 

@@ -1152,6 +1152,35 @@ TEST_CASE("a date alone, a space separator or a day that does not exist is a dat
     expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "")"})), "datetime.format", "/StartDate", 6, 16);
 }
 
+TEST_CASE("a StartDate whose form alone is off gets the same instant in RFC 3339 as its hint")
+{
+    const struct {
+        const char* written;
+        const char* hint;
+    } cases[] = {
+        {"2026-03-02T09:00Z", R"(write "2026-03-02T09:00:00Z")"},
+        {"2026-03-02T09:00:00+0100", R"(write "2026-03-02T09:00:00+01:00")"},
+        {"2026-3-2T9:00:00-05", R"(write "2026-03-02T09:00:00-05:00")"},
+        {"2026/03/02T09:00:00.5Z", R"(write "2026-03-02T09:00:00.5Z")"},
+        {"2026-03-02 09:00:00Z", R"(write "2026-03-02T09:00:00Z")"},
+        {" 2026-03-02T09:00:00Z", R"(write "2026-03-02T09:00:00Z")"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.written);
+        const auto r = atlas::validate_request(outbound_with({std::string(R"("StartDate": ")") + c.written + "\""}));
+        const auto d = expect_rule(r, "datetime.format", "/StartDate", 6, 16);
+        CHECK(d.hint == c.hint);
+        // Applied, the hint clears the error.
+        const std::string fixed = std::string(c.hint).substr(6);
+        expect_clean(atlas::validate_request(outbound_with({R"("StartDate": )" + fixed})));
+    }
+    // A date that does not exist gets no guess, only the form.
+    CHECK(contains(expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "2026-02-30T9:00Z")"})),
+                       "datetime.format", "/StartDate", 6, 16)
+                       .hint,
+        "e.g."));
+}
+
 TEST_CASE("the response Timestamp is checked as RFC 3339")
 {
     expect_rule(atlas::validate_response(R"({"Timestamp": "2026-03-02"})"), "datetime.format", "/Timestamp", 1, 15);

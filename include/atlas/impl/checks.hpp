@@ -282,6 +282,78 @@ ATLAS_DECL void check_integer(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // Dates and time zones
 
+/// The date-time the writer most likely meant, written as RFC 3339, when only its form is off: one-digit
+/// months, days or hours, '/' between the date's parts, a space for "T", a missing ":ss", an offset as +hhmm or
+/// +hh, spaces around it. Empty when that does not give a valid date-time (30 February stays wrong: no guess).
+inline std::string corrected_date_time(std::string_view value)
+{
+    while (!value.empty() && value.front() == ' ')
+        value.remove_prefix(1);
+    while (!value.empty() && value.back() == ' ')
+        value.remove_suffix(1);
+    if (value.size() > 64)
+        return {};
+    std::size_t p = 0;
+    // Up to `most` digits, at least one, zero-padded to `width`.
+    const auto number = [&](std::size_t most, std::size_t width, std::string& out) {
+        const std::size_t from = p;
+        while (p < value.size() && p - from < most && value[p] >= '0' && value[p] <= '9')
+            ++p;
+        if (p == from)
+            return false;
+        out.append(width > p - from ? width - (p - from) : 0, '0');
+        out.append(value.substr(from, p - from));
+        return true;
+    };
+    const auto take = [&](std::string_view chars) {
+        if (p < value.size() && chars.find(value[p]) != std::string_view::npos) {
+            ++p;
+            return true;
+        }
+        return false;
+    };
+    std::string out;
+    // A separator (any of `separators`, written as `written`), then a number.
+    const auto part = [&](std::string_view separators, char written, std::size_t most, std::size_t width) {
+        if (!take(separators))
+            return false;
+        out += written;
+        return number(most, width, out);
+    };
+    if (!number(4, 4, out) || !part("-/", '-', 2, 2) || !part("-/", '-', 2, 2) || !part("Tt ", 'T', 2, 2) ||
+        !part(":", ':', 2, 2))
+        return {};
+    out += ':';
+    if (take(":")) {
+        if (!number(2, 2, out))
+            return {};
+        if (take(".")) {
+            out += '.';
+            if (!number(9, 1, out))
+                return {};
+        }
+    } else
+        out += "00";
+    if (take("Zz"))
+        out += 'Z';
+    else if (p < value.size() && (value[p] == '+' || value[p] == '-')) {
+        out += value[p++];
+        if (!number(2, 2, out))
+            return {};
+        out += ':';
+        take(":");
+        if (p == value.size())
+            out += "00";
+        else if (!number(2, 2, out))
+            return {};
+    }
+    if (p != value.size())
+        return {};
+    // Without an offset it is still the form's fix (the missing offset is a warning of its own).
+    const date_time_status status = atlas::check_date_time(out).status;
+    return status == date_time_status::valid || status == date_time_status::missing_offset ? out : std::string();
+}
+
 ATLAS_DECL void check_date_time(checker& c, std::size_t i)
 {
     const std::string_view value = c.slot(i).value;
@@ -299,6 +371,8 @@ ATLAS_DECL void check_date_time(checker& c, std::size_t i)
     std::string hint;
     if (result.status == date_time_status::date_only)
         hint = "add a time and an offset: " + quote_value(std::string(value.substr(0, 10)) + "T00:00:00Z");
+    else if (const std::string corrected = corrected_date_time(value); !corrected.empty())
+        hint = "write " + quote_value(corrected); // the same instant in RFC 3339's form
     else if (result.status == date_time_status::space_separator)
         hint = "put \"T\" between the date and the time";
     else
