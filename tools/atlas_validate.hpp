@@ -4,7 +4,6 @@
 #define ATLAS_TOOLS_ATLAS_VALIDATE_HPP
 
 #include <atlas/config.hpp>
-#include <atlas/detail/suggest.hpp>
 #include <atlas/detail/text.hpp>
 #include <atlas/fields.hpp>
 #include <atlas/rules.hpp>
@@ -183,11 +182,7 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             const std::string_view name = *value;
             auto named = profile(name);
             if (!named) {
-                const std::string_view near = detail::best_suggestion(name, profile_names);
-                err << "atlas-validate: unknown profile " << detail::quote_value(name)
-                    << (near.empty() ? std::string(" (default, strict, server-compatible)")
-                                     : ": did you mean " + detail::quote_value(near) + "?")
-                    << "\n";
+                err << "atlas-validate: " << detail::unknown_name("profile", name, profile_names) << "\n";
                 return 2;
             }
             const bool strict = opts.strict || named->strict;
@@ -227,10 +222,7 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
         } else if (a.size() > 1 && a.front() == '-') {
             static constexpr std::string_view options[] = {"--format", "--response", "--strict", "--profile",
                 "--config", "--list-rules", "--schema", "--version", "--help"};
-            const std::string_view name = a.substr(0, a.find('='));
-            const std::string_view near = detail::best_suggestion(name, options);
-            err << "atlas-validate: unknown option " << detail::quote_value(a)
-                << (near.empty() ? std::string() : ": did you mean " + detail::quote_value(near) + "?") << "\n"
+            err << "atlas-validate: " << detail::unknown_name("option", a.substr(0, a.find('=')), options) << "\n"
                 << usage;
             return 2;
         } else

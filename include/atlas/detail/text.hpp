@@ -2,10 +2,12 @@
 #ifndef ATLAS_DETAIL_TEXT_HPP
 #define ATLAS_DETAIL_TEXT_HPP
 
+#include <atlas/detail/suggest.hpp>
 #include <atlas/detail/utf8.hpp>
 
 #include <cstddef>
 #include <cstring>
+#include <span>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -267,6 +269,22 @@ private:
     std::size_t offset_ = 0;
     text_position position_;
 };
+
+/// "unknown profile "stric": did you mean "strict"?", or with no near name the list of the names that do when
+/// it is short: the one message of every misspelt name of the options and the CLI.
+inline std::string unknown_name(std::string_view what, std::string_view name, std::span<const std::string_view> known)
+{
+    std::string s = "unknown " + std::string(what) + " " + quote_value(name);
+    if (const auto suggestion = best_suggestion(name, known); !suggestion.empty())
+        s += ": did you mean " + quote_value(suggestion) + "?";
+    else if (known.size() <= 12) { // nothing near: a short list says what would do
+        s += " (one of ";
+        for (std::size_t k = 0; k < known.size(); ++k)
+            s += (k ? ", " : "") + quote_value(known[k]);
+        s += ")";
+    }
+    return s;
+}
 
 } // namespace atlas::detail
 

@@ -42,20 +42,6 @@ ATLAS_DECL std::optional<options> profile(std::string_view name)
 
 namespace detail {
 
-inline std::string unknown_name(std::string_view what, std::string_view name, std::span<const std::string_view> known)
-{
-    std::string s = "unknown " + std::string(what) + " " + quote_value(name);
-    if (const auto suggestion = best_suggestion(name, known); !suggestion.empty())
-        s += ": did you mean " + quote_value(suggestion) + "?";
-    else if (known.size() <= 12) { // nothing near: a short list says what would do
-        s += " (one of ";
-        for (std::size_t k = 0; k < known.size(); ++k)
-            s += (k ? ", " : "") + quote_value(known[k]);
-        s += ")";
-    }
-    return s;
-}
-
 /// The fields allowed_values can register: the open enums of the request and the response.
 inline std::vector<std::string_view> open_enum_fields()
 {
