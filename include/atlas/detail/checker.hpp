@@ -15,6 +15,7 @@
 #include <atlas/report.hpp>
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -88,6 +89,7 @@ struct workspace {
     // A payload without diagnostics only writes the slots of its fields, so the next one clears those alone.
     std::uint64_t touched_slots = 0;
     std::uint64_t null_slots = 0; // slots the payload set to null (a later duplicate may have replaced it)
+    std::uint64_t wrong_type_slots = 0; // slots given a value of another JSON type than the field's (ditto)
     bool slots_dirty = true;
     std::vector<walk_segment> stack;
     std::string key;  // a decoded key
@@ -196,12 +198,16 @@ public:
     std::uint64_t maybe_present() const noexcept { return maybe_present_ & all_fields(); }
     /// Fields whose slot may hold null: every one, unless the reader said which it set so.
     std::uint64_t maybe_null() const noexcept { return maybe_null_ & all_fields(); }
-    /// The reader wrote only the slots of `written`, and set to null only some of `nulls`; the other slots are as
-    /// cleared (absent). Checks never make a slot present, so this holds for the whole rule pass.
-    void limit_to_read_slots(std::uint64_t written, std::uint64_t nulls) noexcept
+    /// Fields whose value may not have its JSON type: every one, unless the reader said which.
+    std::uint64_t maybe_wrong_type() const noexcept { return maybe_wrong_type_ & all_fields(); }
+    /// The reader wrote only the slots of `written`, set to null only some of `nulls`, and saw a JSON type other than
+    /// the field's only in some of `wrong_types`; the other slots are as cleared (absent). Checks never make a slot
+    /// present, so this holds for the whole rule pass.
+    void limit_to_read_slots(std::uint64_t written, std::uint64_t nulls, std::uint64_t wrong_types) noexcept
     {
         maybe_present_ = written;
         maybe_null_ = nulls;
+        maybe_wrong_type_ = wrong_types;
     }
 
     /// A field the rules may read: present with a value, and no error reported on it.
@@ -377,6 +383,7 @@ private:
     }
     std::uint64_t maybe_present_ = ~std::uint64_t{0};
     std::uint64_t maybe_null_ = ~std::uint64_t{0};
+    std::uint64_t maybe_wrong_type_ = ~std::uint64_t{0};
 
     std::uint64_t all_fields() const noexcept
     {
@@ -384,14 +391,13 @@ private:
     }
 };
 
-/// One call of the rule pass: a field check on one field, or a payload check (field == no_field) with
-/// the fields it reads resolved to indices.
+/// One check of the rule pass: a field check with the fields it runs on, or a payload check with the fields
+/// it reads resolved to indices.
 struct rule_step {
-    static constexpr std::uint8_t no_field = 0xFF;
-    std::uint8_t rule;               // index in atlas::rules of the first rule the check reports
-    std::uint8_t field = no_field;   // field checks: the field
-    std::uint8_t read_count = 0;     // payload checks: how many of reads are set
-    std::array<std::uint8_t, 2> reads{}; // payload checks: the fields whose failure skips the check
+    std::uint64_t fields = 0;            // field checks: bit i for field i
+    std::uint8_t rule = 0;               // index in atlas::rules of the first rule the check reports
+    std::uint8_t read_count = 0;         // payload checks: how many of reads are set
+    std::array<std::uint8_t, 3> reads{}; // payload checks: the fields whose failure skips the check
 };
 
 static_assert(
@@ -403,8 +409,8 @@ static_assert(
     }(),
     "a payload rule reads more fields than rule_step holds");
 
-/// The rule pass of one payload kind over one field table, unrolled once: which check runs on which
-/// field, in rule-table order. A check shared by several consecutive rules (one walk finds them all)
+/// The rule pass of one payload kind over one field table, worked out once: which check runs on which
+/// fields, in rule-table order. A check shared by several consecutive rules (one walk finds them all)
 /// runs once.
 template <std::size_t Capacity>
 struct rule_plan {
@@ -413,21 +419,13 @@ struct rule_plan {
 };
 
 namespace plan_detail {
-/// An upper bound of a plan's steps, at compile time. Only kinds and scopes are read: comparing
-/// function addresses is not a constant expression under some flags (g++ with -fsanitize=undefined).
-template <std::size_t N>
-consteval std::size_t plan_capacity(payload_kind kind, const field_info (&fields)[N])
+/// An upper bound of a plan's steps, at compile time. Only scopes are read: comparing function
+/// addresses is not a constant expression under some flags (g++ with -fsanitize=undefined).
+consteval std::size_t plan_capacity(payload_kind kind)
 {
     std::size_t count = 0;
-    for (const rule_info& rule : rules) {
-        if (!applies(rule.scope, kind))
-            continue;
-        if (rule.kinds != 0) {
-            for (const field_info& f : fields)
-                count += has_kind(rule.kinds, f.kind);
-        } else
-            ++count;
-    }
+    for (const rule_info& rule : rules)
+        count += applies(rule.scope, kind);
     return count;
 }
 
@@ -447,25 +445,28 @@ inline bool starts_a_check(std::size_t r, payload_kind kind) noexcept
 template <std::size_t Capacity, std::size_t N>
 rule_plan<Capacity> make_rule_plan(payload_kind kind, const field_info (&fields)[N]) noexcept
 {
-    static_assert(N < rule_step::no_field && std::size(rules) < 0xFF);
+    static_assert(N < 0xFF && std::size(rules) < 0xFF);
     static_assert(N <= 64, "run_plan keeps a bit per field");
     rule_plan<Capacity> plan;
     for (std::size_t r = 0; r < std::size(rules); ++r) {
         const rule_info& rule = rules[r];
         if (!plan_detail::starts_a_check(r, kind))
             continue;
+        rule_step step;
+        step.rule = static_cast<std::uint8_t>(r);
         if (rule.on_field) {
             for (std::size_t i = 0; i < N; ++i)
                 if (has_kind(rule.kinds, fields[i].kind))
-                    plan.steps[plan.size++] = {static_cast<std::uint8_t>(r), static_cast<std::uint8_t>(i)};
+                    step.fields |= std::uint64_t{1} << i;
+            if (step.fields == 0)
+                continue;
         } else {
-            rule_step step{static_cast<std::uint8_t>(r)};
             for (std::string_view name : rule.reads)
                 for (std::size_t i = 0; i < N && step.read_count < step.reads.size(); ++i)
                     if (fields[i].name == name)
                         step.reads[step.read_count++] = static_cast<std::uint8_t>(i);
-            plan.steps[plan.size++] = step;
         }
+        plan.steps[plan.size++] = step;
     }
     return plan;
 }
@@ -474,7 +475,7 @@ rule_plan<Capacity> make_rule_plan(payload_kind kind, const field_info (&fields)
 #define ATLAS_DETAIL_RULE_PLAN(name, kind, table)                                                        \
     inline const auto& name()                                                                           \
     {                                                                                                   \
-        static const auto plan = make_rule_plan<plan_detail::plan_capacity(kind, table)>(kind, table);  \
+        static const auto plan = make_rule_plan<plan_detail::plan_capacity(kind)>(kind, table);         \
         return plan;                                                                                    \
     }
 ATLAS_DETAIL_RULE_PLAN(request_plan, payload_kind::request, request_fields)
@@ -510,14 +511,21 @@ void run_plan(checker& c, const rule_plan<Capacity>& plan)
         if (!((wanted >> step.rule) & 1u))
             continue;
         const rule_info& r = rules[step.rule];
-        if (step.field != rule_step::no_field) {
-            if (((maybe_present >> step.field) & 1u) != 0 && c.usable(step.field))
-                r.on_field(c, step.field);
+        if (r.on_field) { // in field order, as the fields' bits come
+            std::uint64_t candidates = step.fields & maybe_present;
+            // The type check finds nothing where the reader saw the field's own type: most fields, spared a call.
+            if (step.rule == static_cast<std::uint8_t>(rule::field_type))
+                candidates &= c.maybe_wrong_type();
+            for (std::uint64_t bits = candidates; bits != 0; bits &= bits - 1) {
+                const auto i = static_cast<std::size_t>(std::countr_zero(bits));
+                if (c.usable(i))
+                    r.on_field(c, i);
+            }
             continue;
         }
         bool reads_failed = false;
-        for (std::size_t k = 0; k < step.read_count; ++k)
-            reads_failed = reads_failed || c.failed(step.reads[k]);
+        for (std::size_t i = 0; i < step.read_count; ++i)
+            reads_failed = reads_failed || c.failed(step.reads[i]);
         if (!reads_failed)
             r.on_payload(c);
     }

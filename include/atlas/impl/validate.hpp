@@ -160,15 +160,6 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
         return false;
     }
     c.root_offset = first.offset;
-    if (ws.slots_dirty) {
-        for (auto& s : ws.slots)
-            s.clear();
-    } else {
-        for (std::uint64_t bits = ws.touched_slots; bits != 0; bits &= bits - 1)
-            ws.slots[static_cast<std::size_t>(std::countr_zero(bits))].clear();
-    }
-    ws.touched_slots = 0;
-    ws.null_slots = 0;
     // Text fields are decoded only when something reads their value: no built-in rule does.
     const bool decode_text = !opts.user_rules.empty();
 
@@ -279,6 +270,8 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
             reject_text(c, reader.error(), reader.error_offset());
             return false;
         }
+        if (s.type != expected_type(fields[index].kind))
+            ws.wrong_type_slots |= bit;
     }
     if (reader.next().kind == token_kind::error) {
         reject_text(c, reader.error(), reader.error_offset());
@@ -340,6 +333,25 @@ inline void finish_report(report& out, const checker& c)
     }
 }
 
+/// Back to absent, every slot that may differ from a cleared one: all of them after a payload with a diagnostic
+/// (or an exception), else only those the last payload read. The slots are the other side's after a switch between
+/// requests and responses: those past this side's count were dropped by the resize, so only bits below it count.
+inline void clear_slots(workspace& ws) noexcept
+{
+    if (ws.slots_dirty) {
+        for (auto& s : ws.slots)
+            s.clear();
+    } else {
+        const std::uint64_t in_range =
+            ws.slots.size() >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << ws.slots.size()) - 1;
+        for (std::uint64_t bits = ws.touched_slots & in_range; bits != 0; bits &= bits - 1)
+            ws.slots[static_cast<std::size_t>(std::countr_zero(bits))].clear();
+    }
+    ws.touched_slots = 0;
+    ws.null_slots = 0;
+    ws.wrong_type_slots = 0;
+}
+
 template <std::size_t N>
 report validate_text(payload_kind kind, std::string_view text, const options& opts, const field_info (&fields)[N],
     const std::array<std::string_view, N>& names, const field_lookup<N>& lookup,
@@ -349,10 +361,11 @@ report validate_text(payload_kind kind, std::string_view text, const options& op
     report out;
     try {
         ws.slots.resize(N);
+        clear_slots(ws);
         ws.slots_dirty = true; // until the payload turns out clean (an exception leaves it so)
         checker c(kind, fields, std::span(ws.slots.data(), N), opts, out, text, true, ws);
         if (read_payload(c, ws, text, names, other_side_names, lookup)) {
-            c.limit_to_read_slots(ws.touched_slots, ws.null_slots);
+            c.limit_to_read_slots(ws.touched_slots, ws.null_slots, ws.wrong_type_slots);
             run_rules(c);
             if (kind == payload_kind::request)
                 run_user_rules<update_campaign_request>(c, nullptr);
