@@ -541,7 +541,20 @@ TEST_CASE("a null AIAssistantProvider in a response is nothing, another null in 
 
     const auto other = atlas::validate_response("{\n  \"AIAssistantProvider\": \"openai\"\n}");
     CHECK(other.diagnostics.size() == 1);
-    expect_rule(other, "enum.value", "/AIAssistantProvider", 2, 26);
+    const auto wrong = expect_rule(other, "enum.value", "/AIAssistantProvider", 2, 26);
+    CHECK(wrong.hint == R"(write "AIAssistantProvider": "atlas" (the Atlas runtime) or null)");
+    // The word null in quotes is the literal's mistake; a near miss of "atlas" keeps its did-you-mean.
+    const auto quoted_null = atlas::validate_response(R"({"AIAssistantProvider": "null"})");
+    CHECK(expect_rule(quoted_null, "enum.value", "/AIAssistantProvider", 1, 25).hint ==
+          R"(write null without quotes: "AIAssistantProvider": null)");
+    CHECK(contains(expect_rule(atlas::validate_response(R"({"AIAssistantProvider": "atlass"})"), "enum.value",
+                       "/AIAssistantProvider", 1, 25)
+                       .hint,
+        R"("atlas")"));
+
+    // A response keeps null as null: the message does not say it is read as omitted.
+    CHECK_FALSE(contains(r.diagnostics[0].message, "omitted"));
+    CHECK(contains(r.diagnostics[0].message, "only AIAssistantProvider may be null"));
 }
 
 TEST_CASE("an unknown field is a warning with a did-you-mean, and an error in strict mode")
@@ -637,6 +650,9 @@ TEST_CASE("a duplicate key at the root is an error at the second key")
     // when one copy is escaped; two different unknown keys are no duplicate.
     const auto unknown_twice = atlas::validate_request(outbound_with({R"("Colour": 1, "Col\u006fur": 2)"}));
     CHECK(with_rule(unknown_twice, "json.duplicate-key").size() == 1);
+    // It is unknown once, at its first place: the duplicate's error points at the repeat.
+    REQUIRE(with_rule(unknown_twice, "field.unknown").size() == 1);
+    CHECK(with_rule(unknown_twice, "field.unknown")[0].column < with_rule(unknown_twice, "json.duplicate-key")[0].column);
     expect_no_rule(atlas::validate_request(outbound_with({R"("Colour": 1, "Color": 2)"})), "json.duplicate-key");
     // Many keys (past the table's linear part): each duplicate once, a known and an unknown one.
     std::string many;
@@ -985,6 +1001,18 @@ TEST_CASE("a quoted number for DailyCallLimit is a field.type error whose hint s
     CHECK(contains(d.hint, R"("DailyCallLimit": 500)"));
     const auto five = atlas::validate_request(outbound_with({R"("DailyCallLimit": "5")"}));
     CHECK(contains(expect_rule(five, "field.type", "/DailyCallLimit", 6, 21).hint, R"("DailyCallLimit": 5)"));
+    // A whole number written with a fraction or an exponent gets it as an integer literal; a fraction, a number out
+    // of range or a word gets the range.
+    const auto fraction = atlas::validate_request(outbound_with({R"("DailyCallLimit": "1.0")"}));
+    CHECK(expect_rule(fraction, "field.type", "/DailyCallLimit", 6, 21).hint ==
+          R"(write the number without quotes: "DailyCallLimit": 1)");
+    const auto exponent = atlas::validate_response(R"({"TotalRequest": "1e2"})");
+    CHECK(contains(expect_rule(exponent, "field.type", "/TotalRequest", 1, 18).hint, R"("TotalRequest": 100)"));
+    for (const char* other : {"2.5", "-1", "1e10", "five", "", "inf"}) {
+        CAPTURE(other);
+        const auto r2 = atlas::validate_request(outbound_with({std::string(R"("DailyCallLimit": ")") + other + "\""}));
+        CHECK(expect_rule(r2, "field.type", "/DailyCallLimit", 6, 21).hint == "write a whole number from 0 to 2147483647");
+    }
 }
 
 TEST_CASE("strings, booleans and JSON-in-string fields of the wrong JSON type are field.type errors")
@@ -1140,10 +1168,16 @@ TEST_CASE("a date alone, a space separator or a day that does not exist is a dat
     for (const char* day : {"2026-02-30", "2025-02-29", "1900-02-29", "2026-04-31"}) {
         CAPTURE(day);
         const std::string field = std::string(R"("StartDate": ")") + day + R"(T09:00:00Z")";
-        CHECK(contains(expect_rule(atlas::validate_request(outbound_with({field})), "datetime.format", "/StartDate", 6, 16)
-                           .message,
-            "day"));
+        const auto d = expect_rule(atlas::validate_request(outbound_with({field})), "datetime.format", "/StartDate", 6, 16);
+        CHECK(contains(d.message, "day"));
+        // Its form is right: an example of the form would be no fix, and any date put in its place a guess.
+        CHECK(d.hint.empty());
     }
+    const auto no_such_day = atlas::validate_response(R"({"Timestamp": "2023-02-29T00:00:00.5+01:00"})");
+    CHECK(expect_rule(no_such_day, "datetime.format", "/Timestamp", 1, 15).hint.empty());
+    // A part out of range in a malformed value still gets the form.
+    CHECK_FALSE(expect_rule(atlas::validate_response(R"({"Timestamp": "2023-13-01 00:00"})"), "datetime.format",
+        "/Timestamp", 1, 15).hint.empty());
     // Offset hours stop at 23; seconds at 60.
     expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02T09:00:00+24:00")"})),
         "datetime.format", "/StartDate", 6, 16);
@@ -1391,9 +1425,24 @@ TEST_CASE("an hour or minute that is not a JSON integer is a time-windows.type e
     // The string "9" starts at 35 (its escaped quote).
     const auto d = expect_rule(r, "time-windows.type", "/TimeWindows/0/startHour", 6, 35);
     CHECK(contains(d.hint, "9"));
-    expect_rule(atlas::validate_request(outbound_with(
-                    {time_windows(R"([{"startHour":9.5,"startMinute":0,"endHour":17,"endMinute":0}])")})),
-        "time-windows.type", "/TimeWindows/0/startHour", 6, 35);
+    CHECK(expect_rule(atlas::validate_request(outbound_with(
+                          {time_windows(R"([{"startHour":9.5,"startMinute":0,"endHour":17,"endMinute":0}])")})),
+        "time-windows.type", "/TimeWindows/0/startHour", 6, 35)
+              .hint.empty());
+    // A whole number with a fraction or an exponent, bare or quoted, gets its integer literal.
+    CHECK(expect_rule(atlas::validate_request(outbound_with(
+                          {time_windows(R"([{"startHour":9.0,"startMinute":0,"endHour":17,"endMinute":0}])")})),
+              "time-windows.type", "/TimeWindows/0/startHour", 6, 35)
+              .hint == R"(write "startHour":9)");
+    CHECK(expect_rule(atlas::validate_request(outbound_with(
+                          {time_windows(R"([{"startHour":"1e1","startMinute":0,"endHour":17,"endMinute":0}])")})),
+              "time-windows.type", "/TimeWindows/0/startHour", 6, 35)
+              .hint == R"(write the number without quotes: "startHour":10)");
+    // Out of the key's range: no value to give.
+    CHECK(expect_rule(atlas::validate_request(outbound_with(
+                          {time_windows(R"([{"startHour":24.0,"startMinute":0,"endHour":17,"endMinute":0}])")})),
+              "time-windows.type", "/TimeWindows/0/startHour", 6, 35)
+              .hint.empty());
     expect_no_rule(atlas::validate_request(outbound_with({time_windows("[" + window(9, 0, 17, 0) + "]")})),
         "time-windows.type");
 }
@@ -1603,14 +1652,18 @@ TEST_CASE("TimeWindows content that is not JSON is a time-windows.syntax error a
 // meets them, its shape's diagnostics after them. These pin the order that gives (at equal places, in
 // typed reports without places, under max_diagnostics) and what content that is not JSON gets.
 
-TEST_CASE("a duplicated unknown key in a window is reported as a duplicate, then as unknown, at the same place")
+TEST_CASE("a duplicated unknown key in a window is unknown at its first place and a duplicate at the second")
 {
-    // [ 19, { 20, \"note\" 21-28, : 29, 1 30, , 31, the second \"note\" at 32.
+    // [ 19, { 20, \"note\" 21-28, : 29, 1 30, , 31, the second \"note\" at 32. Once unknown is enough: the
+    // duplicate's own error points at the repeat.
     const auto r = atlas::validate_request(outbound_with(
         {time_windows(R"([{"note":1,"note":2,"startHour":9,"startMinute":0,"endHour":17,"endMinute":0}])")}));
     CHECK(in_order(r) == std::vector<std::string>{"time-windows.unknown-key /TimeWindows/0/note 6:21",
-                             "json.duplicate-key /TimeWindows/0/note 6:32",
-                             "time-windows.unknown-key /TimeWindows/0/note 6:32"});
+                             "json.duplicate-key /TimeWindows/0/note 6:32"});
+    // Two different unknown keys are each unknown.
+    const auto two = atlas::validate_request(outbound_with(
+        {time_windows(R"([{"note":1,"memo":2,"startHour":9,"startMinute":0,"endHour":17,"endMinute":0}])")}));
+    CHECK(with_rule(two, "time-windows.unknown-key").size() == 2);
 }
 
 TEST_CASE("a number too large for a double as an hour is one json.number-range error, not also a window error")

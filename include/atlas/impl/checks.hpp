@@ -56,6 +56,18 @@ inline std::string list_values(std::span<const enum_value> values, bool with_nul
     return out;
 }
 
+/// The whole number a literal writes ("5", "1.0", "1e2"), when it is one from min to max: the value of the hint
+/// for an integer written another way.
+inline std::optional<std::int64_t> whole_number(std::string_view literal, std::int64_t min, std::int64_t max) noexcept
+{
+    double d = 0;
+    const auto result = std::from_chars(literal.data(), literal.data() + literal.size(), d);
+    if (literal.empty() || result.ec != std::errc() || result.ptr != literal.data() + literal.size() ||
+        !std::isfinite(d) || d != std::trunc(d) || d < static_cast<double>(min) || d > static_cast<double>(max))
+        return std::nullopt;
+    return static_cast<std::int64_t>(d);
+}
+
 inline json_type expected_type(value_kind k) noexcept
 {
     switch (k) {
@@ -100,15 +112,9 @@ ATLAS_DECL void check_type(checker& c, std::size_t i)
         break;
     case json_type::number:
         message += "an integer";
-        if (s.type == json_type::string) {
-            std::int64_t parsed = 0;
-            const auto* first = s.value.data();
-            const auto* last = first + s.value.size();
-            const auto result = std::from_chars(first, last, parsed);
-            if (!s.value.empty() && result.ec == std::errc() && result.ptr == last && parsed >= f.min &&
-                parsed <= f.max)
-                hint = "write the number without quotes: " + key + std::to_string(parsed);
-        }
+        if (s.type == json_type::string)
+            if (const auto number = whole_number(s.value, f.min, f.max))
+                hint = "write the number without quotes: " + key + std::to_string(*number);
         if (hint.empty())
             hint = "write a whole number from " + std::to_string(f.min) + " to " + std::to_string(f.max);
         break;
@@ -222,6 +228,12 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
                     wires[n++] = v.wire;
             hint = did_you_mean(best_suggestion(trimmed, std::span(wires.data(), n)));
         }
+        const bool takes_null = f.type == seed_type::enumeration_or_null;
+        const std::string key = "\"" + std::string(f.name) + "\": ";
+        if (takes_null && iequals_ascii(trimmed, "null")) // the word in quotes
+            hint = "write null without quotes: " + key + "null";
+        else if (takes_null && hint.empty()) // another value ("openai"): the seed's "null otherwise"
+            hint = "write " + key + list_values(f.values, true);
         c.emit_on(rule::enum_value, i,
             std::string(f.name) + std::string(" must be ") +
                 list_values(f.values, f.type == seed_type::enumeration_or_null) + ", not " + quote_value(value),
@@ -260,11 +272,8 @@ ATLAS_DECL void check_integer(checker& c, std::size_t i)
     const std::string range = std::to_string(f.min) + " to " + std::to_string(f.max);
     if (!s.integer_literal) {
         std::string hint;
-        double d = 0;
-        const auto result = std::from_chars(s.raw.data(), s.raw.data() + s.raw.size(), d);
-        if (result.ec == std::errc() && std::isfinite(d) && d == std::trunc(d) && d >= static_cast<double>(f.min) &&
-            d <= static_cast<double>(f.max))
-            hint = "write \"" + std::string(f.name) + "\": " + std::to_string(static_cast<std::int64_t>(d));
+        if (const auto number = whole_number(s.raw, f.min, f.max))
+            hint = "write \"" + std::string(f.name) + "\": " + std::to_string(*number);
         else
             hint = "write a whole number from " + range;
         c.emit_on(rule::integer_literal, i,
@@ -354,6 +363,36 @@ inline std::string corrected_date_time(std::string_view value)
     return status == date_time_status::valid || status == date_time_status::missing_offset ? out : std::string();
 }
 
+/// Whether a date-time has RFC 3339's form, digits where digits go, whatever their values: when it does and still
+/// fails, a part is out of range (month 13, 30 February), and no example date would be the writer's fix.
+inline bool has_rfc3339_form(std::string_view s) noexcept
+{
+    const auto digits = [&s](std::size_t from, std::size_t count) {
+        if (s.size() < from + count)
+            return false;
+        for (std::size_t k = from; k < from + count; ++k)
+            if (!json_impl::is_digit(s[k]))
+                return false;
+        return true;
+    };
+    if (!digits(0, 4) || s.size() < 20 || s[4] != '-' || !digits(5, 2) || s[7] != '-' || !digits(8, 2) ||
+        (s[10] != 'T' && s[10] != 't') || !digits(11, 2) || s[13] != ':' || !digits(14, 2) || s[16] != ':' ||
+        !digits(17, 2))
+        return false;
+    std::size_t at = 19;
+    if (s[at] == '.') {
+        const std::size_t first = ++at;
+        while (at < s.size() && json_impl::is_digit(s[at]))
+            ++at;
+        if (at == first)
+            return false;
+    }
+    if (at + 1 == s.size())
+        return s[at] == 'Z' || s[at] == 'z';
+    return at + 6 == s.size() && (s[at] == '+' || s[at] == '-') && digits(at + 1, 2) && s[at + 3] == ':' &&
+           digits(at + 4, 2);
+}
+
 ATLAS_DECL void check_date_time(checker& c, std::size_t i)
 {
     const std::string_view value = c.slot(i).value;
@@ -375,7 +414,7 @@ ATLAS_DECL void check_date_time(checker& c, std::size_t i)
         hint = "write " + quote_value(corrected); // the same instant in RFC 3339's form
     else if (result.status == date_time_status::space_separator)
         hint = "put \"T\" between the date and the time";
-    else
+    else if (!has_rfc3339_form(value)) // the message names the part out of range otherwise
         hint = "write it as RFC 3339, e.g. \"2026-03-02T09:00:00-05:00\"";
     c.emit_on(rule::datetime_format, i,
         name + " is not an RFC 3339 date-time: " + std::string(result.message), std::move(hint));
@@ -871,9 +910,10 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
             const std::size_t key_offset = key_token.offset;
             const auto known = std::find(std::begin(time_window_keys), std::end(time_window_keys), key);
             if (known == std::end(time_window_keys)) {
-                hold_window_diagnostic(c, i, rule::time_windows_unknown_key, index, key, key_offset,
-                    window_label(index) + " has the unknown key " + quote_value(key),
-                    did_you_mean(best_suggestion(key, time_window_keys)));
+                if (!key_token.duplicate_key) // a repeated one was reported at its first place; json.duplicate-key says the rest
+                    hold_window_diagnostic(c, i, rule::time_windows_unknown_key, index, key, key_offset,
+                        window_label(index) + " has the unknown key " + quote_value(key),
+                        did_you_mean(best_suggestion(key, time_window_keys)));
                 content.skip_rest_of(content.next());
                 continue;
             }
@@ -908,15 +948,16 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
             switch (token.kind) {
             case token_kind::object_begin: shown = "an object"; break;
             case token_kind::array_begin: shown = "an array"; break;
-            case token_kind::string: {
+            case token_kind::string:
                 shown = "the string " + quote_value(token.raw);
-                int n = 0;
-                const auto r = std::from_chars(token.raw.data(), token.raw.data() + token.raw.size(), n);
-                if (r.ec == std::errc() && r.ptr == token.raw.data() + token.raw.size() && n >= 0 && n <= max)
-                    hint = "write the number without quotes: \"" + std::string(key) + "\":" + std::to_string(n);
+                if (const auto number = whole_number(token.raw, 0, max))
+                    hint = "write the number without quotes: \"" + std::string(key) + "\":" + std::to_string(*number);
                 break;
-            }
-            case token_kind::number: shown = shown_number(token.raw); break;
+            case token_kind::number: // 9.0, 1e1
+                shown = shown_number(token.raw);
+                if (const auto number = whole_number(token.raw, 0, max))
+                    hint = "write \"" + std::string(key) + "\":" + std::to_string(*number);
+                break;
             case token_kind::null_literal: shown = "null"; break;
             default: shown = token.kind == token_kind::true_literal ? "true" : "false"; break;
             }
@@ -1310,8 +1351,13 @@ ATLAS_DECL void check_null(checker& c)
             return;
         if (c.field(i).type == seed_type::enumeration_or_null) // AIAssistantProvider: null is a real value
             return;
-        c.emit_on(rule::field_null, i, name_of(c, i) + " is null, which is read as omitted",
-            c.kind() == payload_kind::request ? "omit " + name_of(c, i) + " instead of sending null" : std::string());
+        // A request's null reads as an omitted field; a response's is kept as null (the contract's "Responses").
+        if (c.kind() == payload_kind::request)
+            c.emit_on(rule::field_null, i, name_of(c, i) + " is null, which is read as omitted",
+                "omit " + name_of(c, i) + " instead of sending null");
+        else
+            c.emit_on(rule::field_null, i,
+                name_of(c, i) + " is null: the seed gives it a value, and only AIAssistantProvider may be null");
     });
 }
 

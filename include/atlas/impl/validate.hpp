@@ -202,12 +202,11 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
                 "the key " + quote_value(key) + " appears more than once in the payload (the last one is checked)",
                 "remove one of them");
         if (index == fields.size()) {
-            const bool only_counted = c.beyond_limit_after(0, c.severity_of(rule::field_unknown));
-            if (only_counted)
+            // A repeated unknown key was reported at its first place: json.duplicate-key says the rest.
+            if (!duplicate && c.beyond_limit_after(0, c.severity_of(rule::field_unknown)))
                 c.emit(rule::field_unknown, {}, key_offset, {});
-            else {
+            else if (!duplicate)
                 emit_unknown_field(c, key, path(), key_offset, names, other_side_names);
-            }
             // What the walk can find in the value is an error (a duplicate key, a number too large), which may
             // take a kept warning's place: its pointer needs the field's, unless nothing can be found in the value
             // (a string, a literal, an ordinary number) or no error can be kept any more.
