@@ -326,6 +326,10 @@ TEST_SUITE("extension")
         CHECK_FALSE(strict.valid());
         CHECK(find_rule(strict, "field.unknown")->severity == atlas::severity::error);
         CHECK(find_rule(strict, "sms.pair")->severity == atlas::severity::error);
+        // A response's unknown field stays a warning (servers add fields); its other warnings become errors.
+        const auto response = atlas::validate_response(R"({"NewServerField":1,"Mode":null})", *atlas::profile("strict"));
+        CHECK(find_rule(response, "field.unknown")->severity == atlas::severity::warning);
+        CHECK(find_rule(response, "field.null")->severity == atlas::severity::error);
         const auto server = atlas::validate_request(text, *atlas::profile("server-compatible"));
         CHECK(server.valid());
         CHECK(server.diagnostics.empty());

@@ -2,6 +2,7 @@
 // schema has the structure its users rely on, follows the field and rule tables, and (read by a
 // small evaluator of the keywords it uses) accepts what atlas accepts on the channel table.
 // The full differential test against ajv is scripts/ci-ajv.sh.
+#include <atlas/config.hpp>
 #include <atlas/schema.hpp>
 #include <atlas/validate.hpp>
 
@@ -283,6 +284,40 @@ TEST_SUITE("schema")
               json::parse(R"(["bottom-right", "bottom-left", null])"));
         // Responses keep unknown fields as warnings even in strict mode.
         CHECK(json::parse(atlas::json_schema<atlas::campaign_response>(strict)).at("additionalProperties") == true);
+    }
+
+    TEST_CASE("rule levels of the options show in the schema: null, unknown fields and the listed severities")
+    {
+        // The strict profile: null is an error, so optional fields no longer take it (AIAssistantProvider's null is
+        // a value); the warnings listed become errors.
+        const atlas::options strict = *atlas::profile("strict");
+        const json::value request = json::parse(atlas::json_schema<atlas::update_campaign_request>(strict));
+        CHECK(request.at("properties").at("Mode").at("type") == "boolean");
+        CHECK(request.at("additionalProperties") == false);
+        const std::set<std::string> ids = listed_rule_ids(request.as_object());
+        CHECK_FALSE(ids.contains("field.null"));
+        for (const json::value& r : request.at("x-atlas-rules").as_array())
+            CHECK_MESSAGE(text_of(r.at("severity")) == "error", text_of(r.at("id")));
+        const json::value response = json::parse(atlas::json_schema<atlas::campaign_response>(strict));
+        CHECK(response.at("properties").at("AIAssistantProvider").at("enum") == json::parse(R"(["atlas", null])"));
+        CHECK(response.at("properties").at("Timestamp").at("type") == "string");
+        CHECK(response.at("additionalProperties") == true); // servers add fields
+        // A payload with null is what validation under the same options rejects.
+        CHECK_FALSE(atlas::validate_request(R"({"name":"n","campaignType":"0","TemplateId":"t","Position":"p","Mode":null})",
+            strict).valid());
+
+        // An explicit level: unknown response fields as errors; a warning turned off is listed as off.
+        atlas::options levels;
+        levels.set("field.unknown", atlas::rule_level::error).set("sms.pair", atlas::rule_level::off);
+        const json::value response_levels = json::parse(atlas::json_schema<atlas::campaign_response>(levels));
+        CHECK(response_levels.at("additionalProperties") == false);
+        const json::value request_levels = json::parse(atlas::json_schema<atlas::update_campaign_request>(levels));
+        for (const json::value& r : request_levels.at("x-atlas-rules").as_array())
+            if (r.at("id") == "sms.pair")
+                CHECK(r.at("severity") == "off");
+        // Default options: null stays allowed.
+        CHECK(json::parse(atlas::json_schema<atlas::update_campaign_request>()).at("properties").at("Mode").at("type") ==
+              json::parse(R"(["boolean", "null"])"));
     }
 
     TEST_CASE("the schema and atlas agree on the channel table, crossed")

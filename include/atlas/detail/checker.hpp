@@ -71,6 +71,20 @@ struct field_slot {
 
 enum class payload_kind : std::uint8_t { request, response, call };
 
+/// The level rule r has when `opts` validate a payload of this kind: the catalog's severity, made an error for
+/// unknown request fields in strict mode, then whatever options::rule_levels says for its id. Text that cannot be
+/// read keeps its errors. The checker and the schema generator both ask here.
+inline rule_level level_in(const options& opts, payload_kind kind, rule r) noexcept
+{
+    if (level_is_fixed(r))
+        return rule_level::error;
+    if (!opts.rule_levels.empty())
+        if (const auto it = opts.rule_levels.find(info(r).id); it != opts.rule_levels.end())
+            return it->second;
+    const bool strict_unknown = r == rule::field_unknown && opts.strict && kind == payload_kind::request;
+    return strict_unknown || info(r).severity == severity::error ? rule_level::error : rule_level::warning;
+}
+
 /// One segment of a JSON Pointer while walking content: an object key or an array index.
 struct walk_segment {
     bool in_array = false;
@@ -250,14 +264,7 @@ public:
                 return it->second;
         return catalog == severity::error ? rule_level::error : rule_level::warning;
     }
-    rule_level level_of(rule r) const noexcept
-    {
-        if (level_is_fixed(r))
-            return rule_level::error;
-        if (r == rule::field_unknown && options_.strict && kind_ == payload_kind::request)
-            return level_of(info(r).id, severity::error);
-        return level_of(info(r).id, info(r).severity);
-    }
+    rule_level level_of(rule r) const noexcept { return level_in(options_, kind_, r); }
     severity severity_of(rule r) const noexcept
     {
         return level_of(r) == rule_level::error ? severity::error : severity::warning;

@@ -25,9 +25,10 @@ ATLAS_DECL std::optional<options> profile(std::string_view name)
     if (name == "default")
         return o;
     if (name == "strict") {
+        // Unknown request fields become errors through `strict`; a response's stay warnings (servers add fields).
         o.strict = true;
         for (const rule_info& r : rules)
-            if (r.severity == severity::warning && r.scope != rule_scope::report)
+            if (r.severity == severity::warning && r.scope != rule_scope::report && r.key != rule::field_unknown)
                 o.set(r.id, rule_level::error);
         return o;
     }

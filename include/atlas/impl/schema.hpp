@@ -219,9 +219,13 @@ inline boost::json::object time_windows_content_schema()
 }
 
 /// The schema of one field; `type` is its JSON type as the reflected member holds it.
-inline boost::json::object property_schema(const field_info& f, std::string_view type, const options& opts)
+inline boost::json::object property_schema(
+    const field_info& f, std::string_view type, const options& opts, payload_kind kind)
 {
-    const bool nullable = !f.required; // null in an optional field is read as omitted (a warning)
+    // Null in an optional field is read as omitted, with a warning, unless the options make field.null an error;
+    // AIAssistantProvider's null is one of its values.
+    const bool nullable = !f.required && (f.type == seed_type::enumeration_or_null ||
+                                             level_in(opts, kind, rule::field_null) != rule_level::error);
     boost::json::object p;
     std::string description(f.description);
     if (f.kind == value_kind::time_zone)
@@ -407,11 +411,12 @@ inline boost::json::array listed_rules(payload_kind kind, std::span<const field_
                              (r.scope == rule_scope::response && kind == payload_kind::response);
         if (!applies || note.coverage == schema_coverage::full || note.coverage == schema_coverage::not_body)
             continue;
-        if (r.key == rule::field_unknown && opts.strict && kind == payload_kind::request)
-            continue; // an error then, and additionalProperties: false states it
+        const rule_level level = level_in(opts, kind, r.key);
+        if ((r.key == rule::field_unknown || r.key == rule::field_null) && level == rule_level::error)
+            continue; // additionalProperties: false states it, or the types without null
         boost::json::object entry;
         entry["id"] = r.id;
-        entry["severity"] = to_string(r.severity);
+        entry["severity"] = level == rule_level::error ? "error" : level == rule_level::warning ? "warning" : "off";
         entry["description"] = r.description;
         boost::json::array fields = rule_fields(r, table);
         if (!fields.empty())
@@ -491,7 +496,7 @@ boost::json::object json_schema_value(const options& opts)
     boost::mp11::mp_for_each<detail::model_members<T>>([&](auto member) {
         using value_type = typename detail::member_type<decltype(member)>::value_type;
         const field_info& f = table[i++];
-        properties[f.name] = detail::property_schema(f, detail::schema_type<value_type>(), opts);
+        properties[f.name] = detail::property_schema(f, detail::schema_type<value_type>(), opts, kind);
         if (f.required)
             required.emplace_back(f.name);
     });
@@ -510,8 +515,8 @@ boost::json::object json_schema_value(const options& opts)
     root["properties"] = properties; // a copy: add_channel_rules reads `properties` while it adds to root
     if (!required.empty())
         root["required"] = std::move(required);
-    // Unknown fields are warnings (servers add fields), so they stay allowed unless strict asks otherwise.
-    root["additionalProperties"] = !(request && opts.strict);
+    // Unknown fields are warnings (servers add fields), so they stay allowed unless the options make them errors.
+    root["additionalProperties"] = detail::level_in(opts, kind, rule::field_unknown) != rule_level::error;
     if constexpr (kind == detail::payload_kind::request)
         detail::add_channel_rules(root, properties);
     root["x-atlas-rules"] = detail::listed_rules(kind, table, opts);
