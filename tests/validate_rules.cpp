@@ -6,6 +6,7 @@
 // line sits on line k + 1 and its key starts at column 3; the value of `"Key": value` then starts at
 // column 3 + (length of "Key" with its quotes) + 2. Columns inside JSON-in-a-string fields are
 // worked out by hand in comments next to the assertions.
+#include <atlas/config.hpp>
 #include <atlas/convert.hpp>
 #include <atlas/validate.hpp>
 #include <atlas/validate_typed.hpp>
@@ -2112,6 +2113,38 @@ TEST_CASE("a report cut short by max_diagnostics keeps its errors first: a thous
     CHECK(errors_only.diagnostics[0].severity == atlas::severity::error);
     CHECK(errors_only.diagnostics[1].severity == atlas::severity::error);
     expect_rule(errors_only, "report.truncated", "", 1, 1, atlas::severity::error);
+
+    // In strict mode the unknown fields are errors too, but raised from warnings: the catalog's errors still come
+    // first, and the unknown fields fill the rest of the room in the order of the text.
+    atlas::options strict;
+    strict.strict = true;
+    for (const atlas::options& mode : {strict, *atlas::profile("strict")}) {
+        const auto s = atlas::validate_request(text, mode);
+        REQUIRE(s.diagnostics.size() == 1001);
+        CHECK(rule_ids(s).count("field.required") == 2);
+        CHECK(rule_ids(s).count("field.type") == 1);
+        CHECK(rule_ids(s).count("field.unknown") == 997);
+        // The two missing fields are placed at the root's {, first; the unknown fields kept are the first ones.
+        CHECK(s.diagnostics[2].path == "/custom_0");
+        CHECK(s.diagnostics[998].path == "/custom_996");
+        expect_rule(s, "report.truncated", "", 1, 1, atlas::severity::error); // unknown-field errors were left out
+        for (std::size_t k = 1; k + 1 < s.diagnostics.size(); ++k)
+            CHECK(s.diagnostics[k - 1].offset <= s.diagnostics[k].offset);
+    }
+    strict.max_diagnostics = 2;
+    const auto strict_two = atlas::validate_request(text, strict);
+    REQUIRE(strict_two.diagnostics.size() == 3);
+    CHECK(strict_two.diagnostics[0].rule != "field.unknown");
+    CHECK(strict_two.diagnostics[1].rule != "field.unknown");
+    // A warning raised to an error outranks a warning: the unknown field (a warning, found first) makes room.
+    atlas::options raised_null;
+    raised_null.set("field.null", atlas::rule_level::error).max_diagnostics = 1;
+    const auto one = atlas::validate_request(R"({"Extra":1,"name":"n","campaignType":"0","TemplateId":"t",)"
+                                             R"("Position":"p","Mode":null})",
+        raised_null);
+    REQUIRE(one.diagnostics.size() == 2);
+    CHECK(one.diagnostics[0].rule == "field.null");
+    expect_rule(one, "report.truncated", "", 1, 1, atlas::severity::warning);
 }
 
 TEST_CASE("past max_diagnostics unknown fields and duplicate keys are still counted, and a dropped error still counts")

@@ -127,6 +127,7 @@ struct workspace {
     };
     std::vector<item> items, repeated;
     std::vector<std::size_t> item_table; // open addressing over items: index + 1, 0 when empty
+    std::vector<std::uint8_t> kept_ranks; // the keep_rank of each diagnostic in the report, while it is made
 };
 
 constexpr bool applies(rule_scope scope, payload_kind kind) noexcept
@@ -171,6 +172,10 @@ void for_each_field_in(std::uint64_t bits, F&& f)
         f(static_cast<std::size_t>(std::countr_zero(bits)));
 }
 
+/// Which diagnostics a report cut short by max_diagnostics keeps first: errors of the catalog (and of user rules),
+/// then warnings that options raised to errors (unknown fields in strict mode), then warnings.
+enum class keep_rank : std::uint8_t { warning, raised, error };
+
 /// The context every check gets: the fields, their slots, the options, and the report to add to.
 class checker {
 public:
@@ -180,6 +185,7 @@ public:
         : kind_(kind), fields_(fields), slots_(slots), options_(opts), report_(out), text_(text), from_text_(from_text),
           ws_(ws)
     {
+        ws_.kept_ranks.clear();
     }
 
     payload_kind kind() const noexcept { return kind_; }
@@ -269,6 +275,12 @@ public:
     {
         return level_of(r) == rule_level::error ? severity::error : severity::warning;
     }
+    keep_rank rank_of(rule r) const noexcept
+    {
+        if (level_of(r) != rule_level::error)
+            return keep_rank::warning;
+        return info(r).severity == severity::warning ? keep_rank::raised : keep_rank::error;
+    }
 
     /// Adds a diagnostic; past options::max_diagnostics only counts it.
     void emit(rule r, std::string path, std::size_t offset, std::string message, std::string hint = {})
@@ -276,29 +288,47 @@ public:
         const rule_level level = level_of(r);
         if (level == rule_level::off)
             return;
-        emit_as(info(r).id, level == rule_level::error ? severity::error : severity::warning, std::move(path), offset,
-            std::move(message), std::move(hint));
+        keep(info(r).id, level == rule_level::error ? severity::error : severity::warning, rank_of(r), std::move(path),
+            offset, std::move(message), std::move(hint));
     }
 
-    /// Adds a diagnostic under any rule id (the user rules' too). Past options::max_diagnostics it is only
-    /// counted, except that an error takes the place of a warning kept before it: a report cut short keeps its
-    /// errors first, so that a thousand unknown fields cannot hide a missing required one. A diagnostic without
-    /// a message was made only to be counted (see beyond_limit_after) and is never kept.
+    /// Adds a diagnostic under any rule id (the user rules'): an error keeps as one of the catalog's.
     void emit_as(std::string_view id, severity level, std::string path, std::size_t offset, std::string message,
         std::string hint = {})
     {
+        keep(id, level, level == severity::error ? keep_rank::error : keep_rank::warning, std::move(path), offset,
+            std::move(message), std::move(hint));
+    }
+
+    /// Adds a diagnostic of this rank. Past options::max_diagnostics it is only counted, except that it takes the
+    /// place of a kept one of a lower rank (a warning first): a report cut short keeps its errors first, so that a
+    /// thousand unknown fields, warnings or errors in strict mode, cannot hide a missing required one. A
+    /// diagnostic without a message was made only to be counted (see beyond_limit_after) and is never kept.
+    void keep(std::string_view id, severity level, keep_rank rank, std::string path, std::size_t offset,
+        std::string message, std::string hint)
+    {
         auto& kept = report_.diagnostics;
+        auto& ranks = ws_.kept_ranks;
         const bool counted_only = message.empty();
         const bool full = kept.size() >= options_.max_diagnostics;
-        if (full && !counted_only && level == severity::error && kept_warnings_ > 0) {
-            // No warning is kept once the report is full, so every entry from the cursor on is an error: the
-            // cursor only moves back, and a million errors past the limit cost one walk of the kept ones.
-            evict_from_ = std::min(evict_from_, kept.size());
-            while (kept[--evict_from_].severity != severity::warning) {
+        if (full && !counted_only && kept_below(rank) > 0) {
+            // Once the report is full nothing of the victim's rank is kept after its cursor (a newcomer put before
+            // the cursor of its own rank moves that cursor past it), so a cursor mostly moves back: a million errors
+            // past the limit cost about one walk of the kept ones.
+            const keep_rank victim = kept_count_[0] > 0 ? keep_rank::warning : keep_rank::raised;
+            std::size_t& cursor = evict_from_[static_cast<std::size_t>(victim)];
+            cursor = std::min(cursor, kept.size());
+            while (ranks[--cursor] != static_cast<std::uint8_t>(victim)) {
             }
-            --kept_warnings_;
-            ++dropped_; // the warning is now one of those left out
-            kept[evict_from_] = make_diagnostic(id, level, std::move(path), offset, std::move(message), std::move(hint));
+            const std::size_t at = cursor;
+            --kept_count_[static_cast<std::size_t>(victim)];
+            ++dropped_; // the one replaced is now one of those left out
+            dropped_error_ = dropped_error_ || victim == keep_rank::raised;
+            kept[at] = make_diagnostic(id, level, std::move(path), offset, std::move(message), std::move(hint));
+            ranks[at] = static_cast<std::uint8_t>(rank);
+            ++kept_count_[static_cast<std::size_t>(rank)];
+            if (std::size_t& raised_from = evict_from_[1]; rank == keep_rank::raised && raised_from != npos && raised_from <= at)
+                raised_from = at + 1;
             return;
         }
         if (full || counted_only) {
@@ -308,8 +338,9 @@ public:
         }
         if (kept.empty())
             kept.reserve(4); // one allocation for most reports, not one per growth to 1, 2, 4
-        kept_warnings_ += level == severity::warning;
         kept.push_back(make_diagnostic(id, level, std::move(path), offset, std::move(message), std::move(hint)));
+        ranks.push_back(static_cast<std::uint8_t>(rank));
+        ++kept_count_[static_cast<std::size_t>(rank)];
     }
 
     /// Adds a diagnostic about field i, at `offset` (default: the field's place). A finding the catalog calls an
@@ -335,10 +366,9 @@ public:
     /// Whether a diagnostic of this level, reported after `before` more kept ones, is surely left out by
     /// max_diagnostics (only counted), whatever else is reported first: then its text need not be built. An
     /// error is not while a warning it could take the place of is kept.
-    bool beyond_limit_after(std::size_t before, severity level) const noexcept
+    bool beyond_limit_after(std::size_t before, keep_rank rank) const noexcept
     {
-        return report_.diagnostics.size() + before >= options_.max_diagnostics &&
-               (level == severity::warning || kept_warnings_ == 0);
+        return report_.diagnostics.size() + before >= options_.max_diagnostics && kept_below(rank) == 0;
     }
     /// Forgets everything reported so far (text that turns out not to be JSON gets one error only).
     void discard_diagnostics() noexcept
@@ -346,8 +376,9 @@ public:
         report_.diagnostics.clear();
         dropped_ = 0;
         dropped_error_ = false;
-        kept_warnings_ = 0;
-        evict_from_ = npos;
+        ws_.kept_ranks.clear();
+        kept_count_ = {};
+        evict_from_ = {npos, npos};
     }
     bool dropped_error() const noexcept { return dropped_error_; }
 
@@ -373,8 +404,16 @@ private:
     workspace& ws_;
     std::size_t dropped_ = 0;
     bool dropped_error_ = false;
-    std::size_t kept_warnings_ = 0;  // warnings in the report, which errors past the limit take the place of
-    std::size_t evict_from_ = npos;  // where the search for the next warning to replace goes back from
+    std::array<std::size_t, 3> kept_count_{};            // kept diagnostics of each keep_rank
+    std::array<std::size_t, 2> evict_from_{npos, npos};  // where the search for a warning, a raised one goes back from
+
+    /// Kept diagnostics that one of this rank takes the place of, past the limit.
+    std::size_t kept_below(keep_rank rank) const noexcept
+    {
+        return rank == keep_rank::error ? kept_count_[0] + kept_count_[1]
+               : rank == keep_rank::raised ? kept_count_[0]
+                                            : 0;
+    }
 
     diagnostic make_diagnostic(std::string_view id, severity level, std::string path, std::size_t offset,
         std::string message, std::string hint) const

@@ -783,7 +783,7 @@ inline void hold_window_diagnostic(checker& c, std::size_t i, rule r, std::size_
     std::vector<workspace::held_diagnostic>& held = c.ws().held;
     // Past max_diagnostics whatever the walk still reports: it will only be counted, so its text is not
     // kept (hostile content with a million windows must not hold a message for each).
-    if (c.beyond_limit_after(held.size(), c.severity_of(r))) {
+    if (c.beyond_limit_after(held.size(), c.rank_of(r))) {
         held.push_back({r, offset, {}, {}, {}});
         return;
     }
@@ -1013,7 +1013,7 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
         if (earlier == no_window)
             continue;
         // Past max_diagnostics the overlap is only counted: no text for 20,000 overlapping windows.
-        const bool only_counted = c.beyond_limit_after(ws.held.size(), c.severity_of(rule::time_windows_overlap));
+        const bool only_counted = c.beyond_limit_after(ws.held.size(), c.rank_of(rule::time_windows_overlap));
         hold_window_diagnostic(c, i, rule::time_windows_overlap, ws.windows[w].index, {}, ws.windows[w].offset,
             only_counted ? std::string() : window_label(ws.windows[w].index) + " overlaps " + window_label(earlier));
     }

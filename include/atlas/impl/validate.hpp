@@ -195,7 +195,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
         // Past max_diagnostics a diagnostic is only counted, so its pointer, message and hint are not built:
         // a payload of 100,000 unknown keys paid a did-you-mean (and a pointer) for each. Asked only here,
         // off the path of known fields.
-        if (duplicate && c.beyond_limit_after(0, c.severity_of(rule::json_duplicate_key)))
+        if (duplicate && c.beyond_limit_after(0, c.rank_of(rule::json_duplicate_key)))
             c.emit(rule::json_duplicate_key, {}, key_offset, {});
         else if (duplicate)
             c.emit(rule::json_duplicate_key, path(), key_offset,
@@ -203,7 +203,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
                 "remove one of them");
         if (index == fields.size()) {
             // A repeated unknown key was reported at its first place: json.duplicate-key says the rest.
-            if (!duplicate && c.beyond_limit_after(0, c.severity_of(rule::field_unknown)))
+            if (!duplicate && c.beyond_limit_after(0, c.rank_of(rule::field_unknown)))
                 c.emit(rule::field_unknown, {}, key_offset, {});
             else if (!duplicate)
                 emit_unknown_field(c, key, path(), key_offset, names, other_side_names);
@@ -213,7 +213,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
             const json_token value = reader.next();
             const bool may_report = value.kind == token_kind::object_begin || value.kind == token_kind::array_begin ||
                                     (value.kind == token_kind::number && !value.finite);
-            const bool base_needed = may_report && !c.beyond_limit_after(0, severity::error);
+            const bool base_needed = may_report && !c.beyond_limit_after(0, keep_rank::error);
             if (!walk_value(reader, value, base_needed ? path() : std::string(), ws.stack, report_inside)) {
                 reject_text(c, reader.error(), reader.error_offset());
                 return false;
