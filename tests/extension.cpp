@@ -117,6 +117,23 @@ TEST_SUITE("extension")
         CHECK(count_rule(r, "acme.always") == 1);
         CHECK(count_rule(r, "acme.broken") == 1);
         CHECK_FALSE(r.valid());
+
+        // Out of memory in a rule is that rule's failure: the rest of the report stays.
+        o.add_rule("acme.hungry", atlas::severity::warning, "throws bad_alloc", [](const atlas::rule_context&) -> void {
+            throw std::bad_alloc();
+        });
+        std::string text = outbound;
+        text.insert(text.size() - 2, ",\n  \"Colour\": 1");
+        for (const atlas::report& hungry : {atlas::validate_request(text, o), atlas::validate(request, o)}) {
+            CHECK(count_rule(hungry, "acme.always") == 1);
+            CHECK(count_rule(hungry, "acme.broken") == 1);
+            REQUIRE(count_rule(hungry, "acme.hungry") == 1);
+            CHECK(count_rule(hungry, "json.limit") == 0);
+            for (const atlas::diagnostic& d : hungry.diagnostics)
+                if (d.rule == "acme.hungry")
+                    CHECK(d.message == "the rule \"acme.hungry\" failed: out of memory");
+        }
+        CHECK(count_rule(atlas::validate_request(text, o), "field.unknown") == 1);
     }
 
     TEST_CASE("a field of the wrong type is absent in the typed view a user rule gets")
@@ -326,6 +343,11 @@ TEST_SUITE("extension")
         CHECK_FALSE(strict.valid());
         CHECK(find_rule(strict, "field.unknown")->severity == atlas::severity::error);
         CHECK(find_rule(strict, "sms.pair")->severity == atlas::severity::error);
+        // The profile's unknown-field errors come from `strict`, so a config may take them back.
+        atlas::options back;
+        REQUIRE(atlas::read_options(R"({"profile":"strict","strict":false})", back).empty());
+        CHECK(find_rule(atlas::validate_request(text, back), "field.unknown")->severity == atlas::severity::warning);
+        CHECK(find_rule(atlas::validate_request(text, back), "sms.pair")->severity == atlas::severity::error);
         // A response's unknown field stays a warning (servers add fields); its other warnings become errors.
         const auto response = atlas::validate_response(R"({"NewServerField":1,"Mode":null})", *atlas::profile("strict"));
         CHECK(find_rule(response, "field.unknown")->severity == atlas::severity::warning);

@@ -119,11 +119,15 @@ void run_user_rules(checker& c, const Model* given)
         response = given;
     for (const user_rule& r : c.opts().user_rules)
         if (r.check && c.level_of(r.id, r.severity) != rule_level::off) {
+            // A user rule that throws is reported, not propagated: validation never throws. Out of memory too is
+            // the rule's failure, the report so far kept; only if reporting it needs memory that is not there
+            // either does the whole validation end as out of memory.
             try {
                 r.check(rule_context(c, r, request, response));
             } catch (const std::bad_alloc&) {
-                throw;
-            } catch (...) { // a user rule that throws is reported, not propagated: validation never throws
+                c.emit_as(r.id, severity::error, "", c.root_offset,
+                    "the rule " + quote_value(r.id) + " failed: out of memory");
+            } catch (...) {
                 c.emit_as(r.id, severity::error, "", c.root_offset, "the rule " + quote_value(r.id) + " failed");
             }
         }
