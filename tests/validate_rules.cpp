@@ -2319,6 +2319,28 @@ TEST_CASE("to_text lets no control character or bidirectional override through, 
     CHECK(contains(expect_rule(r, "timezone.known", "/Timezone", 6, 15).message, R"("Europe/\u0085\u2066x")"));
 }
 
+TEST_CASE("to_text makes a user rule's message, hint and id printable, as to_json escapes them")
+{
+    // A rule that echoes a decoded value: "\u001b[31m" in the payload reaches the message as a real ESC.
+    atlas::options o;
+    o.add_rule("acme.echo\x1b", atlas::severity::warning, "echoes", [](const atlas::rule_context& ctx) {
+        ctx.report("name", "line1\nline2 \x1b[31mred \xE2\x80\xAE rtl", "h\r\nX-Injected: 1 \xC2\x85");
+    });
+    const std::string text = outbound_with({});
+    const atlas::report r = atlas::validate_request(text, o);
+    REQUIRE(r.diagnostics.size() == 1);
+    const std::string out = r.to_text(text);
+    for (const char c : out)
+        CHECK((c == '\n' || static_cast<unsigned char>(c) >= 0x20));
+    CHECK_FALSE(contains(out, "\xE2\x80\xAE"));
+    CHECK_FALSE(contains(out, "\xC2\x85"));
+    CHECK(contains(out, "line1\\u000aline2 \\u001b[31mred \\u202e rtl [acme.echo\\u001b]"));
+    CHECK(contains(out, "hint: h\\u000d\\u000aX-Injected: 1 \\u0085"));
+    // One line per diagnostic line: the message did not split, and no line starts with the injected header.
+    CHECK_FALSE(contains(out, "\nX-Injected"));
+    CHECK_FALSE(contains(out, "\nline2"));
+}
+
 TEST_CASE("a line or paragraph separator in the input never splits a report line")
 {
     // U+2028 in an unknown key (the pointer) and in a value echoed by a message, raw in the text.

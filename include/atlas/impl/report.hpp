@@ -288,8 +288,10 @@ ATLAS_DECL std::string report::to_text(std::string_view text, const text_style& 
         out += ": ";
         out += d.severity == severity::error ? paint("1;31", "error") : paint("1;33", "warning");
         out += ": ";
-        out += d.message;
-        out += " [" + d.rule + "]";
+        // A user rule's message, hint and id may echo a payload's decoded text (\u001b, U+202E): made printable
+        // too, as to_json escapes them. The built-in ones already are, and stay as they are.
+        out += detail::printable(d.message);
+        out += " [" + detail::printable(d.rule) + "]";
         if (!d.has_position())
             out += " at " + (d.path.empty() ? std::string("the root") : detail::printable(d.path));
         out += '\n';
@@ -299,7 +301,7 @@ ATLAS_DECL std::string report::to_text(std::string_view text, const text_style& 
             out += "    " + std::string(caret, ' ') + paint("1;32", "^") + "\n";
         }
         if (!d.hint.empty())
-            out += "    " + paint("36", "hint: ") + d.hint + "\n";
+            out += "    " + paint("36", "hint: ") + detail::printable(d.hint) + "\n";
     }
     const std::size_t error_count = errors();
     out += source;
