@@ -100,7 +100,7 @@ namespace detail {
 inline constexpr std::string_view reads_call_type[] = {"campaignType", "CallType"};
 inline constexpr std::string_view reads_campaign_type[] = {"campaignType"};
 inline constexpr std::string_view reads_messages[] = {"campaignType", "MessagesCampaign"};
-inline constexpr std::string_view reads_position[] = {"campaignType", "MessagesCampaign", "Position"};
+inline constexpr std::string_view reads_position[] = {"campaignType", "Position"}; // and MessagesCampaign's type
 inline constexpr std::string_view reads_sms[] = {"SMSTrigger", "SMSBody"};
 inline constexpr std::string_view reads_template[] = {"TemplateId"};
 inline constexpr std::string_view reads_template_channel[] = {"TemplateId", "campaignType"};
