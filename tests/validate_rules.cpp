@@ -263,6 +263,15 @@ TEST_CASE("MessagesCampaign true on a phone campaign is an error, false is fine"
     expect_no_rule(quiet, "channel.messages-on-phone");
     expect_no_rule(quiet, "channel.messages-false"); // the warning is for non-phone campaigns only
     expect_clean(quiet);
+    // The error does not hide Position on the same phone campaign: Position must be absent whatever
+    // MessagesCampaign says (dependencies, not cascades); only a MessagesCampaign of the wrong type leaves the
+    // channel unknown.
+    const auto both = atlas::validate_request(
+        payload({name_, template_, phone, outbound, R"("MessagesCampaign": true)", bubble}));
+    CHECK(rule_ids(both) == std::multiset<std::string>{"channel.messages-on-phone", "channel.position-omit"});
+    const auto wrong_type = atlas::validate_request(
+        payload({name_, template_, phone, outbound, R"("MessagesCampaign": "true")", bubble}));
+    CHECK(rule_ids(wrong_type) == std::multiset<std::string>{"field.type"});
 }
 
 TEST_CASE("MessagesCampaign false on a non-phone campaign is a warning and reads as a voice bubble")
