@@ -424,7 +424,17 @@ TEST_SUITE("extension")
         const auto big_catalog = run({"--config", config, "--format", "json", "-"});
         CHECK(big_catalog.first == 0);
         CHECK(big_catalog.second.find("not JSON") == std::string::npos);
+        // Past the payloads' default limit (64 MiB) a config is refused, not read on: /dev/zero ends in a message.
+        {
+            std::ofstream huge(config);
+            huge << R"({"profile":")" << std::string((64u << 20) + 1, 'x') << R"("})";
+        }
+        const auto too_big = run({"--config", config, "-"});
+        CHECK(too_big.first == 2);
+        CHECK(too_big.second.find("is larger than 67108864 bytes") != std::string::npos);
         std::remove(config.c_str());
+        if (std::ifstream("/dev/zero").is_open())
+            CHECK(run({"--config", "/dev/zero", "-"}).first == 2);
         CHECK(run({"--config", "/nonexistent/config.json", "-"}).first == 2);
     }
 }

@@ -27,7 +27,7 @@ namespace atlas::cli {
 inline constexpr std::string_view usage =
     "usage: atlas-validate [--format text|json] [--response] [--strict] [--profile NAME] [--config FILE] FILE... | -\n"
     "       atlas-validate --list-rules [--format text|json|markdown]\n"
-    "       atlas-validate --schema request|response [--strict]\n"
+    "       atlas-validate --schema request|response [--strict] [--profile NAME] [--config FILE]\n"
     "       atlas-validate --version\n"
     "Validates Atlas \"Update full campaign\" request bodies (or, with --response, response bodies).\n"
     "  --format text|json  text: compiler-style diagnostics (default); json: one report per input, one line each\n"
@@ -192,9 +192,16 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             const std::string_view file = *value;
             std::ifstream config{std::string(file), std::ios::binary};
             std::string text;
-            // Read whole, as read_options and the C ABI take it: the options are the user's own, not a payload.
-            if (!config.is_open() || !read_input(config, std::numeric_limits<std::size_t>::max(), text)) {
+            // Up to the payloads' default limit: a config is the user's own, but /dev/zero as one must not
+            // eat the machine's memory.
+            const std::size_t config_limit = options{}.max_input_bytes;
+            if (!config.is_open() || !read_input(config, config_limit, text)) {
                 err << "atlas-validate: cannot read the config " << detail::quote_value(file) << "\n";
+                return 2;
+            }
+            if (text.size() > config_limit) {
+                err << "atlas-validate: the config " << detail::quote_value(file) << " is larger than "
+                    << config_limit << " bytes\n";
                 return 2;
             }
             if (std::string problem = read_options(text, opts); !problem.empty()) {
