@@ -57,6 +57,12 @@ ATLAS_C_API char* atlas_validate_response(const char* text, size_t length, const
  * as the empty string). The api-key never appears in the report. Never NULL, as above. */
 ATLAS_C_API char* atlas_validate_call(const char* id, const char* api_key, const char* options_json);
 
+/* The same with lengths, for callers whose strings may hold a NUL byte (Python, Go, Rust): a NUL is a
+ * control character, so "abc\0/def" is an error, not "abc". NULL with length 0 is the empty string; NULL
+ * with a non-zero length is read as the empty string too (and so is an error for the id). */
+ATLAS_C_API char* atlas_validate_call_n(const char* id, size_t id_length, const char* api_key, size_t api_key_length,
+    const char* options_json);
+
 /* Releases a string returned by this API (a report or the catalog). NULL is allowed. */
 ATLAS_C_API void atlas_free(char* text);
 

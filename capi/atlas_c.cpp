@@ -136,12 +136,20 @@ char* atlas_validate_response(const char* text, size_t length, const char* optio
 
 char* atlas_validate_call(const char* id, const char* api_key, const char* options_json)
 {
+    return atlas_validate_call_n(id, id ? std::strlen(id) : 0, api_key, api_key ? std::strlen(api_key) : 0, options_json);
+}
+
+char* atlas_validate_call_n(const char* id, size_t id_length, const char* api_key, size_t api_key_length,
+    const char* options_json)
+{
     using namespace atlas::detail;
     try {
         atlas::options opts;
         if (c_option_error e = c_read_options(options_json, opts); !e.message.empty())
             return c_caller_error(std::move(e.message), std::move(e.hint));
-        return c_report(atlas::validate_call(id ? id : "", api_key ? api_key : "", opts));
+        const std::string_view id_text = id ? std::string_view(id, id_length) : std::string_view();
+        const std::string_view key_text = api_key ? std::string_view(api_key, api_key_length) : std::string_view();
+        return c_report(atlas::validate_call(id_text, key_text, opts));
     } catch (...) {
         return c_out_of_memory_report;
     }

@@ -27,6 +27,10 @@ class Atlas:
             function.restype = ctypes.c_void_p
         lib.atlas_validate_call.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p]
         lib.atlas_validate_call.restype = ctypes.c_void_p
+        # With lengths: a NUL in a Python string is a byte like any other, not the end.
+        lib.atlas_validate_call_n.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_size_t,
+                                              ctypes.c_char_p]
+        lib.atlas_validate_call_n.restype = ctypes.c_void_p
         lib.atlas_free.argtypes = [ctypes.c_void_p]
         lib.atlas_free.restype = None
         lib.atlas_rule_catalog.argtypes = []
@@ -53,7 +57,9 @@ class Atlas:
 
     @staticmethod
     def _bytes(text):
-        return text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        # surrogatepass: a lone surrogate in a str reaches the library (as the bytes CESU-8 would have), which
+        # reports it, instead of raising here.
+        return text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
 
     def validate_request(self, text, options=None):
         data = self._bytes(text)
@@ -64,8 +70,9 @@ class Atlas:
         return self._take(self._lib.atlas_validate_response(data, len(data), self._options(options)))
 
     def validate_call(self, id, api_key, options=None):
-        return self._take(self._lib.atlas_validate_call(
-            self._bytes(id), self._bytes(api_key), self._options(options)))
+        id_bytes, key_bytes = self._bytes(id), self._bytes(api_key)
+        return self._take(self._lib.atlas_validate_call_n(
+            id_bytes, len(id_bytes), key_bytes, len(key_bytes), self._options(options)))
 
     def rule_catalog(self):
         return self._take(self._lib.atlas_rule_catalog())

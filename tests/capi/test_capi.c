@@ -278,6 +278,22 @@ static void test_call(void)
     CHECK(contains(report, "{\"valid\":false,\"errors\":1,"));
     CHECK(contains(report, "\"path\":\"/id\",\"rule\":\"call.id\""));
     atlas_free(report);
+
+    /* With lengths, a NUL is a control character, not the end: "abc\0/def" is not "abc". */
+    static const char id_with_nul[] = "abc\0/def";
+    static const char key_with_nul[] = "KEY\0\r\nX-Evil: 1";
+    report = atlas_validate_call_n(id_with_nul, sizeof id_with_nul - 1, key_with_nul, sizeof key_with_nul - 1, NULL);
+    CHECK(contains(report, "{\"valid\":false,\"errors\":2,"));
+    CHECK(contains(report, "\"rule\":\"call.id\""));
+    CHECK(contains(report, "\"rule\":\"call.api-key\""));
+    CHECK(!contains(report, "Evil"));
+    atlas_free(report);
+    report = atlas_validate_call_n("cmp_1", 5, canary, strlen(canary), NULL);
+    CHECK(contains(report, "{\"valid\":true,\"errors\":0,\"warnings\":0,\"diagnostics\":[]}"));
+    atlas_free(report);
+    report = atlas_validate_call_n(NULL, 3, NULL, 0, NULL);
+    CHECK(contains(report, "\"path\":\"/id\",\"rule\":\"call.id\""));
+    atlas_free(report);
 }
 
 static void test_catalog(void)

@@ -190,6 +190,15 @@ def test_call_id():
     assert atlas.validate_call("cmp_1", "")["valid"] is True  # the seed does not require the key
     assert rules_of(atlas.validate_call("", "k")) == ["call.id"]
     assert rules_of(atlas.validate_call("a/b", "k")) == ["call.id"]
+    # A NUL is a byte like any other, not the end of the string: what follows it is checked too.
+    assert rules_of(atlas.validate_call("abc\x00/def", "k")) == ["call.id"]
+    assert rules_of(atlas.validate_call("cmp_1", "KEY\x00\r\nX-Evil: 1")) == ["call.api-key"]
+
+
+def test_a_lone_surrogate_is_reported_not_raised():
+    # Python str may hold one; it reaches the library, which reports the text as not UTF-8.
+    report = atlas.validate_request('{"name":"\ud800"}')
+    assert rules_of(report) == ["json.encoding"], report
 
 
 def test_freeing_in_a_loop():
