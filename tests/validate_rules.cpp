@@ -2014,6 +2014,8 @@ TEST_CASE("to_text masks a pasted credential under an escaped key, of any type, 
         R"("x-api-key": ")" + secret + "\"",               // the spellings people paste
         R"("api_key": ")" + secret + "\"",
         R"("apiKey": ")" + secret + "\"",
+        R"("api key": ")" + secret + "\"",
+        R"("API.Keys": ")" + secret + "\"",
         R"("RedialSettings": "{\"apikey\": [\")" + secret + R"(\"]}")", // inside JSON held in a string
     };
     for (const std::string& member : members) {
@@ -2035,6 +2037,19 @@ TEST_CASE("to_text masks a pasted credential under an escaped key, of any type, 
         REQUIRE_FALSE(r.valid());
         CHECK_FALSE(contains(r.to_text(text), secret));
     }
+    // A header line pasted as it was sent, which is no JSON: the rest of its line, whatever follows.
+    for (const std::string header : {"api-key: ", "X-API-Key:", "  Api-Key :\t"}) {
+        CAPTURE(header);
+        const std::string text = "{\"name\": \"n\"}\n" + header + secret + "\r\n";
+        const auto r = atlas::validate_request(text);
+        REQUIRE_FALSE(r.valid());
+        const std::string out = r.to_text(text);
+        CHECK_FALSE(contains(out, secret));
+        CHECK(contains(out, "***"));
+    }
+    // A line that only starts like one is printed.
+    const std::string note = "{\"name\": \"n\"}\napi-keyboard: visible\n";
+    CHECK(contains(atlas::validate_request(note).to_text(note), "visible"));
     // Another key that merely contains the word is printed.
     const std::string other = R"({"name": 5, "apikeys_count": "visible", "campaignType": "0"})";
     CHECK(contains(atlas::validate_request(other).to_text(other), "visible"));

@@ -50,7 +50,7 @@ inline unsigned unprintable_code_point(std::string_view s, std::size_t i, std::s
 }
 
 /// Whether a key names the credential: api-key in any case, and the spellings people paste for it (apikey,
-/// api_key, ApiKey, x-api-key). A credential is masked whatever the key it was pasted under.
+/// api_key, ApiKey, x-api-key, "api key", api-keys). A credential is masked whatever the key it was pasted under.
 inline bool names_api_key(std::string_view key) noexcept
 {
     if (key.size() > 16)
@@ -58,10 +58,10 @@ inline bool names_api_key(std::string_view key) noexcept
     char folded[16];
     std::size_t n = 0;
     for (const char c : key)
-        if (c != '-' && c != '_')
+        if (c != '-' && c != '_' && c != ' ' && c != '.')
             folded[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     const std::string_view name(folded, n);
-    return name == "apikey" || name == "xapikey";
+    return name == "apikey" || name == "xapikey" || name == "apikeys" || name == "xapikeys";
 }
 
 /// Appends `s` as the contents of a JSON string (no quotes): escapes quotes, backslashes and

@@ -202,6 +202,23 @@ inline std::string mask_api_keys(std::string_view text)
         mask_bytes(masked, text, from, p);
         at = p;
     }
+    // A header line pasted as it was sent ("api-key: ...", "X-API-Key: ..."), which is no JSON: the rest of its line.
+    for (std::size_t line = 0; line < text.size();) {
+        const std::size_t end = std::min(text.find('\n', line), text.size());
+        std::size_t p = line;
+        while (p < end && (text[p] == ' ' || text[p] == '\t'))
+            ++p;
+        const std::size_t name = p;
+        while (p < end && (json_impl::is_alnum(text[p]) || text[p] == '-' || text[p] == '_'))
+            ++p;
+        if (p > name && names_api_key(text.substr(name, p - name))) {
+            while (p < end && (text[p] == ' ' || text[p] == '\t'))
+                ++p;
+            if (p < end && text[p] == ':')
+                mask_bytes(masked, text, p + 1, end > p + 1 && text[end - 1] == '\r' ? end - 1 : end);
+        }
+        line = end + 1;
+    }
     return masked;
 }
 
