@@ -127,7 +127,6 @@ struct workspace {
     };
     std::vector<item> items, repeated;
     std::vector<std::size_t> item_table; // open addressing over items: index + 1, 0 when empty
-    std::vector<std::uint8_t> kept_ranks; // the keep_rank of each diagnostic in the report, while it is made
 };
 
 constexpr bool applies(rule_scope scope, payload_kind kind) noexcept
@@ -185,7 +184,6 @@ public:
         : kind_(kind), fields_(fields), slots_(slots), options_(opts), report_(out), text_(text), from_text_(from_text),
           ws_(ws)
     {
-        ws_.kept_ranks.clear();
     }
 
     payload_kind kind() const noexcept { return kind_; }
@@ -308,7 +306,6 @@ public:
         std::string message, std::string hint)
     {
         auto& kept = report_.diagnostics;
-        auto& ranks = ws_.kept_ranks;
         const bool counted_only = message.empty();
         const bool full = kept.size() >= options_.max_diagnostics;
         if (full && !counted_only && kept_below(rank) > 0) {
@@ -318,14 +315,13 @@ public:
             const keep_rank victim = kept_count_[0] > 0 ? keep_rank::warning : keep_rank::raised;
             std::size_t& cursor = evict_from_[static_cast<std::size_t>(victim)];
             cursor = std::min(cursor, kept.size());
-            while (ranks[--cursor] != static_cast<std::uint8_t>(victim)) {
+            while (rank_of_kept(kept[--cursor]) != victim) {
             }
             const std::size_t at = cursor;
             --kept_count_[static_cast<std::size_t>(victim)];
             ++dropped_; // the one replaced is now one of those left out
             dropped_error_ = dropped_error_ || victim == keep_rank::raised;
             kept[at] = make_diagnostic(id, level, std::move(path), offset, std::move(message), std::move(hint));
-            ranks[at] = static_cast<std::uint8_t>(rank);
             ++kept_count_[static_cast<std::size_t>(rank)];
             if (std::size_t& raised_from = evict_from_[1]; rank == keep_rank::raised && raised_from != npos && raised_from <= at)
                 raised_from = at + 1;
@@ -339,7 +335,6 @@ public:
         if (kept.empty())
             kept.reserve(4); // one allocation for most reports, not one per growth to 1, 2, 4
         kept.push_back(make_diagnostic(id, level, std::move(path), offset, std::move(message), std::move(hint)));
-        ranks.push_back(static_cast<std::uint8_t>(rank));
         ++kept_count_[static_cast<std::size_t>(rank)];
     }
 
@@ -376,7 +371,6 @@ public:
         report_.diagnostics.clear();
         dropped_ = 0;
         dropped_error_ = false;
-        ws_.kept_ranks.clear();
         kept_count_ = {};
         evict_from_ = {npos, npos};
     }
@@ -407,6 +401,15 @@ private:
     std::array<std::size_t, 3> kept_count_{};            // kept diagnostics of each keep_rank
     std::array<std::size_t, 2> evict_from_{npos, npos};  // where the search for a warning, a raised one goes back from
 
+    /// The rank of a kept diagnostic, worked out again from its rule: only a full report asks, so its diagnostics
+    /// carry no rank of their own (and a fresh workspace allocates nothing more for one).
+    static keep_rank rank_of_kept(const diagnostic& d) noexcept
+    {
+        if (d.severity == severity::warning)
+            return keep_rank::warning;
+        const rule_info* built_in = find_rule(d.rule);
+        return built_in && built_in->severity == severity::warning ? keep_rank::raised : keep_rank::error;
+    }
     /// Kept diagnostics that one of this rank takes the place of, past the limit.
     std::size_t kept_below(keep_rank rank) const noexcept
     {
