@@ -358,9 +358,9 @@ public:
     }
 
     std::size_t dropped() const noexcept { return dropped_; }
-    /// Whether a diagnostic of this level, reported after `before` more kept ones, is surely left out by
-    /// max_diagnostics (only counted), whatever else is reported first: then its text need not be built. An
-    /// error is not while a warning it could take the place of is kept.
+    /// Whether a diagnostic of this rank, reported after `before` more kept ones, is surely left out by
+    /// max_diagnostics (only counted), whatever else is reported first: then its text need not be built. It is
+    /// not while a kept one of a lower rank could make room for it.
     bool beyond_limit_after(std::size_t before, keep_rank rank) const noexcept
     {
         return report_.diagnostics.size() + before >= options_.max_diagnostics && kept_below(rank) == 0;
