@@ -2037,6 +2037,20 @@ TEST_CASE("to_text masks a pasted credential under an escaped key, of any type, 
         REQUIRE_FALSE(r.valid());
         CHECK_FALSE(contains(r.to_text(text), secret));
     }
+    // A key written with escapes in text that breaks before it, or inside JSON held in a string (where every
+    // backslash is escaped again), with or without a break in that content.
+    for (const std::string text : {R"({"name":"n",, "api\u002dkey": ")" + secret + R"("})",
+             R"({"name":"n" "API\u002DKEY": ")" + secret + R"("})",
+             R"({"name":"n",, "ap\u0069key": ")" + secret + R"("})",
+             R"({"name":"n","campaignType":"1","CallType":"2","TemplateId":"t","TimeWindows":"{\"api\\u002dkey\": \")" +
+                 secret + R"(\"}"})",
+             R"({"name":5,"campaignType":"0","TemplateId":"t","Position":"p","IdleMessages":"[{\"x-api\\u002dkey\": \")" +
+                 secret + R"(\"}, ]"})"}) {
+        CAPTURE(text);
+        const auto r = atlas::validate_request(text);
+        REQUIRE_FALSE(r.valid());
+        CHECK_FALSE(contains(r.to_text(text), secret));
+    }
     // A header line pasted as it was sent, which is no JSON: the rest of its line, whatever follows.
     for (const std::string header : {"api-key: ", "X-API-Key:", "  Api-Key :\t"}) {
         CAPTURE(header);

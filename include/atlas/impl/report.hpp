@@ -159,6 +159,38 @@ inline void mask_api_keys_parsed(std::string_view text, std::string& masked)
     }
 }
 
+/// A key as written between its quotes, its escapes decoded well enough to tell a credential's name: \uXXXX of an
+/// ASCII character and the two-character escapes; inside JSON held in a string (`content`) every backslash is itself
+/// escaped first. Anything else becomes '?', which no name holds.
+inline std::string unescaped_key(std::string_view raw, bool content)
+{
+    std::string once;
+    if (content) { // \\ is the content's one backslash
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            once += raw[i];
+            if (raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == '\\')
+                ++i;
+        }
+        raw = once;
+    }
+    std::string key;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '\\' || i + 1 == raw.size()) {
+            key += raw[i];
+            continue;
+        }
+        std::uint32_t cp = 0;
+        if (raw[i + 1] == 'u' && i + 6 <= raw.size() && json_impl::read_hex4(raw.data() + i + 2, cp)) {
+            key += cp < 0x80 ? static_cast<char>(cp) : '?';
+            i += 5;
+        } else {
+            key += json_impl::simple_escape(raw[i + 1]);
+            ++i;
+        }
+    }
+    return key;
+}
+
 /// The text with the value of every credential member (see names_api_key; also inside JSON held in a string, where
 /// the quotes are \") written over with '*', byte for byte so that offsets stay: the contract never prints the key,
 /// and a key pasted into a body would otherwise reach a CI log in the source lines of the text report. Empty when
@@ -173,8 +205,13 @@ inline std::string mask_api_keys(std::string_view text)
             continue;
         const bool escaped = at >= 2 && text[at - 2] == '\\'; // \"api-key\": inside a string's content
         const std::string_view quote = escaped ? "\\\"" : "\"";
-        const std::size_t key_length = text.substr(at, 16 + quote.size()).find(quote); // names are short
-        if (key_length == std::string_view::npos || !names_api_key(text.substr(at, key_length)))
+        // Names are short, even written with escapes ("api\u002dkey", in content "api\\u002dkey").
+        const std::size_t key_length = text.substr(at, 96 + quote.size()).find(quote);
+        if (key_length == std::string_view::npos)
+            continue;
+        const std::string_view written = text.substr(at, key_length);
+        if (!(written.find('\\') == std::string_view::npos ? names_api_key(written)
+                                                              : names_api_key(unescaped_key(written, escaped))))
             continue;
         std::size_t p = at + key_length + quote.size();
         const auto skip_space = [&] {
