@@ -2185,6 +2185,47 @@ TEST_CASE("a report cut short by max_diagnostics keeps its errors first: a thous
     expect_rule(one, "report.truncated", "", 1, 1, atlas::severity::warning);
 }
 
+TEST_CASE("a report cut short lists what it keeps in the full report's order, equal places included")
+{
+    // The three missing window keys share the window's place; errors taking the unknown field's place must not
+    // reorder them. User rules reporting at the root share a place too.
+    atlas::options with_rules;
+    with_rules.add_rule("acme.warn", atlas::severity::warning, "", [](const atlas::rule_context& ctx) {
+        ctx.report("name", "w");
+    });
+    with_rules.add_rule("acme.errors", atlas::severity::error, "", [](const atlas::rule_context& ctx) {
+        for (int k = 0; k < 3; ++k)
+            ctx.report("", "e" + std::to_string(k));
+    });
+    const std::string windows =
+        R"({"name":"n","campaignType":"1","CallType":"2","TemplateId":"t","TimeWindows":"[{\"startHour\": 3}]","zz":1})";
+    const std::string mixed = R"({"zz":1,"name":"","campaignType":"1","CallType":"2","TemplateId":"t","Mode":null,)"
+                              R"("TimeWindows":"[{\"startHour\": 30},{}]","IsActive":"yes","yy":2})";
+    for (const std::string& text : {windows, mixed})
+        for (const atlas::options* base : {static_cast<const atlas::options*>(nullptr), static_cast<const atlas::options*>(&with_rules)}) {
+            atlas::options opts = base ? *base : atlas::options{};
+            const auto key = [](const atlas::diagnostic& d) { return d.rule + " " + d.path + " " + d.message; };
+            std::vector<std::string> full;
+            for (const auto& d : atlas::validate_request(text, opts).diagnostics)
+                full.push_back(key(d));
+            for (std::size_t limit = 1; limit < full.size(); ++limit) {
+                CAPTURE(text);
+                CAPTURE(limit);
+                opts.max_diagnostics = limit;
+                const auto cut = atlas::validate_request(text, opts);
+                REQUIRE(cut.diagnostics.size() == limit + 1);
+                // Each kept one is in the full report, after the one kept before it.
+                auto from = full.begin();
+                for (std::size_t k = 0; k < limit; ++k) {
+                    const auto at = std::find(from, full.end(), key(cut.diagnostics[k]));
+                    CHECK(at != full.end());
+                    if (at != full.end())
+                        from = at + 1;
+                }
+            }
+        }
+}
+
 TEST_CASE("past max_diagnostics unknown fields and duplicate keys are still counted, and a dropped error still counts")
 {
     // Two unknown fields fill the report; then another (only counted), one holding a duplicate inside it, and a

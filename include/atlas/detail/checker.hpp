@@ -127,6 +127,9 @@ struct workspace {
     };
     std::vector<item> items, repeated;
     std::vector<std::size_t> item_table; // open addressing over items: index + 1, 0 when empty
+    // Once a diagnostic took another's place in a full report: the order each kept one was found in, which
+    // finish_report restores before ordering by place (equal places stay in the order found, cut short or not).
+    std::vector<std::size_t> kept_order;
 };
 
 constexpr bool applies(rule_scope scope, payload_kind kind) noexcept
@@ -184,6 +187,7 @@ public:
         : kind_(kind), fields_(fields), slots_(slots), options_(opts), report_(out), text_(text), from_text_(from_text),
           ws_(ws)
     {
+        ws_.kept_order.clear();
     }
 
     payload_kind kind() const noexcept { return kind_; }
@@ -318,6 +322,12 @@ public:
             while (rank_of_kept(kept[--cursor]) != victim) {
             }
             const std::size_t at = cursor;
+            auto& order = ws_.kept_order;
+            if (order.empty()) { // the first replacement: the kept ones were found in the order they are in
+                for (std::size_t k = 0; k < kept.size(); ++k)
+                    order.push_back(k);
+            }
+            order[at] = kept.size() + dropped_; // found after every one kept or counted so far
             --kept_count_[static_cast<std::size_t>(victim)];
             ++dropped_; // the one replaced is now one of those left out
             dropped_error_ = dropped_error_ || victim == keep_rank::raised;
@@ -371,10 +381,13 @@ public:
         report_.diagnostics.clear();
         dropped_ = 0;
         dropped_error_ = false;
+        ws_.kept_order.clear();
         kept_count_ = {};
         evict_from_ = {npos, npos};
     }
     bool dropped_error() const noexcept { return dropped_error_; }
+    /// The order the kept diagnostics were found in, when one took another's place; else empty (they are in it).
+    std::span<const std::size_t> kept_order() const noexcept { return ws_.kept_order; }
 
     /// Scratch space, reused across checks and payloads.
     workspace& ws() noexcept { return ws_; }

@@ -298,6 +298,17 @@ inline void finish_report(report& out, const checker& c)
 {
     if (out.diagnostics.empty() && c.dropped() == 0)
         return; // the common case: nothing to order or place
+    if (const auto found = c.kept_order(); !found.empty()) { // back to the order found, as a full report has it
+        std::vector<std::size_t> by_found(found.size());
+        for (std::size_t k = 0; k < by_found.size(); ++k)
+            by_found[k] = k;
+        std::sort(by_found.begin(), by_found.end(), [&](std::size_t a, std::size_t b) { return found[a] < found[b]; });
+        std::vector<diagnostic> reordered;
+        reordered.reserve(out.diagnostics.size());
+        for (const std::size_t k : by_found)
+            reordered.push_back(std::move(out.diagnostics[k]));
+        out.diagnostics = std::move(reordered);
+    }
     // By offset, npos last, equal offsets kept in emission order. Short reports (almost all) by insertion:
     // std::stable_sort asks the heap for a buffer even for one diagnostic.
     const auto by_offset = [](const diagnostic& a, const diagnostic& b) { return a.offset < b.offset; };
