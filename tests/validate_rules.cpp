@@ -1185,6 +1185,18 @@ TEST_CASE("a date alone, a space separator or a day that does not exist is a dat
     }
     const auto no_such_day = atlas::validate_response(R"({"Timestamp": "2023-02-29T00:00:00.5+01:00"})");
     CHECK(expect_rule(no_such_day, "datetime.format", "/Timestamp", 1, 15).hint.empty());
+    // A date alone that does not exist: no time to add, no example (the day is what is wrong).
+    const auto date_alone = atlas::validate_response(R"({"Timestamp": "2025-02-30"})");
+    CHECK(expect_rule(date_alone, "datetime.format", "/Timestamp", 1, 15).hint.empty());
+    // A space where T goes, hiding another mistake: the message names that one, and "put T" (no fix) is not offered.
+    const auto hidden = atlas::validate_response(R"({"Timestamp": "2025-01-16 22:60:31Z"})");
+    const auto hidden_d = expect_rule(hidden, "datetime.format", "/Timestamp", 1, 15);
+    CHECK(contains(hidden_d.message, "minute"));
+    CHECK_FALSE(contains(hidden_d.hint, "put"));
+    // A space alone is the mistake: the corrected value is the hint.
+    CHECK(expect_rule(atlas::validate_response(R"({"Timestamp": "2025-01-16 22:59:31Z"})"), "datetime.format",
+              "/Timestamp", 1, 15)
+              .hint == R"(write "2025-01-16T22:59:31Z")");
     // A part out of range in a malformed value still gets the form.
     CHECK_FALSE(expect_rule(atlas::validate_response(R"({"Timestamp": "2023-13-01 00:00"})"), "datetime.format",
         "/Timestamp", 1, 15).hint.empty());
@@ -1255,6 +1267,13 @@ TEST_CASE("a wrong-case Timezone is a timezone.known error whose hint names the 
 
     const auto near = atlas::validate_request(outbound_with({R"("Timezone": "Europe/Londn")"}));
     CHECK(contains(expect_rule(near, "timezone.known", "/Timezone", 6, 15).hint, "Europe/London"));
+    // A one-word link in capitals is that zone, not an abbreviation to leave unguessed.
+    for (const auto& [written, zone] : {std::pair{"CUBA", "Cuba"}, {"EIRE", "Eire"}, {"ZULU", "Zulu"}, {"JAPAN", "Japan"}}) {
+        CAPTURE(written);
+        const auto upper = atlas::validate_request(outbound_with({"\"Timezone\": \"" + std::string(written) + "\""}));
+        CHECK(expect_rule(upper, "timezone.known", "/Timezone", 6, 15).hint ==
+              "did you mean \"" + std::string(zone) + "\"?");
+    }
 }
 
 TEST_CASE("a Timezone written as an offset, Z or an abbreviation gets the zone it means, never a near wrong one")

@@ -363,24 +363,32 @@ inline std::string corrected_date_time(std::string_view value)
     return status == date_time_status::valid || status == date_time_status::missing_offset ? out : std::string();
 }
 
-/// Whether a date-time has RFC 3339's form, digits where digits go, whatever their values: when it does and still
-/// fails, a part is out of range (month 13, 30 February), and no example date would be the writer's fix.
+/// Whether the first n (at most 19) characters of s have the form of RFC 3339's "yyyy-mm-ddThh:mm:ss", digits where
+/// digits go, whatever their values.
+inline bool has_rfc3339_prefix(std::string_view s, std::size_t n) noexcept
+{
+    constexpr std::string_view skeleton = "dddd-dd-ddTdd:dd:dd";
+    if (n > skeleton.size() || s.size() < n)
+        return false;
+    for (std::size_t k = 0; k < n; ++k) {
+        const char want = skeleton[k], got = s[k];
+        if (want == 'd' ? !json_impl::is_digit(got) : want == 'T' ? got != 'T' && got != 't' : got != want)
+            return false;
+    }
+    return true;
+}
+
+/// Whether a value has RFC 3339's form, digits where digits go, whatever their values (or a date alone's form):
+/// when it does and still fails, a part is out of range (month 13, 30 February, hour 24) and the message names it;
+/// no example date would be the writer's fix.
 inline bool has_rfc3339_form(std::string_view s) noexcept
 {
-    const auto digits = [&s](std::size_t from, std::size_t count) {
-        if (s.size() < from + count)
-            return false;
-        for (std::size_t k = from; k < from + count; ++k)
-            if (!json_impl::is_digit(s[k]))
-                return false;
-        return true;
-    };
-    if (!digits(0, 4) || s.size() < 20 || s[4] != '-' || !digits(5, 2) || s[7] != '-' || !digits(8, 2) ||
-        (s[10] != 'T' && s[10] != 't') || !digits(11, 2) || s[13] != ':' || !digits(14, 2) || s[16] != ':' ||
-        !digits(17, 2))
+    if (s.size() == 10)
+        return has_rfc3339_prefix(s, 10);
+    if (!has_rfc3339_prefix(s, 19))
         return false;
     std::size_t at = 19;
-    if (s[at] == '.') {
+    if (at < s.size() && s[at] == '.') {
         const std::size_t first = ++at;
         while (at < s.size() && json_impl::is_digit(s[at]))
             ++at;
@@ -389,16 +397,26 @@ inline bool has_rfc3339_form(std::string_view s) noexcept
     }
     if (at + 1 == s.size())
         return s[at] == 'Z' || s[at] == 'z';
-    return at + 6 == s.size() && (s[at] == '+' || s[at] == '-') && digits(at + 1, 2) && s[at + 3] == ':' &&
-           digits(at + 4, 2);
+    const auto digits = [&s](std::size_t from) { return json_impl::is_digit(s[from]) && json_impl::is_digit(s[from + 1]); };
+    return at + 6 == s.size() && (s[at] == '+' || s[at] == '-') && digits(at + 1) && s[at + 3] == ':' && digits(at + 4);
 }
 
 ATLAS_DECL void check_date_time(checker& c, std::size_t i)
 {
     const std::string_view value = c.slot(i).value;
-    const date_time_check result = atlas::check_date_time(value);
+    date_time_check result = atlas::check_date_time(value);
     if (result.status == date_time_status::valid)
         return;
+    // A space where "T" goes can hide what else is wrong ("2025-01-16 22:60:31"): judged with the T, the message
+    // names that, and "put T" is offered only where it is the fix.
+    std::string judged(value);
+    if (result.status == date_time_status::space_separator) {
+        judged[10] = 'T';
+        if (const date_time_check with_t = atlas::check_date_time(judged); !with_t.ok())
+            result = with_t;
+        else
+            judged = value;
+    }
     const std::string name = name_of(c, i);
     // At the value (emit_on's default), as the contract places every finding about a plain string; only JSON held
     // in a string is placed at the spot inside it. The message names the part that is wrong.
@@ -414,7 +432,7 @@ ATLAS_DECL void check_date_time(checker& c, std::size_t i)
         hint = "write " + quote_value(corrected); // the same instant in RFC 3339's form
     else if (result.status == date_time_status::space_separator)
         hint = "put \"T\" between the date and the time";
-    else if (!has_rfc3339_form(value)) // the message names the part out of range otherwise
+    else if (!has_rfc3339_form(judged)) // else the message names the part out of range
         hint = "write it as RFC 3339, e.g. \"2026-03-02T09:00:00-05:00\"";
     c.emit_on(rule::datetime_format, i,
         name + " is not an RFC 3339 date-time: " + std::string(result.message), std::move(hint));
@@ -479,10 +497,13 @@ inline std::string time_zone_hint(std::string_view value)
     for (const auto& [abbreviation, zone] : zone_abbreviations)
         if (iequals_ascii(value, abbreviation))
             return did_you_mean(zone);
-    // Other short capitals are abbreviations too: a near name ("EST" for "PST") would be a wrong zone.
-    if (value.size() <= 5 && std::all_of(value.begin(), value.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
+    const std::string_view near = suggest_time_zone(value);
+    // Other short capitals are abbreviations too: a near name ("EST" for "PST") would be a wrong zone. Unless they
+    // spell a zone in other case ("CUBA", "EIRE": links of one word).
+    if (value.size() <= 5 && std::all_of(value.begin(), value.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) &&
+        !iequals_ascii(near, value))
         return {};
-    return did_you_mean(suggest_time_zone(value));
+    return did_you_mean(near);
 }
 
 ATLAS_DECL void check_time_zone(checker& c, std::size_t i)
