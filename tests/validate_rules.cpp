@@ -1698,7 +1698,7 @@ TEST_CASE("a duplicated unknown key in a window is unknown at its first place an
 TEST_CASE("a number too large for a double as an hour is one json.number-range error, not also a window error")
 {
     // [ 19, { 20, \"startHour\" 21-33, : 34, the number at 35. Dependencies, not cascades: one error per value.
-    for (const std::string huge : {"1" + std::string(400, '0'), std::string("1e400"), std::string("-1.5e999")}) {
+    for (const std::string& huge : {"1" + std::string(400, '0'), std::string("1e400"), std::string("-1.5e999")}) {
         CAPTURE(huge);
         const auto r = atlas::validate_request(outbound_with(
             {time_windows(R"([{"startHour":)" + huge + R"(,"startMinute":0,"endHour":17,"endMinute":0}])")}));
@@ -2049,7 +2049,7 @@ TEST_CASE("to_text masks a pasted credential under an escaped key, of any type, 
         CHECK(contains(out, "\"name\": 5")); // the rest of the line is printed as it is
     }
     // Text that is not JSON: the credential after the break, and a bare word as the value.
-    for (const std::string text : {R"({"name": x, "api-key": ")" + secret + R"("})",
+    for (const std::string& text : {R"({"name": x, "api-key": ")" + secret + R"("})",
              R"({"name": "n", "api-key": )" + secret + R"(, "campaignType": "1"})"}) {
         CAPTURE(text);
         const auto r = atlas::validate_request(text);
@@ -2058,7 +2058,7 @@ TEST_CASE("to_text masks a pasted credential under an escaped key, of any type, 
     }
     // A key written with escapes in text that breaks before it, or inside JSON held in a string (where every
     // backslash is escaped again), with or without a break in that content.
-    for (const std::string text : {R"({"name":"n",, "api\u002dkey": ")" + secret + R"("})",
+    for (const std::string& text : {R"({"name":"n",, "api\u002dkey": ")" + secret + R"("})",
              R"({"name":"n" "API\u002DKEY": ")" + secret + R"("})",
              R"({"name":"n",, "ap\u0069key": ")" + secret + R"("})",
              R"({"name":"n","campaignType":"1","CallType":"2","TemplateId":"t","TimeWindows":"{\"api\\u002dkey\": \")" +

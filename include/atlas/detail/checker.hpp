@@ -18,6 +18,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <numeric>
 #include <span>
 #include <string>
 #include <string_view>
@@ -71,6 +72,16 @@ struct field_slot {
 
 enum class payload_kind : std::uint8_t { request, response, call };
 
+/// The level of the rule with this id (a user rule's too) under `opts`: what options::rule_levels says for it,
+/// else the severity it was given.
+inline rule_level level_of_id(const options& opts, std::string_view id, severity given) noexcept
+{
+    if (!opts.rule_levels.empty())
+        if (const auto it = opts.rule_levels.find(id); it != opts.rule_levels.end())
+            return it->second;
+    return given == severity::error ? rule_level::error : rule_level::warning;
+}
+
 /// The level rule r has when `opts` validate a payload of this kind: the catalog's severity, made an error for
 /// unknown request fields in strict mode, then whatever options::rule_levels says for its id. Text that cannot be
 /// read keeps its errors. The checker and the schema generator both ask here.
@@ -78,11 +89,8 @@ inline rule_level level_in(const options& opts, payload_kind kind, rule r) noexc
 {
     if (level_is_fixed(r))
         return rule_level::error;
-    if (!opts.rule_levels.empty())
-        if (const auto it = opts.rule_levels.find(info(r).id); it != opts.rule_levels.end())
-            return it->second;
     const bool strict_unknown = r == rule::field_unknown && opts.strict && kind == payload_kind::request;
-    return strict_unknown || info(r).severity == severity::error ? rule_level::error : rule_level::warning;
+    return level_of_id(opts, info(r).id, strict_unknown ? severity::error : info(r).severity);
 }
 
 /// One segment of a JSON Pointer while walking content: an object key or an array index.
@@ -263,14 +271,10 @@ public:
         return s.value_offset + 1 + raw; // + 1: the opening quote
     }
 
-    /// The level a rule has in this validation: the catalog's severity, made an error for unknown request
-    /// fields in strict mode, then whatever options::rule_levels says for its id.
+    /// The level a rule has in this validation: by its id (user rules), or as level_in says (built-in rules).
     rule_level level_of(std::string_view id, severity catalog) const noexcept
     {
-        if (!options_.rule_levels.empty())
-            if (const auto it = options_.rule_levels.find(id); it != options_.rule_levels.end())
-                return it->second;
-        return catalog == severity::error ? rule_level::error : rule_level::warning;
+        return level_of_id(options_, id, catalog);
     }
     rule_level level_of(rule r) const noexcept { return level_in(options_, kind_, r); }
     severity severity_of(rule r) const noexcept
@@ -324,8 +328,8 @@ public:
             const std::size_t at = cursor;
             auto& order = ws_.kept_order;
             if (order.empty()) { // the first replacement: the kept ones were found in the order they are in
-                for (std::size_t k = 0; k < kept.size(); ++k)
-                    order.push_back(k);
+                order.resize(kept.size());
+                std::iota(order.begin(), order.end(), std::size_t{0});
             }
             order[at] = kept.size() + dropped_; // found after every one kept or counted so far
             --kept_count_[static_cast<std::size_t>(victim)];

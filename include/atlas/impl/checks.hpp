@@ -68,6 +68,16 @@ inline std::optional<std::int64_t> whole_number(std::string_view literal, std::i
     return static_cast<std::int64_t>(d);
 }
 
+/// The value without the spaces around it, which people leave in pasted values.
+constexpr std::string_view without_outer_spaces(std::string_view s) noexcept
+{
+    while (!s.empty() && s.front() == ' ')
+        s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ')
+        s.remove_suffix(1);
+    return s;
+}
+
 inline json_type expected_type(value_kind k) noexcept
 {
     switch (k) {
@@ -176,11 +186,7 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
             if (v.wire == value)
                 return;
         std::string hint;
-        std::string_view trimmed = value;
-        while (!trimmed.empty() && trimmed.front() == ' ')
-            trimmed.remove_prefix(1);
-        while (!trimmed.empty() && trimmed.back() == ' ')
-            trimmed.remove_suffix(1);
+        const std::string_view trimmed = without_outer_spaces(value);
         const auto use = [&](const enum_value& v) { return "use " + quote_value(v.wire) + " for " + std::string(v.meaning); };
         // People write the meaning ("outbound", "phone"), with stray case or spaces.
         for (const enum_value& v : f.values) {
@@ -211,15 +217,11 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
                 }
             }
         // Or the wire value as a number ("1.0", "01").
-        if (hint.empty()) {
-            double number = 0;
-            const auto [end, ec] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), number);
-            if (ec == std::errc() && end == trimmed.data() + trimmed.size() && number >= 0 && number < 1e6 &&
-                number == static_cast<double>(static_cast<long>(number)))
+        if (hint.empty())
+            if (const auto number = whole_number(trimmed, 0, 999999))
                 for (const enum_value& v : f.values)
-                    if (v.wire == std::to_string(static_cast<long>(number)))
+                    if (v.wire == std::to_string(*number))
                         hint = use(v);
-        }
         if (hint.empty()) {
             std::array<std::string_view, 8> wires{};
             std::size_t n = 0;
@@ -296,17 +298,14 @@ ATLAS_DECL void check_integer(checker& c, std::size_t i)
 /// +hh, spaces around it. Empty when that does not give a valid date-time (30 February stays wrong: no guess).
 inline std::string corrected_date_time(std::string_view value)
 {
-    while (!value.empty() && value.front() == ' ')
-        value.remove_prefix(1);
-    while (!value.empty() && value.back() == ' ')
-        value.remove_suffix(1);
+    value = without_outer_spaces(value);
     if (value.size() > 64)
         return {};
     std::size_t p = 0;
     // Up to `most` digits, at least one, zero-padded to `width`.
     const auto number = [&](std::size_t most, std::size_t width, std::string& out) {
         const std::size_t from = p;
-        while (p < value.size() && p - from < most && value[p] >= '0' && value[p] <= '9')
+        while (p < value.size() && p - from < most && json_impl::is_digit(value[p]))
             ++p;
         if (p == from)
             return false;
@@ -455,7 +454,7 @@ inline constexpr std::pair<std::string_view, std::string_view> zone_abbreviation
 /// "Z" or a common abbreviation; else a near name (a typo, a wrong case, a missing region); else none.
 inline std::string time_zone_hint(std::string_view value)
 {
-    const auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+    using json_impl::is_digit;
     if (value == "Z" || value == "z")
         return "did you mean \"UTC\"? (Z is how a date-time writes UTC)";
     // An offset: [UTC|GMT|Etc/GMT]±h[h][:mm]. IANA's Etc zones count the other way (Etc/GMT-2 is UTC+2).
@@ -467,16 +466,16 @@ inline std::string time_zone_hint(std::string_view value)
             rest.remove_prefix(prefix.size());
             break;
         }
-    if (rest.size() >= 2 && (rest[0] == '+' || rest[0] == '-') && digit(rest[1])) {
+    if (rest.size() >= 2 && (rest[0] == '+' || rest[0] == '-') && is_digit(rest[1])) {
         const bool ahead = rest[0] == '+';
         std::size_t k = 1;
         int hours = 0;
-        while (k < rest.size() && k <= 2 && digit(rest[k]))
+        while (k < rest.size() && k <= 2 && is_digit(rest[k]))
             hours = hours * 10 + (rest[k++] - '0');
         bool whole_hours = true;
         if (k < rest.size() && rest[k] == ':')
             ++k;
-        if (rest.size() - k == 2 && digit(rest[k]) && digit(rest[k + 1]))
+        if (rest.size() - k == 2 && is_digit(rest[k]) && is_digit(rest[k + 1]))
             whole_hours = rest.substr(k) == "00";
         else if (k != rest.size())
             return {};

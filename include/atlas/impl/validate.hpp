@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <numeric>
 #include <vector>
 
 namespace atlas::detail {
@@ -300,8 +301,7 @@ inline void finish_report(report& out, const checker& c)
         return; // the common case: nothing to order or place
     if (const auto found = c.kept_order(); !found.empty()) { // back to the order found, as a full report has it
         std::vector<std::size_t> by_found(found.size());
-        for (std::size_t k = 0; k < by_found.size(); ++k)
-            by_found[k] = k;
+        std::iota(by_found.begin(), by_found.end(), std::size_t{0});
         std::sort(by_found.begin(), by_found.end(), [&](std::size_t a, std::size_t b) { return found[a] < found[b]; });
         std::vector<diagnostic> reordered;
         reordered.reserve(out.diagnostics.size());
