@@ -416,6 +416,11 @@ TEST_CASE("an enum value written as its meaning, a word of it, a near miss or a 
     CHECK(contains(hint_for(R"("campaignType": "1", "CallType": "2.0")"), R"(use "2")"));
     // "phone" is "1", though the meaning of "0" (non-phone) holds the word.
     CHECK(contains(hint_for(R"("campaignType": "phone")"), R"(use "1")"));
+    // Another number is no typo of either value: no guess (the message lists them).
+    CHECK(hint_for(R"("campaignType": "2")").empty());
+    CHECK(hint_for(R"("campaignType": "1", "CallType": "21")").empty());
+    CHECK(hint_for(R"("campaignType": "1", "CallType": "-1")").empty());
+    CHECK(hint_for(R"("campaignType": "1", "CallType": "0")").empty());
 }
 
 TEST_CASE("a null campaignType gives one field.required error at the null and no channel rule runs")
@@ -1296,6 +1301,13 @@ TEST_CASE("a Timezone written as an offset, Z or an abbreviation gets the zone i
     CHECK(contains(hint_for("Etc/GMT+02"), "\"Etc/GMT+2\"")); // IANA's own sign, with a leading zero
     CHECK(contains(hint_for("UTC+0"), "\"UTC\""));
     CHECK(contains(hint_for("Z"), "\"UTC\""));
+    // Spaces around an offset are forgiven, as around a name; a stray character makes it a near name's to hint.
+    CHECK(hint_for("Etc/GMT+2 ") == "did you mean \"Etc/GMT+2\"?");
+    CHECK(hint_for("Etc/GMT-14 ") == "did you mean \"Etc/GMT-14\"?");
+    CHECK(contains(hint_for(" UTC+2"), "\"Etc/GMT-2\""));
+    CHECK(contains(hint_for("GMT+0 "), "\"UTC\""));
+    CHECK(hint_for("Etc/GMT+2x") == "did you mean \"Etc/GMT+2\"?");
+    CHECK(hint_for("Etc/GMT+15").empty()); // no such zone, and the near "Etc/GMT+1" would be 14 hours off
     // Every zone the abbreviations name is one.
     for (const auto& [abbreviation, zone] : atlas::detail::zone_abbreviations) {
         CAPTURE(abbreviation);
@@ -1365,7 +1377,7 @@ TEST_CASE("the seed's TimeWindows example as printed, with typographic quotes, i
     CHECK(contains(d.hint, "\""));
 }
 
-TEST_CASE("the straight-quotes hint is given where a typographic quote broke the JSON, not for quotes inside a string")
+TEST_CASE("the straight-quotes hint is given where a typographic quote stands for a straight one, not for quotes inside a string")
 {
     const auto hint_of = [](std::string_view content) {
         std::string field = R"("EnrichmentInfoSettings": ")";
@@ -1378,6 +1390,11 @@ TEST_CASE("the straight-quotes hint is given where a typographic quote broke the
     };
     CHECK(contains(hint_of("{\u201cmode\u201d: 1}"), "straight quotes"));
     CHECK(contains(hint_of("{\"mode\": \u2018fast\u2019}"), "straight quotes"));
+    // A typographic closing quote after a straight opening one: the JSON breaks later, at what follows the string
+    // that the next straight quote closes ("mode\u201d: 1, " then the bare word fast), or at the end.
+    CHECK(contains(hint_of("{\"mode\u201d: 1, \"fast\u201d: 2}"), "straight quotes"));
+    CHECK(contains(hint_of("[\"hello\u201d]"), "straight quotes"));
+    CHECK(contains(hint_of("{mode: 1, \u201cfast\u201d: 2}"), "straight quotes")); // one outside any string
     // The text holds typographic quotes, but a trailing comma or a missing bracket is what is wrong.
     CHECK_FALSE(contains(hint_of("{\"greeting\": \"say \u201chello\u201d\",}"), "straight quotes"));
     CHECK_FALSE(contains(hint_of("[\"\u201cquoted\u201d\""), "straight quotes"));
@@ -1467,6 +1484,12 @@ TEST_CASE("an hour or minute that is not a JSON integer is a time-windows.type e
                           {time_windows(R"([{"startHour":"1e1","startMinute":0,"endHour":17,"endMinute":0}])")})),
               "time-windows.type", "/TimeWindows/0/startHour", 6, 35)
               .hint == R"(write the number without quotes: "startHour":10)");
+    // A string value is shown as the content means it, escapes decoded, as a field's own value is.
+    const auto escaped = expect_rule(atlas::validate_request(outbound_with({time_windows(
+                                         R"([{"startHour":"\u0039","startMinute":0,"endHour":17,"endMinute":0}])")})),
+        "time-windows.type", "/TimeWindows/0/startHour", 6, 35);
+    CHECK(contains(escaped.message, "not the string \"9\""));
+    CHECK(escaped.hint == R"(write the number without quotes: "startHour":9)");
     // Out of the key's range: no value to give.
     CHECK(expect_rule(atlas::validate_request(outbound_with(
                           {time_windows(R"([{"startHour":24.0,"startMinute":0,"endHour":17,"endMinute":0}])")})),

@@ -135,7 +135,9 @@ inline constexpr rule_info rules[] = {
      detail::check_type},
     {rule::field_empty, "field.empty", severity::error, rule_scope::both,
      kinds_of({value_kind::non_empty_text, value_kind::open_enum, value_kind::time_zone}), {},
-     "name, TemplateId, Timezone and the open enums are not empty strings.", detail::check_not_empty},
+     "name, TemplateId, Timezone and the open enums are not empty strings (a response's Position and "
+     "EnrichmentInfoProvider are plain strings, and may be).",
+     detail::check_not_empty},
     {rule::enum_value, "enum.value", severity::error, rule_scope::both,
      kinds_of({value_kind::closed_enum, value_kind::open_enum}), {},
      "An enum holds one of its wire values (campaignType \"0\"/\"1\", CallType \"1\"/\"2\", AIAssistantProvider "
@@ -212,11 +214,14 @@ inline constexpr rule_info rules[] = {
      detail::check_position_omitted},
     {rule::channel_outbound_only, "channel.outbound-only", severity::warning, rule_scope::request, 0,
      detail::reads_campaign_type,
-     "StartDate, TimeWindows and FeatureRescheduleCallEnabled have no effect but on outbound phone campaigns.",
+     "StartDate, TimeWindows and FeatureRescheduleCallEnabled have no effect but on outbound phone campaigns "
+     "(CallType is read when valid: a non-phone campaign is warned whatever it holds).",
      nullptr, detail::check_outbound_only},
     {rule::channel_inbound_only, "channel.inbound-only", severity::warning, rule_scope::request, 0,
      detail::reads_campaign_type,
-     "FeatureAppendPreviousSummaryEnabled has no effect but on inbound phone campaigns.", nullptr,
+     "FeatureAppendPreviousSummaryEnabled has no effect but on inbound phone campaigns (CallType is read when "
+     "valid).",
+     nullptr,
      detail::check_inbound_only},
     {rule::sms_pair, "sms.pair", severity::warning, rule_scope::request, 0, detail::reads_sms,
      "SMSTrigger and SMSBody come together (an empty string counts as absent).", nullptr, detail::check_sms_pair},

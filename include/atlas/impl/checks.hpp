@@ -216,13 +216,16 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
                     at = end + 1;
                 }
             }
-        // Or the wire value as a number ("1.0", "01").
-        if (hint.empty())
-            if (const auto number = whole_number(trimmed, 0, 999999))
-                for (const enum_value& v : f.values)
-                    if (v.wire == std::to_string(*number))
-                        hint = use(v);
-        if (hint.empty()) {
+        // Or the wire value as a number ("1.0", "01"). Another number gets no guess: "2" is no more a typo of "0"
+        // than of "1", and the message lists the values.
+        if (const auto number = whole_number(trimmed, 0, 999999); hint.empty() && number)
+            for (const enum_value& v : f.values)
+                if (v.wire == std::to_string(*number))
+                    hint = use(v);
+        double parsed = 0;
+        const auto [number_end, number_error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), parsed);
+        const bool a_number = !trimmed.empty() && number_error == std::errc() && number_end == trimmed.data() + trimmed.size();
+        if (hint.empty() && !a_number) {
             std::array<std::string_view, 8> wires{};
             std::size_t n = 0;
             for (const enum_value& v : f.values)
@@ -450,15 +453,14 @@ inline constexpr std::pair<std::string_view, std::string_view> zone_abbreviation
     "America/Argentina/Buenos_Aires"}, {"SAST", "Africa/Johannesburg"}, {"WAT", "Africa/Lagos"},
     {"EAT", "Africa/Nairobi"}, {"GST", "Asia/Dubai"}};
 
-/// The hint for a Timezone that is no IANA name: what the writer meant when it is an offset ("UTC+2", "+01:00"),
-/// "Z" or a common abbreviation; else a near name (a typo, a wrong case, a missing region); else none.
-inline std::string time_zone_hint(std::string_view value)
+/// The hint for a Timezone written as an offset: [UTC|GMT|Etc/GMT]±h[h][:mm] ("UTC+2", "+01:00", "Etc/GMT+02").
+/// Spaces around it are forgiven ("Etc/GMT+2 "); nothing when the value is no offset ("Etc/GMT+2x" is a near name's
+/// to hint).
+inline std::optional<std::string> time_zone_offset_hint(std::string_view value)
 {
     using json_impl::is_digit;
-    if (value == "Z" || value == "z")
-        return "did you mean \"UTC\"? (Z is how a date-time writes UTC)";
-    // An offset: [UTC|GMT|Etc/GMT]±h[h][:mm]. IANA's Etc zones count the other way (Etc/GMT-2 is UTC+2).
-    std::string_view rest = value;
+    // IANA's Etc zones count the other way (Etc/GMT-2 is UTC+2).
+    std::string_view rest = without_outer_spaces(value);
     bool etc = false;
     for (const std::string_view prefix : {"Etc/GMT", "UTC", "GMT", "utc", "gmt"})
         if (rest.starts_with(prefix)) {
@@ -478,7 +480,7 @@ inline std::string time_zone_hint(std::string_view value)
         if (rest.size() - k == 2 && is_digit(rest[k]) && is_digit(rest[k + 1]))
             whole_hours = rest.substr(k) == "00";
         else if (k != rest.size())
-            return {};
+            return std::nullopt;
         if (etc) { // the writer used IANA's own sign, with a leading zero or minutes
             const std::string zone = "Etc/GMT" + std::string(1, rest[0]) + std::to_string(hours);
             return whole_hours && is_time_zone(zone) ? did_you_mean(zone) : std::string();
@@ -493,6 +495,17 @@ inline std::string time_zone_hint(std::string_view value)
         return place + ", or \"" + zone + "\" for a fixed UTC" + (ahead ? "+" : "-") + std::to_string(hours) +
                " (IANA's Etc zones invert the sign)";
     }
+    return std::nullopt;
+}
+
+/// The hint for a Timezone that is no IANA name: what the writer meant when it is an offset, "Z" or a common
+/// abbreviation; else a near name (a typo, a wrong case, a missing region); else none.
+inline std::string time_zone_hint(std::string_view value)
+{
+    if (value == "Z" || value == "z")
+        return "did you mean \"UTC\"? (Z is how a date-time writes UTC)";
+    if (std::optional<std::string> offset = time_zone_offset_hint(value))
+        return *std::move(offset);
     for (const auto& [abbreviation, zone] : zone_abbreviations)
         if (iequals_ascii(value, abbreviation))
             return did_you_mean(zone);
@@ -527,6 +540,33 @@ inline bool typographic_quote_at(std::string_view content, std::size_t at) noexc
     const std::string_view rest = at < content.size() ? content.substr(at) : std::string_view();
     return rest.starts_with("\u201c") || rest.starts_with("\u201d") || rest.starts_with("\u2018") ||
            rest.starts_with("\u2019");
+}
+
+/// Whether content that is not JSON has a typographic quote standing for a straight one: where the JSON broke, outside
+/// every string the straight quotes delimit (["a”:1, "b”:2] reads as the string "a”:1, " and then b), or inside a
+/// string the content leaves open (["hello”]). A typographic quote inside a closed string is text, and the hint would
+/// mislead there when a trailing comma or a missing bracket is what is wrong.
+inline bool typographic_quote_for_straight(std::string_view content, std::size_t error_offset) noexcept
+{
+    if (typographic_quote_at(content, error_offset))
+        return true;
+    bool in_string = false;
+    bool typographic_in_string = false;
+    for (std::size_t k = 0; k < content.size(); ++k) {
+        const char ch = content[k];
+        if (in_string && ch == '\\') {
+            ++k; // the escaped byte (a quote or a backslash) is text
+        } else if (ch == '"') {
+            in_string = !in_string;
+            typographic_in_string = false;
+        } else if (ch == '\xE2' && typographic_quote_at(content, k)) {
+            if (!in_string)
+                return true;
+            typographic_in_string = true;
+            k += 2; // the rest of its three bytes
+        }
+    }
+    return in_string && typographic_in_string;
 }
 
 inline std::string json_error_rule_message(const std::string& name, json_error e, std::size_t content_offset)
@@ -698,7 +738,7 @@ inline void report_not_json(checker& c, std::size_t i, rule syntax_rule, const j
         return;
     }
     std::string hint;
-    if (typographic_quote_at(content, reader.error_offset()))
+    if (typographic_quote_for_straight(content, reader.error_offset()))
         hint = "use straight quotes (\") instead of typographic quotes (\u201c \u201d)";
     else if (content.empty())
         hint = "omit " + name + ", or send JSON text such as " +
@@ -968,11 +1008,17 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
             switch (token.kind) {
             case token_kind::object_begin: shown = "an object"; break;
             case token_kind::array_begin: shown = "an array"; break;
-            case token_kind::string:
-                shown = "the string " + quote_value(token.raw);
-                if (const auto number = whole_number(token.raw, 0, max))
+            case token_kind::string: {
+                // The value as the content means it ("\u0039" is "9"), as a field's own string value is shown.
+                std::string decoded;
+                if (token.has_escapes)
+                    decode_json_string(token.raw, decoded);
+                const std::string_view value = token.has_escapes ? std::string_view(decoded) : token.raw;
+                shown = "the string " + quote_value(value);
+                if (const auto number = whole_number(value, 0, max))
                     hint = "write the number without quotes: \"" + std::string(key) + "\":" + std::to_string(*number);
                 break;
+            }
             case token_kind::number: // 9.0, 1e1
                 shown = shown_number(token.raw);
                 if (const auto number = whole_number(token.raw, 0, max))
