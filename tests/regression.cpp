@@ -90,3 +90,37 @@ TEST_CASE("regression: a time window whose last value of a duplicated key is inv
     CHECK(has("time-windows.type"));
     CHECK_FALSE(has("time-windows.overlap"));
 }
+
+TEST_CASE("regression: to_text shows the same window on a line of any length, reading only around the spot")
+{
+    // A black-box probe: each diagnostic's excerpt searched its whole line for the line's ends, so 1000 diagnostics
+    // on a 16 MB line took 13 seconds. The window reads at most a few hundred bytes either side now; what it shows
+    // must not change: the spot under the caret, an ellipsis on each side the line goes on, none where it ends.
+    const auto report_at = [](std::size_t offset) {
+        atlas::diagnostic d;
+        d.rule = "json.syntax";
+        d.message = "m";
+        d.line = 1;
+        d.offset = offset;
+        atlas::report r;
+        r.diagnostics.push_back(d);
+        return r;
+    };
+    for (const std::size_t pad : {0u, 30u, 59u, 60u, 61u, 300u, 404u, 405u, 1000u, 100000u}) {
+        CAPTURE(pad);
+        const std::string text = std::string(pad, 'a') + "X" + std::string(pad, 'b');
+        const std::string out = report_at(pad).to_text(text);
+        CHECK(under_caret(out) == "X");
+        const std::string excerpt = lines_of(out)[1];
+        // The window: 60 characters before the spot, 100 in all.
+        const std::size_t start = pad > 60 ? pad - 60 : 0;
+        const bool cut_after = start + 100 < 2 * pad + 1;
+        CHECK(excerpt.starts_with(pad > 60 ? "    \u2026a" : pad > 0 ? "    a" : "    X"));
+        CHECK(excerpt.ends_with(cut_after ? "b\u2026" : pad > 0 ? "b" : "X"));
+        // The same spot on a line of its own, between two long ones: no ellipsis, the whole short line.
+        const std::string lines = std::string(pad, 'a') + "\nabXcd\n" + std::string(pad, 'b');
+        const std::string shown = report_at(pad + 3).to_text(lines);
+        CHECK(lines_of(shown)[1] == "    abXcd");
+        CHECK(under_caret(shown) == "X");
+    }
+}

@@ -1934,6 +1934,32 @@ TEST_CASE("ToolIds with white space around an id is a tool-ids.whitespace warnin
     expect_rule(atlas::validate_request(outbound_with({R"("ToolIds": "a,\n,b")"})), "tool-ids.empty-item", "/ToolIds", 6, 14);
 }
 
+TEST_CASE("only the first ToolIds white-space warning carries the whole list, so a long list's report stays linear")
+{
+    const auto three = with_rule(atlas::validate_request(outbound_with({R"("ToolIds": "a, b, c")"})), "tool-ids.whitespace");
+    REQUIRE(three.size() == 2);
+    CHECK(three[0].hint == R"(write the ids with commas only: "ToolIds": "a,b,c")");
+    CHECK(contains(three[1].hint, "the first such warning has the whole list"));
+    // 5000 ids with a space each: the hints together are not 5000 copies of the list.
+    std::string list;
+    for (int k = 0; k < 5000; ++k)
+        list += (k ? ", id" : "id") + std::to_string(k);
+    atlas::options opts;
+    opts.max_diagnostics = 100000;
+    const auto many = with_rule(atlas::validate_request(outbound_with({"\"ToolIds\": \"" + list + "\""}), opts),
+        "tool-ids.whitespace");
+    REQUIRE(many.size() == 4999);
+    std::size_t hint_bytes = 0;
+    for (const auto& d : many)
+        hint_bytes += d.hint.size();
+    CHECK(hint_bytes < 100 * many.size() + list.size());
+    // Past max_diagnostics they are counted, as every diagnostic is.
+    opts.max_diagnostics = 10;
+    const auto cut = atlas::validate_request(outbound_with({"\"ToolIds\": \"" + list + "\""}), opts);
+    CHECK(cut.diagnostics.size() == 11);
+    CHECK(contains(cut.diagnostics.back().message, "4989"));
+}
+
 // =============================================================================================
 // SMS
 
@@ -2133,6 +2159,29 @@ TEST_CASE("the api-key value never appears in to_json or to_text")
     expect_rule(typed, "call.api-key", "/api-key", 0, 0);
     CHECK_FALSE(contains(typed.to_json(), canary));
     CHECK_FALSE(contains(typed.to_text(), canary));
+}
+
+TEST_CASE("a number too large for a double under a pasted api-key is reported without its digits")
+{
+    // json.number-range quotes the number it reports; under a credential key, at any depth, the number is the key.
+    for (const std::string member : {R"("api-key": 98765e999)", R"("apikey": [98765e999])", R"("x": {"API_KEY": 98765e999})",
+             R"("api\u002dkey": 98765e999)", R"("IdleMessages": "{\"api-key\": 98765e999}")",
+             R"("TimeWindows": "[{\"api-key\": 98765e999, \"startHour\": 9, \"startMinute\": 0, \"endHour\": 17, \"endMinute\": 0}]")"}) {
+        CAPTURE(member);
+        const std::string text = "{\"name\": \"a\", \"campaignType\": \"1\", \"CallType\": \"2\", \"TemplateId\": \"t\", " + member + "}";
+        const auto r = atlas::validate_request(text);
+        const auto range = with_rule(r, "json.number-range");
+        REQUIRE(range.size() == 1);
+        CHECK(contains(range[0].message, "under an api-key"));
+        CHECK_FALSE(contains(r.to_json(), "98765"));
+        CHECK_FALSE(contains(r.to_text(text), "98765"));
+    }
+    // Elsewhere the number is shown: it is what to fix.
+    const auto plain = with_rule(atlas::validate_request(outbound_with({R"("note": {"apikeys_seen": 98765e999})"})),
+        "json.number-range");
+    REQUIRE(plain.size() == 1);
+    CHECK(plain[0].path == "/note/apikeys_seen");
+    CHECK(contains(plain[0].message, "98765e999"));
 }
 
 // =============================================================================================

@@ -605,6 +605,25 @@ public:
         stack_.clear();
     }
 
+    /// Whether the current place is inside the value of a credential member (see names_api_key), at any depth:
+    /// the contract never prints the key, so a number there is not quoted in a message either.
+    bool under_credential() const
+    {
+        const std::size_t last_slash = base_.rfind('/');
+        if (last_slash != std::string_view::npos && names_api_key(base_.substr(last_slash + 1)))
+            return true;
+        for (const walk_segment& segment : stack_) {
+            if (segment.in_array || segment.key_raw.empty())
+                continue;
+            std::string key;
+            if (segment.key_escaped)
+                decode_json_string(segment.key_raw, key);
+            if (names_api_key(segment.key_escaped ? std::string_view(key) : segment.key_raw))
+                return true;
+        }
+        return false;
+    }
+
     /// Takes the value's next token, its first one first.
     walk_state step(const json_token& token)
     {
@@ -635,7 +654,8 @@ public:
         default: // a scalar
             if (token.kind == token_kind::number && !token.finite)
                 report_(rule::json_number_range, walk_pointer(base_, stack_, stack_.size()), token.offset,
-                    "the number " + shown_number(token.raw) + " is too large for a double");
+                    under_credential() ? std::string("a number under an api-key is too large for a double")
+                                       : "the number " + shown_number(token.raw) + " is too large for a double");
             return next_element();
         }
     }
@@ -1152,6 +1172,10 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
         return; // an empty list
     auto& items = c.ws().items;
     items.clear();
+    // The whole list without its spaces is the first white-space warning's hint only: in every one, a list of n ids
+    // with spaces would cost n squared (a 120 KB list took 19 seconds).
+    bool list_hinted = false;
+    const bool whitespace_off = c.level_of(rule::tool_ids_whitespace) == rule_level::off;
     std::size_t start = 0;
     for (std::size_t item_number = 1;; ++item_number) {
         const std::size_t comma = list.find(',', start);
@@ -1167,9 +1191,16 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
             c.emit_on(rule::tool_ids_empty_item, i, "ToolIds has an empty item (number " + std::to_string(item_number) + ")",
                 "remove the extra comma; an empty list is \"\"");
         else {
-            if (trimmed.size() != item.size())
-                c.emit_on(rule::tool_ids_whitespace, i, "ToolIds item " + quote_value(trimmed) + " has white space around it",
-                    "write the ids with commas only: \"ToolIds\": " + quote_value(without_id_spaces(list)));
+            if (trimmed.size() != item.size() && !whitespace_off) {
+                if (c.beyond_limit_after(0, c.rank_of(rule::tool_ids_whitespace)))
+                    c.emit_on(rule::tool_ids_whitespace, i, {}); // only counted: no text to build
+                else {
+                    c.emit_on(rule::tool_ids_whitespace, i, "ToolIds item " + quote_value(trimmed) + " has white space around it",
+                        list_hinted ? "remove the white space around it (the first such warning has the whole list)"
+                                    : "write the ids with commas only: \"ToolIds\": " + quote_value(without_id_spaces(list)));
+                    list_hinted = true;
+                }
+            }
             items.push_back({trimmed, start + lead});
         }
         if (comma == std::string_view::npos)

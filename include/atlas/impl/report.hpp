@@ -265,11 +265,17 @@ inline std::string source_excerpt(std::string_view text, std::size_t offset, std
 {
     constexpr std::size_t width = 100, before = 60;
     offset = std::min(offset, text.size());
-    const std::size_t newline_before = text.substr(0, offset).rfind('\n');
-    const std::size_t line_start = newline_before == std::string_view::npos ? 0 : newline_before + 1;
-    std::size_t line_end = text.find('\n', offset);
+    // The line is looked for only as far as the window can reach (a unit is at most 4 bytes): a report on a
+    // megabyte-long line would otherwise scan all of it for each of its diagnostics. Past that reach the line's
+    // start and end are where the search stopped, which is all the window and its ellipses need.
+    constexpr std::size_t reach = width * 4 + 4;
+    const std::size_t look_back = std::min(offset, reach);
+    const std::size_t newline_before = text.substr(offset - look_back, look_back).rfind('\n');
+    const std::size_t line_start = newline_before != std::string_view::npos ? offset - look_back + newline_before + 1
+                                                                             : offset - look_back;
+    std::size_t line_end = text.substr(0, std::min(text.size(), offset + reach)).find('\n', offset);
     if (line_end == std::string_view::npos)
-        line_end = text.size();
+        line_end = std::min(text.size(), offset + reach);
 
     // The window starts `before` printed units (a UTF-8 sequence, or one byte that is none) before the
     // offset. Units are found walking forward, as the printer walks, from a bounded distance back.
