@@ -163,6 +163,26 @@ TEST_SUITE("cli")
         CHECK(profile.err.find("did you mean \"strict\"?") != std::string::npos);
     }
 
+    TEST_CASE("--version, --help, --list-rules and --schema print what they print, and refuse input files")
+    {
+        CHECK(run_cli({"--version"}).status == 0);
+        CHECK(run_cli({"--version"}).out.starts_with("atlas-validate "));
+        CHECK(run_cli({"--help"}).status == 0);
+        CHECK(run_cli({"--list-rules"}).status == 0);
+        CHECK(run_cli({"--schema", "request"}).status == 0);
+        // A file named with them would be silently left unread.
+        for (const std::vector<std::string_view>& args : {std::vector<std::string_view>{"--version", "payload.json"},
+                 {"payload.json", "--help"}, {"--list-rules", "v.json"}, {"--schema", "request", "-"}}) {
+            CAPTURE(args.front());
+            const auto r = run_cli(args);
+            CHECK(r.status == 2);
+            CHECK(r.out.empty());
+            CHECK(r.err.find("reads no input") != std::string::npos);
+        }
+        // An unknown option after --version is still one.
+        CHECK(run_cli({"--version", "--bogus"}).status == 2);
+    }
+
     TEST_CASE("the text report escapes a file name that holds control characters")
     {
         const std::string name = "atlas-test-\x1b[31mred\n.json";

@@ -138,7 +138,7 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
     bool color = false)
 {
     format output = format::text;
-    bool response = false, list_rules = false;
+    bool response = false, list_rules = false, show_version = false, show_help = false;
     std::string_view schema; // "request" or "response": print that schema
     options opts;
     std::vector<std::string_view> inputs;
@@ -217,13 +217,11 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
                 err << "atlas-validate: --schema takes request or response\n" << usage;
                 return 2;
             }
-        } else if (a == "--version") {
-            out << "atlas-validate " << version << " (tz database " << tzdata_version << ")\n";
-            return 0;
-        } else if (a == "--help" || a == "-h") {
-            out << usage;
-            return 0;
-        } else if (a == "--") {
+        } else if (a == "--version")
+            show_version = true;
+        else if (a == "--help" || a == "-h")
+            show_help = true;
+        else if (a == "--") {
             inputs.insert(inputs.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
             break;
         } else if (a.size() > 1 && a.front() == '-') {
@@ -234,6 +232,24 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             return 2;
         } else
             inputs.push_back(a);
+    }
+    // These print something of their own and read no input: a file named with them would be silently ignored.
+    const std::string_view reads_no_input = show_help ? "--help" : show_version ? "--version" : list_rules ? "--list-rules"
+                                            : !schema.empty()                      ? "--schema"
+                                                                                   : "";
+    if (!reads_no_input.empty() && !inputs.empty()) {
+        err << "atlas-validate: " << reads_no_input << " reads no input, but " << detail::quote_value(inputs.front())
+            << " was named\n"
+            << usage;
+        return 2;
+    }
+    if (show_help) {
+        out << usage;
+        return 0;
+    }
+    if (show_version) {
+        out << "atlas-validate " << version << " (tz database " << tzdata_version << ")\n";
+        return 0;
     }
     if (!schema.empty()) { // --strict applies: unknown request fields become additionalProperties: false
         out << (schema == "request" ? json_schema<update_campaign_request>(opts)
