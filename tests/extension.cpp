@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <stdexcept>
 #include <sstream>
 #include <string>
 
@@ -134,6 +135,21 @@ TEST_SUITE("extension")
                     CHECK(d.message == "the rule \"acme.hungry\" failed: out of memory");
         }
         CHECK(count_rule(atlas::validate_request(text, o), "field.unknown") == 1);
+    }
+
+    TEST_CASE("add_rule refuses a rule without an id, under a built-in rule's id, or without a check")
+    {
+        atlas::options o;
+        const auto check = [](const atlas::rule_context& ctx) { ctx.report("", "hello"); };
+        CHECK_THROWS_AS(o.add_rule("", atlas::severity::warning, "no id", check), std::invalid_argument);
+        // A built-in id would take that rule's level and pass for its findings (json.syntax as a warning).
+        CHECK_THROWS_AS(o.add_rule("json.syntax", atlas::severity::warning, "", check), std::invalid_argument);
+        CHECK_THROWS_AS(o.add_rule("field.unknown", atlas::severity::error, "", check), std::invalid_argument);
+        CHECK_THROWS_AS(o.add_rule("acme.nothing", atlas::severity::error, "", nullptr), std::invalid_argument);
+        CHECK(o.user_rules.empty());
+        // A new id is taken, and runs.
+        o.add_rule("acme.hello", atlas::severity::warning, "", check);
+        CHECK(count_rule(atlas::validate_request(outbound, o), "acme.hello") == 1);
     }
 
     TEST_CASE("a field of the wrong type is absent in the typed view a user rule gets")
@@ -332,6 +348,19 @@ TEST_SUITE("extension")
         CHECK(atlas::read_template_catalog(R"([{"id":"a","channel":"outbond"}])", bad).find("\"outbound\"") !=
               std::string::npos);
         CHECK_FALSE(atlas::read_template_catalog("[", bad).empty());
+        // One id, one entry: with two, the channel the payload is held to would depend on their order.
+        std::vector<atlas::template_info> twice;
+        CHECK(atlas::read_template_catalog(R"([{"id":"t","channel":"inbound"},{"id":"t","channel":"outbound"}])", twice)
+                  .find("template 1 repeats the id \"t\" of template 0") != std::string::npos);
+        CHECK(atlas::read_options(R"({"templates":[{"id":"t","channel":"web"},{"id":"u","channel":"web"},)"
+                                  R"({"id":"t","channel":"web"}]})",
+                  p)
+                  .find("repeats the id \"t\"") != std::string::npos);
+        // Also against the templates the options already have.
+        std::vector<atlas::template_info> more = catalog;
+        CHECK(atlas::read_template_catalog(R"([{"id":"b","channel":"inbound"}])", more).find("already given") !=
+              std::string::npos);
+        CHECK(atlas::read_template_catalog(R"([{"id":"c","channel":"inbound"}])", more).empty());
     }
 
     TEST_CASE("the strict profile makes warnings errors; server-compatible turns them off")

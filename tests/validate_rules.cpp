@@ -2129,12 +2129,26 @@ TEST_CASE("to_text masks a pasted credential under an escaped key, of any type, 
         CHECK_FALSE(contains(out, secret));
         CHECK(contains(out, "***"));
     }
+    // One in quotes, as a command line pastes it (curl -H "api-key: ..."): to the closing quote, the rest printed.
+    for (const std::string& command : {"curl -H \"api-key: " + secret + "\" -d @body.json https://x",
+             "curl -H 'X-API-Key:" + secret + "' https://x", "{\"note\": \"api-key: " + secret + "\", \"name\": 1}"}) {
+        CAPTURE(command);
+        const auto r = atlas::validate_request(command);
+        REQUIRE_FALSE(r.valid());
+        const std::string out = r.to_text(command);
+        CHECK_FALSE(contains(out, secret));
+        CHECK(contains(out, "***"));
+        CHECK((contains(out, "https://x") || contains(out, "\"name\": 1")));
+    }
     // A line that only starts like one is printed.
     const std::string note = "{\"name\": \"n\"}\napi-keyboard: visible\n";
     CHECK(contains(atlas::validate_request(note).to_text(note), "visible"));
     // Another key that merely contains the word is printed.
     const std::string other = R"({"name": 5, "apikeys_count": "visible", "campaignType": "0"})";
     CHECK(contains(atlas::validate_request(other).to_text(other), "visible"));
+    // The word inside a sentence, not starting a quote or a line, is no header.
+    const std::string prose = R"({"name": 5, "note": "the api-key: visible"})";
+    CHECK(contains(atlas::validate_request(prose).to_text(prose), "visible"));
 }
 
 TEST_CASE("the api-key value never appears in to_json or to_text")
@@ -2534,6 +2548,26 @@ TEST_CASE("a line or paragraph separator in the input never splits a report line
     const std::string bidi_out = atlas::validate_request(bidi).to_text(bidi);
     CHECK_FALSE(contains(bidi_out, "\xE2\x80\xAE"));
     CHECK(contains(bidi_out, "\"Note\": \"?abc\""));
+}
+
+TEST_CASE("an invisible character in a wrong value is shown, in the message and in the source line")
+{
+    // "Europe/Berlin" with a zero-width space looks right: the report says what is in it. So for the other
+    // invisible ones: joiners, direction marks, word joiners, a byte-order mark, U+FFFE.
+    for (const auto& [bytes, escape] : {std::pair{"\xE2\x80\x8B", "\\u200b"}, {"\xE2\x80\x8D", "\\u200d"},
+             {"\xE2\x80\x8F", "\\u200f"}, {"\xE2\x81\xA0", "\\u2060"}, {"\xEF\xBB\xBF", "\\ufeff"}, {"\xEF\xBF\xBE", "\\ufffe"}}) {
+        CAPTURE(escape);
+        const std::string text = outbound_with({std::string("\"Timezone\": \"Europe/Ber") + bytes + "lin\""});
+        const auto r = atlas::validate_request(text);
+        CHECK(contains(expect_rule(r, "timezone.known", "/Timezone", 6, 15).message,
+            std::string("\"Europe/Ber") + escape + "lin\""));
+        const std::string out = r.to_text(text);
+        CHECK_FALSE(contains(out, bytes));
+        CHECK(contains(out, "\"Timezone\": \"Europe/Ber?lin\""));
+    }
+    // A visible character of the same block is printed as it is.
+    const std::string replacement = outbound_with({"\"Timezone\": \"Europe/Ber\xEF\xBF\xBDlin\""});
+    CHECK(contains(atlas::validate_request(replacement).to_text(replacement), "Ber\xEF\xBF\xBDlin"));
 }
 
 // =============================================================================================

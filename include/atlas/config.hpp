@@ -31,7 +31,8 @@ ATLAS_DECL std::optional<options> profile(std::string_view name);
 ATLAS_DECL std::string read_options(std::string_view json_text, options& out);
 
 /// Reads a template catalog: a JSON array (or {"templates": [...]}) of {"id", "channel", "language"}
-/// with channel "inbound", "outbound", "web" (voice bubble) or "messages", the seed's words.
+/// with channel "inbound", "outbound", "web" (voice bubble) or "messages", the seed's words. An id given twice (or
+/// one already in out) is refused: which channel would hold would depend on the order.
 ATLAS_DECL std::string read_template_catalog(std::string_view json_text, std::vector<template_info>& out);
 
 } // namespace atlas

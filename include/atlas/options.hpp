@@ -71,7 +71,8 @@ struct options {
     /// Turns a rule off or changes its severity, by id.
     ATLAS_DECL options& set(std::string_view rule_id, rule_level level);
 
-    /// Adds a rule of the caller's own.
+    /// Adds a rule of the caller's own. Throws std::invalid_argument for an empty id, the id of a built-in rule
+    /// (see rules.hpp) or an empty check: mistakes in the calling code, not in a payload.
     ATLAS_DECL options& add_rule(std::string id, atlas::severity severity, std::string description,
         std::function<void(const rule_context&)> check);
 };

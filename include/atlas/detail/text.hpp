@@ -35,7 +35,7 @@ inline void append_hex4(std::string& out, unsigned value)
 
 /// The code point of the n-byte UTF-8 sequence at s[i] when no report may show it raw, else 0: C1 controls
 /// (U+0080..U+009F), the line and paragraph separators (U+2028, U+2029) and the bidirectional overrides and isolates
-/// (U+202A..U+202E, U+2066..U+2069, which reorder what a reader sees).
+/// (U+202A..U+202E, U+2066..U+2069, which reorder what a reader sees), and the invisible characters below.
 inline unsigned unprintable_code_point(std::string_view s, std::size_t i, std::size_t n) noexcept
 {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[i + k])); };
@@ -46,7 +46,13 @@ inline unsigned unprintable_code_point(std::string_view s, std::size_t i, std::s
     if (n != 3)
         return 0;
     const unsigned cp = ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
-    return (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ? cp : 0;
+    // Also the invisible ones: zero-width spaces and joiners, the left-to-right and right-to-left marks, word
+    // joiners, a byte-order mark, and U+FFFE/U+FFFF (no characters): a value that looks right but holds one
+    // ("Europe/Berlin" with a zero-width space) must show why it is wrong.
+    return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+                   (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) || cp >= 0xFFFE
+               ? cp
+               : 0;
 }
 
 /// Whether a key names the credential: api-key in any case, and the spellings people paste for it (apikey,

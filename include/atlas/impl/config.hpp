@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <array>
 #include <span>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace atlas {
@@ -77,6 +79,12 @@ inline std::string read_templates(const boost::json::value& v, std::vector<templ
     static constexpr campaign_channel channels_of[] = {campaign_channel::inbound_phone,
         campaign_channel::outbound_phone, campaign_channel::voice_bubble, campaign_channel::messages};
     static constexpr std::string_view keys[] = {"id", "channel", "language"};
+    // One id, one template: with two, which channel template.channel holds the payload to would be an accident of
+    // order. The ids already in `out` count too (a catalog read into options that have templates).
+    std::unordered_map<std::string, std::size_t> index_of_id;
+    for (std::size_t k = 0; k < out.size(); ++k)
+        index_of_id.emplace(out[k].id, k);
+    const std::size_t before = out.size();
     for (std::size_t i = 0; i < list->size(); ++i) {
         const boost::json::object* t = (*list)[i].if_object();
         const std::string where = "template " + std::to_string(i);
@@ -104,6 +112,10 @@ inline std::string read_templates(const boost::json::value& v, std::vector<templ
         }
         if (language && !language->is_string())
             return where + ": \"language\" must be a string";
+        if (const auto [at, added] = index_of_id.emplace(std::string(id->get_string()), out.size()); !added)
+            return where + " repeats the id " + quote_value(id->get_string()) +
+                   (at->second >= before ? " of template " + std::to_string(at->second - before) : std::string(" of a template already given")) +
+                   ": give each template one entry";
         out.push_back({std::string(id->get_string()), channels_of[found - std::begin(channel_words)],
             language ? std::string(language->get_string()) : std::string()});
     }

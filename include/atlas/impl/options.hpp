@@ -3,7 +3,9 @@
 #define ATLAS_IMPL_OPTIONS_HPP
 
 #include <atlas/options.hpp>
+#include <atlas/rules.hpp>
 
+#include <stdexcept>
 #include <utility>
 
 namespace atlas {
@@ -25,6 +27,15 @@ ATLAS_DECL options& options::set(std::string_view rule_id, rule_level level)
 ATLAS_DECL options& options::add_rule(std::string id, atlas::severity severity, std::string description,
     std::function<void(const rule_context&)> check)
 {
+    // Mistakes in the caller's code, said where they are made: a rule without an id, or under a built-in rule's
+    // (whose level it would take, and whose findings it would pass for), or without a check would otherwise be
+    // a report that quietly lacks the rule.
+    if (id.empty())
+        throw std::invalid_argument("atlas::options::add_rule: the rule has no id");
+    if (find_rule(id) != nullptr)
+        throw std::invalid_argument("atlas::options::add_rule: \"" + id + "\" is the id of a built-in rule");
+    if (!check)
+        throw std::invalid_argument("atlas::options::add_rule: the rule \"" + id + "\" has no check");
     user_rules.push_back({std::move(id), severity, std::move(description), std::move(check)});
     return *this;
 }

@@ -239,20 +239,35 @@ inline std::string mask_api_keys(std::string_view text)
         mask_bytes(masked, text, from, p);
         at = p;
     }
-    // A header line pasted as it was sent ("api-key: ...", "X-API-Key: ..."), which is no JSON: the rest of its line.
+    // A header pasted as it was sent, which is no JSON: a line "api-key: ..." ("X-API-Key: ...") to its end, or one
+    // in quotes, as a command line has it (curl -H "api-key: ..." or 'api-key: ...'), to the closing quote.
     for (std::size_t line = 0; line < text.size();) {
         const std::size_t end = std::min(text.find('\n', line), text.size());
-        std::size_t p = line;
-        while (p < end && (text[p] == ' ' || text[p] == '\t'))
-            ++p;
-        const std::size_t name = p;
-        while (p < end && (json_impl::is_alnum(text[p]) || text[p] == '-' || text[p] == '_'))
-            ++p;
-        if (p > name && names_api_key(text.substr(name, p - name))) {
-            while (p < end && (text[p] == ' ' || text[p] == '\t'))
+        const std::size_t line_end = end > line && text[end - 1] == '\r' ? end - 1 : end;
+        std::size_t indent = line;
+        while (indent < end && (text[indent] == ' ' || text[indent] == '\t'))
+            ++indent;
+        for (std::size_t p = indent; p < end;) {
+            const char quote = p > line && (text[p - 1] == '"' || text[p - 1] == '\'') ? text[p - 1] : '\0';
+            const std::size_t name = p;
+            while (p < end && (json_impl::is_alnum(text[p]) || text[p] == '-' || text[p] == '_'))
                 ++p;
-            if (p < end && text[p] == ':')
-                mask_bytes(masked, text, p + 1, end > p + 1 && text[end - 1] == '\r' ? end - 1 : end);
+            if (p == name) {
+                ++p;
+                continue;
+            }
+            if ((name != indent && quote == '\0') || !names_api_key(text.substr(name, p - name)))
+                continue;
+            std::size_t colon = p;
+            while (colon < end && (text[colon] == ' ' || text[colon] == '\t'))
+                ++colon;
+            if (colon >= end || text[colon] != ':')
+                continue;
+            std::size_t value_end = line_end;
+            if (quote != '\0')
+                value_end = std::min(value_end, text.substr(0, line_end).find(quote, colon + 1));
+            mask_bytes(masked, text, colon + 1, value_end);
+            p = value_end;
         }
         line = end + 1;
     }
