@@ -1,4 +1,5 @@
 #include <atlas/convert.hpp>
+#include <atlas/validate.hpp>
 
 #include <doctest/doctest.h>
 
@@ -85,6 +86,24 @@ TEST_SUITE("convert")
         const auto max = boost::json::parse(R"({"TotalRequest":9223372036854775807,"AIAssistantProvider":null})");
         check_round_trip<atlas::campaign_response>(max);
         CHECK(boost::json::value_to<atlas::campaign_response>(max).AIAssistantProvider.is_null());
+    }
+
+    TEST_CASE("parse_request and parse_response take every nesting the validator passes")
+    {
+        // Boost.JSON's parse stops at 32 levels; the validator's max_depth is 64: a valid payload must parse.
+        const auto nested = [](std::size_t arrays) { return std::string(arrays, '[') + std::string(arrays, ']'); };
+        const std::string request = R"({"name":"n","campaignType":"1","CallType":"2","TemplateId":"t","x":)" + nested(63) + "}";
+        REQUIRE(atlas::validate_request(request).valid());
+        const auto typed = atlas::parse_request(request);
+        CHECK(typed.extra.size() == 1);
+        CHECK(atlas::parse_request(atlas::to_json(typed)).extra.size() == 1);
+        const std::string response = R"({"name":"n","x":)" + nested(63) + "}";
+        REQUIRE(atlas::validate_response(response).valid());
+        CHECK(atlas::parse_response(response).extra.size() == 1);
+        // Past the validator's limit too deep for both: json.limit there, an exception here.
+        const std::string deeper = R"({"name":"n","x":)" + nested(64) + "}";
+        CHECK_FALSE(atlas::validate_response(deeper).valid());
+        CHECK_THROWS(atlas::parse_response(deeper));
     }
 
     TEST_CASE("enums convert by their wire strings")

@@ -406,6 +406,14 @@ TEST_SUITE("extension")
         CHECK(atlas::read_options(R"({"rules":{"sms.pairs":"off"}})", p).find("\"sms.pair\"") != std::string::npos);
         CHECK_FALSE(atlas::read_options(R"({"rules":{"sms.pair":"loud"}})", p).empty());
         CHECK_FALSE(atlas::read_options(R"({"allowed_values":{"name":["x"]}})", p).empty());
+        // A value that can never pass, or one given twice, is a mistake in the file.
+        CHECK(atlas::read_options(R"({"allowed_values":{"Position":["a",""]}})", p).find("field.empty") != std::string::npos);
+        CHECK(atlas::read_options(R"({"allowed_values":{"Position":["a","b","a"]}})", p).find("lists \"a\" twice") !=
+              std::string::npos);
+        atlas::options q;
+        q.allow("Position", {"a"});
+        CHECK(atlas::read_options(R"({"allowed_values":{"Position":["a"]}})", q).find("twice") != std::string::npos);
+        CHECK(atlas::read_options(R"({"allowed_values":{"Position":["b"]}})", q).empty());
         CHECK_FALSE(atlas::read_options(R"({"max_depth":0})", p).empty());
         CHECK_FALSE(atlas::read_options("[]", p).empty());
         // A key given twice is refused, at any depth, as in a payload: nobody should guess which one wins.
@@ -430,6 +438,17 @@ TEST_SUITE("extension")
         CHECK(run({"-"}).first == 0);
         CHECK(run({"--profile", "strict", "-"}).first == 1);
         CHECK(run({"--profile", "nope", "-"}).first == 2);
+        // The last --profile wins whole, strictness included; --strict holds wherever it stands.
+        CHECK(run({"--profile", "strict", "--profile", "default", "-"}).first == 0);
+        const auto run_unknown_field = [](std::vector<std::string_view> args) {
+            std::istringstream in(R"({"name":"n","campaignType":"0","MessagesCampaign":true,"TemplateId":"t","Colour":1})");
+            std::ostringstream out, err;
+            return atlas::cli::run(args, in, out, err);
+        };
+        CHECK(run_unknown_field({"--profile", "default", "-"}) == 0);
+        CHECK(run_unknown_field({"--profile", "strict", "--profile", "default", "-"}) == 0);
+        CHECK(run_unknown_field({"--strict", "--profile", "default", "-"}) == 1);
+        CHECK(run_unknown_field({"--profile", "default", "--strict", "-"}) == 1);
         const std::string config = "atlas-test-config.json";
         std::ofstream(config) << R"({"templates":[{"id":"tpl_y","channel":"messages"}]})";
         const auto with_catalog = run({"--config", config, "--format", "json", "-"});

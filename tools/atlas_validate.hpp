@@ -138,7 +138,7 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
     bool color = false)
 {
     format output = format::text;
-    bool response = false, list_rules = false, show_version = false, show_help = false;
+    bool response = false, list_rules = false, show_version = false, show_help = false, strict = false;
     std::string_view schema; // "request" or "response": print that schema
     options opts;
     std::vector<std::string_view> inputs;
@@ -177,7 +177,7 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
         } else if (a == "--response")
             response = true;
         else if (a == "--strict")
-            opts.strict = true;
+            strict = true; // wherever it stands: applied after every --profile and --config
         else if (a == "--profile" || a.starts_with("--profile=")) {
             const std::string_view name = *value;
             auto named = profile(name);
@@ -185,9 +185,7 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
                 err << "atlas-validate: " << detail::unknown_name("profile", name, profile_names) << "\n";
                 return 2;
             }
-            const bool strict = opts.strict || named->strict;
-            opts = std::move(*named);
-            opts.strict = strict;
+            opts = std::move(*named); // all of it, strictness too: the last --profile or --config wins
         } else if (a == "--config" || a.starts_with("--config=")) {
             const std::string_view file = *value;
             std::ifstream config{std::string(file), std::ios::binary};
@@ -233,6 +231,8 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
         } else
             inputs.push_back(a);
     }
+    if (strict)
+        opts.strict = true;
     // These print something of their own and read no input: a file named with them would be silently ignored.
     const std::string_view reads_no_input = show_help ? "--help" : show_version ? "--version" : list_rules ? "--list-rules"
                                             : !schema.empty()                      ? "--schema"

@@ -17,6 +17,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace atlas {
@@ -208,10 +209,20 @@ ATLAS_DECL std::string read_options(std::string_view json_text, options& out)
             if (!values)
                 return "allowed_values of " + detail::quote_value(field) + " must be an array of strings";
             auto& set = out.allowed_values[std::string(field)];
+            // "" can never pass (field.empty comes first), and a value twice would be listed twice in every
+            // message: both are mistakes in the file, said here rather than silently kept.
+            std::unordered_set<std::string> seen(set.begin(), set.end());
             for (const auto& value : *values) {
                 if (!value.is_string())
                     return "allowed_values of " + detail::quote_value(field) + " must be an array of strings";
-                set.emplace_back(value.get_string());
+                const std::string_view text(value.get_string());
+                if (text.empty())
+                    return "allowed_values of " + detail::quote_value(field) +
+                           " holds \"\", which field.empty always rejects";
+                if (!seen.emplace(text).second)
+                    return "allowed_values of " + detail::quote_value(field) + " lists " + detail::quote_value(text) +
+                           " twice";
+                set.emplace_back(text);
             }
         }
     }

@@ -4,6 +4,7 @@
 
 #include <atlas/convert.hpp>
 #include <atlas/detail/model.hpp>
+#include <atlas/options.hpp>
 
 #include <boost/json/error.hpp>
 #include <boost/json/parse.hpp>
@@ -147,13 +148,24 @@ ATLAS_DECL open_enum tag_invoke(boost::json::value_to_tag<open_enum>, const boos
     return out;
 }
 
+namespace detail {
+/// Boost.JSON's own limit is 32 levels; a payload the validator passes (up to options' max_depth, 64) must parse.
+inline boost::json::parse_options typed_parse_options()
+{
+    boost::json::parse_options opts;
+    opts.max_depth = options{}.max_depth;
+    return opts;
+}
+} // namespace detail
+
 ATLAS_DECL update_campaign_request parse_request(std::string_view json_text)
 {
-    return boost::json::value_to<update_campaign_request>(boost::json::parse(json_text));
+    return boost::json::value_to<update_campaign_request>(
+        boost::json::parse(json_text, {}, detail::typed_parse_options()));
 }
 ATLAS_DECL campaign_response parse_response(std::string_view json_text)
 {
-    return boost::json::value_to<campaign_response>(boost::json::parse(json_text));
+    return boost::json::value_to<campaign_response>(boost::json::parse(json_text, {}, detail::typed_parse_options()));
 }
 ATLAS_DECL std::string to_json(const update_campaign_request& request)
 {
