@@ -1334,9 +1334,10 @@ TEST_CASE("EnrichmentInfoSettings, RedialSettings and IdleMessages must hold JSO
 {
     const auto r = atlas::validate_request(outbound_with({R"("RedialSettings": "{\"a\":}")"}));
     CHECK(r.diagnostics.size() == 1);
-    // The value's quote at 21, the content from 22: { 22, \"a\" 23-27, : 28, } 29 (byte 5 of the content).
+    // The value's quote at 21, the content from 22: { 22, \"a\" 23-27, : 28, } 29 (the content's sixth byte:
+    // "byte 6", counted from 1 as columns are).
     const auto d = expect_rule(r, "json-text.syntax", "/RedialSettings", 6, 29);
-    CHECK(contains(d.message, "byte 5"));
+    CHECK(contains(d.message, "at byte 6 of its content"));
 
     // A \n escape in the content is a newline there but two columns in the outer text: { 22, \n 23-24,
     // \"a\" 25-29, : 30, } at 31, still on line 6.

@@ -569,10 +569,16 @@ inline bool typographic_quote_for_straight(std::string_view content, std::size_t
     return in_string && typographic_in_string;
 }
 
+/// "byte N" counts from 1, as people count and as the report's columns do (the reader's offsets count from 0).
+inline std::string content_byte(std::size_t content_offset)
+{
+    return "byte " + std::to_string(content_offset + 1) + " of its content";
+}
+
 inline std::string json_error_rule_message(const std::string& name, json_error e, std::size_t content_offset)
 {
-    return name + " does not hold valid JSON: " + std::string(describe(e)) + " at byte " +
-           std::to_string(content_offset) + " of its content";
+    return name + " does not hold valid JSON: " + std::string(describe(e)) + " at " +
+           (e == json_error::unexpected_end ? std::string("the end of its content") : content_byte(content_offset));
 }
 
 inline std::string walk_pointer(std::string_view base, const std::vector<walk_segment>& stack, std::size_t depth)
@@ -753,7 +759,7 @@ inline void report_not_json(checker& c, std::size_t i, rule syntax_rule, const j
     if (reader.error() == json_error::too_deep) { // JSON, but past options::max_depth: a limit, as at the root
         c.emit_on(rule::json_limit, i,
             name + " nests arrays and objects deeper than options::max_depth (" + std::to_string(c.opts().max_depth) +
-                ") at byte " + std::to_string(reader.error_offset()) + " of its content",
+                ") at " + content_byte(reader.error_offset()),
             "nest less deeply, or raise options::max_depth", c.content_offset(i, reader.error_offset()));
         return;
     }
