@@ -356,11 +356,14 @@ TEST_SUITE("extension")
                                   R"({"id":"t","channel":"web"}]})",
                   p)
                   .find("repeats the id \"t\"") != std::string::npos);
-        // Also against the templates the options already have.
+        // A later catalog's template replaces an earlier one of the same id; a refused catalog changes nothing.
         std::vector<atlas::template_info> more = catalog;
-        CHECK(atlas::read_template_catalog(R"([{"id":"b","channel":"inbound"}])", more).find("already given") !=
-              std::string::npos);
-        CHECK(atlas::read_template_catalog(R"([{"id":"c","channel":"inbound"}])", more).empty());
+        CHECK(atlas::read_template_catalog(R"([{"id":"b","channel":"inbound"},{"id":"c","channel":"web"}])", more).empty());
+        REQUIRE(more.size() == 3);
+        CHECK((more[1].id == "b" && more[1].channel == atlas::campaign_channel::inbound_phone));
+        CHECK((more[2].id == "c" && more[2].channel == atlas::campaign_channel::voice_bubble));
+        CHECK_FALSE(atlas::read_template_catalog(R"([{"id":"d","channel":"web"},{"id":"d","channel":"web"}])", more).empty());
+        CHECK(more.size() == 3);
     }
 
     TEST_CASE("the strict profile makes warnings errors; server-compatible turns them off")
@@ -410,10 +413,15 @@ TEST_SUITE("extension")
         CHECK(atlas::read_options(R"({"allowed_values":{"Position":["a",""]}})", p).find("field.empty") != std::string::npos);
         CHECK(atlas::read_options(R"({"allowed_values":{"Position":["a","b","a"]}})", p).find("lists \"a\" twice") !=
               std::string::npos);
+        // A value registered before (by allow() or an earlier config) is merged, not repeated.
         atlas::options q;
         q.allow("Position", {"a"});
-        CHECK(atlas::read_options(R"({"allowed_values":{"Position":["a"]}})", q).find("twice") != std::string::npos);
-        CHECK(atlas::read_options(R"({"allowed_values":{"Position":["b"]}})", q).empty());
+        CHECK(atlas::read_options(R"({"allowed_values":{"Position":["a","b"]}})", q).empty());
+        CHECK(q.allowed_values.at("Position") == std::vector<std::string>{"a", "b"});
+        // A refused file leaves the options as they were, whatever it read before its mistake.
+        CHECK_FALSE(atlas::read_options(R"({"strict":true,"allowed_values":{"Position":["c"]},"rules":{"sms.pair":"loud"}})", q).empty());
+        CHECK_FALSE(q.strict);
+        CHECK(q.allowed_values.at("Position").size() == 2);
         CHECK_FALSE(atlas::read_options(R"({"max_depth":0})", p).empty());
         CHECK_FALSE(atlas::read_options("[]", p).empty());
         // A key given twice is refused, at any depth, as in a payload: nobody should guess which one wins.
@@ -454,6 +462,14 @@ TEST_SUITE("extension")
         const auto with_catalog = run({"--config", config, "--format", "json", "-"});
         CHECK(with_catalog.first == 1);
         CHECK(with_catalog.second.find("template.known") != std::string::npos);
+        // A second config applies over the first: the same allowed value again is no repeat, and a template of
+        // the same id replaces the earlier one.
+        const std::string second = "atlas-test-config-2.json";
+        std::ofstream(config) << R"({"allowed_values":{"Position":["a"]},"templates":[{"id":"tpl_x","channel":"inbound"}]})";
+        std::ofstream(second) << R"({"allowed_values":{"Position":["a"]},"templates":[{"id":"tpl_x","channel":"messages"}]})";
+        CHECK(run({"--config", config, "--config", config, "-"}).first == 1); // tpl_x is for inbound: wrong channel
+        CHECK(run({"--config", config, "--config", second, "-"}).first == 0);
+        std::remove(second.c_str());
         std::ofstream(config) << R"({"rulez":{}})";
         const auto bad = run({"--config", config, "-"});
         CHECK(bad.first == 2);

@@ -27,12 +27,13 @@ inline constexpr std::string_view profile_names[] = {"default", "strict", "serve
 ATLAS_DECL std::optional<options> profile(std::string_view name);
 
 /// Reads options from JSON text on top of `out` ("profile" first, then the other keys).
-/// Returns "" when it could, else one sentence saying what is wrong (out is then unspecified).
+/// Returns "" when it could, else one sentence saying what is wrong (out is then unchanged).
 ATLAS_DECL std::string read_options(std::string_view json_text, options& out);
 
 /// Reads a template catalog: a JSON array (or {"templates": [...]}) of {"id", "channel", "language"}
-/// with channel "inbound", "outbound", "web" (voice bubble) or "messages", the seed's words. An id given twice (or
-/// one already in out) is refused: which channel would hold would depend on the order.
+/// with channel "inbound", "outbound", "web" (voice bubble) or "messages", the seed's words. An id given twice is
+/// refused (which channel would hold would depend on the order); a template of out with an id the catalog gives is
+/// replaced. A refused catalog leaves out unchanged.
 ATLAS_DECL std::string read_template_catalog(std::string_view json_text, std::vector<template_info>& out);
 
 } // namespace atlas

@@ -80,12 +80,10 @@ inline std::string read_templates(const boost::json::value& v, std::vector<templ
     static constexpr campaign_channel channels_of[] = {campaign_channel::inbound_phone,
         campaign_channel::outbound_phone, campaign_channel::voice_bubble, campaign_channel::messages};
     static constexpr std::string_view keys[] = {"id", "channel", "language"};
-    // One id, one template: with two, which channel template.channel holds the payload to would be an accident of
-    // order. The ids already in `out` count too (a catalog read into options that have templates).
+    // One id, one template in a catalog: with two, which channel template.channel holds the payload to would be an
+    // accident of order. A template of an earlier catalog (or config) is replaced by this one's of the same id.
     std::unordered_map<std::string, std::size_t> index_of_id;
-    for (std::size_t k = 0; k < out.size(); ++k)
-        index_of_id.emplace(out[k].id, k);
-    const std::size_t before = out.size();
+    std::vector<template_info> read;
     for (std::size_t i = 0; i < list->size(); ++i) {
         const boost::json::object* t = (*list)[i].if_object();
         const std::string where = "template " + std::to_string(i);
@@ -113,13 +111,21 @@ inline std::string read_templates(const boost::json::value& v, std::vector<templ
         }
         if (language && !language->is_string())
             return where + ": \"language\" must be a string";
-        if (const auto [at, added] = index_of_id.emplace(std::string(id->get_string()), out.size()); !added)
-            return where + " repeats the id " + quote_value(id->get_string()) +
-                   (at->second >= before ? " of template " + std::to_string(at->second - before) : std::string(" of a template already given")) +
-                   ": give each template one entry";
-        out.push_back({std::string(id->get_string()), channels_of[found - std::begin(channel_words)],
+        if (const auto [at, added] = index_of_id.emplace(std::string(id->get_string()), i); !added)
+            return where + " repeats the id " + quote_value(id->get_string()) + " of template " +
+                   std::to_string(at->second) + ": give each template one entry";
+        read.push_back({std::string(id->get_string()), channels_of[found - std::begin(channel_words)],
             language ? std::string(language->get_string()) : std::string()});
     }
+    // Only a catalog read whole changes out.
+    for (template_info& t : out)
+        if (const auto same = index_of_id.find(t.id); same != index_of_id.end() && !read[same->second].id.empty()) {
+            t = std::move(read[same->second]);
+            read[same->second].id.clear(); // taken
+        }
+    for (template_info& t : read)
+        if (!t.id.empty())
+            out.push_back(std::move(t));
     return {};
 }
 
@@ -160,8 +166,9 @@ ATLAS_DECL std::string read_template_catalog(std::string_view json_text, std::ve
     return detail::read_templates(v, out);
 }
 
-ATLAS_DECL std::string read_options(std::string_view json_text, options& out)
+ATLAS_DECL std::string read_options(std::string_view json_text, options& target)
 {
+    options out = target; // changed whole or not at all: a refused file leaves the options as they were
     boost::system::error_code ec;
     const boost::json::value v = boost::json::parse(json_text, ec);
     if (ec)
@@ -209,9 +216,11 @@ ATLAS_DECL std::string read_options(std::string_view json_text, options& out)
             if (!values)
                 return "allowed_values of " + detail::quote_value(field) + " must be an array of strings";
             auto& set = out.allowed_values[std::string(field)];
-            // "" can never pass (field.empty comes first), and a value twice would be listed twice in every
-            // message: both are mistakes in the file, said here rather than silently kept.
-            std::unordered_set<std::string> seen(set.begin(), set.end());
+            // "" can never pass (field.empty comes first), and a value twice in one list would be listed twice in
+            // every message: both are mistakes in the file, said here rather than silently kept. A value an earlier
+            // config registered is simply registered already.
+            std::unordered_set<std::string> seen;
+            const std::unordered_set<std::string> registered(set.begin(), set.end());
             for (const auto& value : *values) {
                 if (!value.is_string())
                     return "allowed_values of " + detail::quote_value(field) + " must be an array of strings";
@@ -222,7 +231,8 @@ ATLAS_DECL std::string read_options(std::string_view json_text, options& out)
                 if (!seen.emplace(text).second)
                     return "allowed_values of " + detail::quote_value(field) + " lists " + detail::quote_value(text) +
                            " twice";
-                set.emplace_back(text);
+                if (!registered.contains(std::string(text)))
+                    set.emplace_back(text);
             }
         }
     }
@@ -258,11 +268,12 @@ ATLAS_DECL std::string read_options(std::string_view json_text, options& out)
     if (const auto* t = o->if_contains("templates"))
         if (std::string e = detail::read_templates(*t, out.templates); !e.empty())
             return e;
-    for (auto [key, target] : {std::pair{"max_input_bytes", &out.max_input_bytes},
+    for (auto [key, target_size] : {std::pair{"max_input_bytes", &out.max_input_bytes},
              std::pair{"max_depth", &out.max_depth}, std::pair{"max_string_bytes", &out.max_string_bytes},
              std::pair{"max_diagnostics", &out.max_diagnostics}})
-        if (const auto* n = o->if_contains(key); n && !detail::read_size(*n, *target))
+        if (const auto* n = o->if_contains(key); n && !detail::read_size(*n, *target_size))
             return "\"" + std::string(key) + "\" must be a positive integer";
+    target = std::move(out);
     return {};
 }
 
