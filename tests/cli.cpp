@@ -158,6 +158,13 @@ TEST_SUITE("cli")
         CHECK(option.status == 2);
         CHECK(option.err.find("did you mean \"--format\"?") != std::string::npos);
         CHECK(run_cli({"--stict=1", "-"}).err.find("did you mean \"--strict\"?") != std::string::npos);
+        // A flag given a value says so, rather than calling itself unknown.
+        for (const std::string_view flag : {"--help=x", "--strict=1", "--version=", "--response=yes"}) {
+            CAPTURE(flag);
+            const auto r = run_cli({flag, "-"});
+            CHECK(r.status == 2);
+            CHECK(r.err.find(std::string(flag.substr(0, flag.find('='))) + " takes no value") != std::string::npos);
+        }
         const auto profile = run_cli({"--profile", "stric", "-"});
         CHECK(profile.status == 2);
         CHECK(profile.err.find("did you mean \"strict\"?") != std::string::npos);

@@ -225,6 +225,11 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
         } else if (a.size() > 1 && a.front() == '-') {
             static constexpr std::string_view options[] = {"--format", "--response", "--strict", "--profile",
                 "--config", "--list-rules", "--schema", "--version", "--help"};
+            const std::string_view name = a.substr(0, a.find('='));
+            if (name.size() < a.size() && std::find(std::begin(options), std::end(options), name) != std::end(options)) {
+                err << "atlas-validate: " << name << " takes no value\n" << usage; // "--help=x", "--strict=1"
+                return 2;
+            }
             err << "atlas-validate: " << detail::unknown_name("option", a.substr(0, a.find('=')), options) << "\n"
                 << usage;
             return 2;

@@ -39,9 +39,14 @@ inline void append_hex4(std::string& out, unsigned value)
 inline unsigned unprintable_code_point(std::string_view s, std::size_t i, std::size_t n) noexcept
 {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[i + k])); };
-    if (n == 2) {
+    if (n == 2) { // C1 controls; the soft hyphen, the combining grapheme joiner and the Arabic letter mark
         const unsigned cp = ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu);
-        return cp <= 0x9F ? cp : 0;
+        return cp <= 0x9F || cp == 0xAD || cp == 0x34F || cp == 0x61C ? cp : 0;
+    }
+    if (n == 4) { // tag characters, invisible
+        const unsigned cp =
+            ((byte(0) & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) | (byte(3) & 0x3Fu);
+        return cp >= 0xE0000 && cp <= 0xE007F ? cp : 0;
     }
     if (n != 3)
         return 0;
@@ -49,10 +54,26 @@ inline unsigned unprintable_code_point(std::string_view s, std::size_t i, std::s
     // Also the invisible ones: zero-width spaces and joiners, the left-to-right and right-to-left marks, word
     // joiners, a byte-order mark, and U+FFFE/U+FFFF (no characters): a value that looks right but holds one
     // ("Europe/Berlin" with a zero-width space) must show why it is wrong.
+    // And the fillers and invisible vowels that render as nothing (Hangul, Khmer, the Mongolian vowel separator).
     return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
-                   (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) || cp >= 0xFFFE
+                   (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) || cp >= 0xFFFE ||
+                   cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5 || cp == 0x180E || cp == 0x3164 ||
+                   cp == 0xFFA0
                ? cp
                : 0;
+}
+
+/// Appends code point cp as a JSON escape: \uXXXX, or a surrogate pair of them above U+FFFF.
+inline void append_code_point_escape(std::string& out, unsigned cp)
+{
+    if (cp > 0xFFFF) {
+        cp -= 0x10000;
+        out += "\\u";
+        append_hex4(out, 0xD800 + (cp >> 10));
+        cp = 0xDC00 + (cp & 0x3FF);
+    }
+    out += "\\u";
+    append_hex4(out, cp);
 }
 
 /// Whether a key names the credential: api-key in any case, and the spellings people paste for it (apikey,
@@ -85,8 +106,7 @@ inline void append_json_escaped(std::string& out, std::string_view s)
                 // Valid in JSON, but U+2028 and U+2029 are line breaks to many readers (JavaScript before ES2019,
                 // Python's splitlines: the one line per report would be two), and C1 and bidirectional controls
                 // drive or reorder a terminal that shows the line: escaped, as append_printable_character does.
-                out += "\\u";
-                append_hex4(out, cp);
+                append_code_point_escape(out, cp);
                 i += n;
             } else {
                 out.append(s.substr(i, n));
@@ -142,10 +162,9 @@ inline std::size_t append_printable_character(std::string& out, std::string_view
         out += "0123456789abcdef"[c & 0xF];
         return i + 1;
     }
-    if (const unsigned code_point = unprintable_code_point(s, i, n); code_point != 0) {
-        out += "\\u";
-        append_hex4(out, code_point);
-    } else
+    if (const unsigned code_point = unprintable_code_point(s, i, n); code_point != 0)
+        append_code_point_escape(out, code_point);
+    else
         out.append(s.substr(i, n));
     return i + n;
 }

@@ -506,14 +506,16 @@ inline std::string time_zone_hint(std::string_view value)
         return "did you mean \"UTC\"? (Z is how a date-time writes UTC)";
     if (std::optional<std::string> offset = time_zone_offset_hint(value))
         return *std::move(offset);
+    // Spaces around it are forgiven here too ("PST ").
+    const std::string_view word = without_outer_spaces(value);
     for (const auto& [abbreviation, zone] : zone_abbreviations)
-        if (iequals_ascii(value, abbreviation))
+        if (iequals_ascii(word, abbreviation))
             return did_you_mean(zone);
     const std::string_view near = suggest_time_zone(value);
     // Other short capitals are abbreviations too: a near name ("EST" for "PST") would be a wrong zone. Unless they
     // spell a zone in other case ("CUBA", "EIRE": links of one word).
-    if (value.size() <= 5 && std::all_of(value.begin(), value.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) &&
-        !iequals_ascii(near, value))
+    if (word.size() <= 5 && std::all_of(word.begin(), word.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) &&
+        !iequals_ascii(near, word))
         return {};
     return did_you_mean(near);
 }
@@ -542,31 +544,37 @@ inline bool typographic_quote_at(std::string_view content, std::size_t at) noexc
            rest.starts_with("\u2019");
 }
 
-/// Whether content that is not JSON has a typographic quote standing for a straight one: where the JSON broke, outside
-/// every string the straight quotes delimit (["a”:1, "b”:2] reads as the string "a”:1, " and then b), or inside a
-/// string the content leaves open (["hello”]). A typographic quote inside a closed string is text, and the hint would
-/// mislead there when a trailing comma or a missing bracket is what is wrong.
-inline bool typographic_quote_for_straight(std::string_view content, std::size_t error_offset) noexcept
+/// Whether straight quotes in place of the typographic ones (\u201c \u201d \u2018 \u2019) would take content that is
+/// not JSON further: it then parses, or breaks later than it does. That is the seed's own TimeWindows example, a
+/// curly quote closing a straight one (["a\u201d:1]), or one left open (["hello\u201d]). When they would break it
+/// sooner (["don\u2019t hang up], a quote inside text) or no later (a trailing comma, a missing bracket), the hint would
+/// not fix what is wrong, and is not given.
+inline bool straight_quotes_help(std::string_view content, std::size_t error_offset, std::size_t max_depth)
 {
-    if (typographic_quote_at(content, error_offset))
-        return true;
-    bool in_string = false;
-    bool typographic_in_string = false;
+    std::string straight;
+    std::size_t shift = 0; // bytes the replacements before error_offset saved: 2 for each
     for (std::size_t k = 0; k < content.size(); ++k) {
-        const char ch = content[k];
-        if (in_string && ch == '\\') {
-            ++k; // the escaped byte (a quote or a backslash) is text
-        } else if (ch == '"') {
-            in_string = !in_string;
-            typographic_in_string = false;
-        } else if (ch == '\xE2' && typographic_quote_at(content, k)) {
-            if (!in_string)
-                return true;
-            typographic_in_string = true;
-            k += 2; // the rest of its three bytes
-        }
+        if (content[k] == '\xE2' && typographic_quote_at(content, k)) {
+            if (straight.empty())
+                straight.assign(content.substr(0, k));
+            straight += '"';
+            if (k < error_offset)
+                shift += 2;
+            k += 2;
+        } else if (!straight.empty() || shift != 0)
+            straight += content[k];
     }
-    return in_string && typographic_in_string;
+    if (straight.empty())
+        return false; // no typographic quote
+    json_reader reader;
+    reader.reset(straight, max_depth);
+    for (;;) {
+        const token_kind kind = reader.next().kind;
+        if (kind == token_kind::end_of_input)
+            return true;
+        if (kind == token_kind::error)
+            return reader.error_offset() > error_offset - shift;
+    }
 }
 
 /// "byte N" counts from 1, as people count and as the report's columns do (the reader's offsets count from 0).
@@ -611,23 +619,26 @@ public:
         stack_.clear();
     }
 
-    /// Whether the current place is inside the value of a credential member (see names_api_key), at any depth:
-    /// the contract never prints the key, so a number there is not quoted in a message either.
-    bool under_credential() const
+    /// When the current place is inside the value of a credential member (see names_api_key), at any depth: how
+    /// many of the stack's segments lead to that member. The contract never prints the key, so nothing of its value
+    /// (a key in it, a number) goes into a message or a pointer: both stop at the member.
+    /// Of the first `segments` of the stack: a key token just read is the last segment's key, not above it.
+    std::optional<std::size_t> credential_depth(std::size_t segments) const
     {
         const std::size_t last_slash = base_.rfind('/');
         if (last_slash != std::string_view::npos && names_api_key(base_.substr(last_slash + 1)))
-            return true;
-        for (const walk_segment& segment : stack_) {
+            return 0;
+        for (std::size_t k = 0; k < segments && k < stack_.size(); ++k) {
+            const walk_segment& segment = stack_[k];
             if (segment.in_array || segment.key_raw.empty())
                 continue;
             std::string key;
             if (segment.key_escaped)
                 decode_json_string(segment.key_raw, key);
             if (names_api_key(segment.key_escaped ? std::string_view(key) : segment.key_raw))
-                return true;
+                return k + 1;
         }
-        return false;
+        return std::nullopt;
     }
 
     /// Takes the value's next token, its first one first.
@@ -648,6 +659,11 @@ public:
             stack_.back().key_raw = raw_of(token);
             stack_.back().key_escaped = token.has_escapes;
             if (token.duplicate_key) {
+                if (const auto credential = credential_depth(stack_.size() - 1)) {
+                    report_(rule::json_duplicate_key, walk_pointer(base_, stack_, *credential), token.offset,
+                        "a key inside an api-key's value appears more than once in one object");
+                    return walk_state::reading;
+                }
                 // The key as the payload means it: "\u0061" and "a" are the one key "a".
                 std::string key;
                 if (token.has_escapes)
@@ -658,10 +674,14 @@ public:
             }
             return walk_state::reading;
         default: // a scalar
-            if (token.kind == token_kind::number && !token.finite)
-                report_(rule::json_number_range, walk_pointer(base_, stack_, stack_.size()), token.offset,
-                    under_credential() ? std::string("a number under an api-key is too large for a double")
-                                       : "the number " + shown_number(token.raw) + " is too large for a double");
+            if (token.kind == token_kind::number && !token.finite) {
+                if (const auto credential = credential_depth(stack_.size()))
+                    report_(rule::json_number_range, walk_pointer(base_, stack_, *credential), token.offset,
+                        "a number in an api-key's value is too large for a double");
+                else
+                    report_(rule::json_number_range, walk_pointer(base_, stack_, stack_.size()), token.offset,
+                        "the number " + shown_number(token.raw) + " is too large for a double");
+            }
             return next_element();
         }
     }
@@ -764,7 +784,7 @@ inline void report_not_json(checker& c, std::size_t i, rule syntax_rule, const j
         return;
     }
     std::string hint;
-    if (typographic_quote_for_straight(content, reader.error_offset()))
+    if (straight_quotes_help(content, reader.error_offset(), c.opts().max_depth))
         hint = "use straight quotes (\") instead of typographic quotes (\u201c \u201d)";
     else if (content.empty())
         hint = "omit " + name + ", or send JSON text such as " +
@@ -1178,9 +1198,10 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
         return; // an empty list
     auto& items = c.ws().items;
     items.clear();
-    // The whole list without its spaces is the first white-space warning's hint only: in every one, a list of n ids
-    // with spaces would cost n squared (a 120 KB list took 19 seconds).
-    bool list_hinted = false;
+    // The hint is the whole list without its spaces while the list is short; a long one's whole list in every
+    // warning would cost n squared (a 120 KB list took 19 seconds), so each names its own id instead. Every hint
+    // stands alone: max_diagnostics may keep any of them.
+    constexpr std::size_t whole_list_hint_limit = 256;
     const bool whitespace_off = c.level_of(rule::tool_ids_whitespace) == rule_level::off;
     std::size_t start = 0;
     for (std::size_t item_number = 1;; ++item_number) {
@@ -1200,12 +1221,11 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
             if (trimmed.size() != item.size() && !whitespace_off) {
                 if (c.beyond_limit_after(0, c.rank_of(rule::tool_ids_whitespace)))
                     c.emit_on(rule::tool_ids_whitespace, i, {}); // only counted: no text to build
-                else {
+                else
                     c.emit_on(rule::tool_ids_whitespace, i, "ToolIds item " + quote_value(trimmed) + " has white space around it",
-                        list_hinted ? "remove the white space around it (the first such warning has the whole list)"
-                                    : "write the ids with commas only: \"ToolIds\": " + quote_value(without_id_spaces(list)));
-                    list_hinted = true;
-                }
+                        list.size() <= whole_list_hint_limit
+                            ? "write the ids with commas only: \"ToolIds\": " + quote_value(without_id_spaces(list))
+                            : "write " + quote_value(trimmed) + " without the white space around it");
             }
             items.push_back({trimmed, start + lead});
         }

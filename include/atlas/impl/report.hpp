@@ -239,8 +239,9 @@ inline std::string mask_api_keys(std::string_view text)
         mask_bytes(masked, text, from, p);
         at = p;
     }
-    // A header pasted as it was sent, which is no JSON: a line "api-key: ..." ("X-API-Key: ...") to its end, or one
-    // in quotes, as a command line has it (curl -H "api-key: ..." or 'api-key: ...'), to the closing quote.
+    // A header pasted as it was sent, which is no JSON: a line "api-key: ..." ("X-API-Key: ...") to its end, one in
+    // quotes, as a command line has it (curl -H "api-key: ..." or 'api-key: ...'), to the closing quote, or curl's
+    // unquoted -H api-key:... to the end of that word.
     for (std::size_t line = 0; line < text.size();) {
         const std::size_t end = std::min(text.find('\n', line), text.size());
         const std::size_t line_end = end > line && text[end - 1] == '\r' ? end - 1 : end;
@@ -248,7 +249,6 @@ inline std::string mask_api_keys(std::string_view text)
         while (indent < end && (text[indent] == ' ' || text[indent] == '\t'))
             ++indent;
         for (std::size_t p = indent; p < end;) {
-            const char quote = p > line && (text[p - 1] == '"' || text[p - 1] == '\'') ? text[p - 1] : '\0';
             const std::size_t name = p;
             while (p < end && (json_impl::is_alnum(text[p]) || text[p] == '-' || text[p] == '_'))
                 ++p;
@@ -256,16 +256,35 @@ inline std::string mask_api_keys(std::string_view text)
                 ++p;
                 continue;
             }
-            if ((name != indent && quote == '\0') || !names_api_key(text.substr(name, p - name)))
+            if (!names_api_key(text.substr(name, p - name)))
                 continue;
             std::size_t colon = p;
             while (colon < end && (text[colon] == ' ' || text[colon] == '\t'))
                 ++colon;
             if (colon >= end || text[colon] != ':')
                 continue;
+            // What stands before the name: a quote (spaces allowed inside it), curl's -H or --header (an unquoted
+            // shell word), or the start of the line; anything else is a sentence that mentions the word.
+            std::size_t before = name;
+            while (before > line && (text[before - 1] == ' ' || text[before - 1] == '\t'))
+                --before;
+            const char quote = before > line && (text[before - 1] == '"' || text[before - 1] == '\'') ? text[before - 1] : '\0';
+            const std::string_view ahead = text.substr(line, before - line);
+            const bool header_option = before < name && (ahead.ends_with(" -H") || ahead == "-H" ||
+                                                          ahead.ends_with(" --header") || ahead == "--header");
+            if (quote == '\0' && !header_option && name != indent)
+                continue;
             std::size_t value_end = line_end;
             if (quote != '\0')
                 value_end = std::min(value_end, text.substr(0, line_end).find(quote, colon + 1));
+            else if (header_option) { // to the end of the shell word
+                std::size_t word_end = colon + 1;
+                while (word_end < line_end && (text[word_end] == ' ' || text[word_end] == '\t'))
+                    ++word_end;
+                while (word_end < line_end && text[word_end] != ' ' && text[word_end] != '\t')
+                    ++word_end;
+                value_end = word_end;
+            }
             mask_bytes(masked, text, colon + 1, value_end);
             p = value_end;
         }
