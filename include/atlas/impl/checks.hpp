@@ -534,9 +534,7 @@ ATLAS_DECL void check_time_zone(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // JSON carried in strings
 
-/// Whether a typographic quote (\u201c \u201d \u2018 \u2019) starts at content[at]: where the JSON broke, it stands
-/// where a straight quote should (the seed's own TimeWindows example). Inside a string it is just text, and the
-/// straight-quotes hint would mislead when something else broke the JSON.
+/// Whether a typographic quote (\u201c \u201d \u2018 \u2019) starts at content[at].
 inline bool typographic_quote_at(std::string_view content, std::size_t at) noexcept
 {
     const std::string_view rest = at < content.size() ? content.substr(at) : std::string_view();
