@@ -56,16 +56,25 @@ inline std::string list_values(std::span<const enum_value> values, bool with_nul
     return out;
 }
 
+/// The number a text writes, all of it ("5", "2.5", "1e2", "inf"); nothing for any other text.
+inline std::optional<double> number_in(std::string_view literal) noexcept
+{
+    double d = 0;
+    const auto result = std::from_chars(literal.data(), literal.data() + literal.size(), d);
+    if (literal.empty() || result.ec != std::errc() || result.ptr != literal.data() + literal.size())
+        return std::nullopt;
+    return d;
+}
+
 /// The whole number a literal writes ("5", "1.0", "1e2"), when it is one from min to max: the value of the hint
 /// for an integer written another way.
 inline std::optional<std::int64_t> whole_number(std::string_view literal, std::int64_t min, std::int64_t max) noexcept
 {
-    double d = 0;
-    const auto result = std::from_chars(literal.data(), literal.data() + literal.size(), d);
-    if (literal.empty() || result.ec != std::errc() || result.ptr != literal.data() + literal.size() ||
-        !std::isfinite(d) || d != std::trunc(d) || d < static_cast<double>(min) || d > static_cast<double>(max))
+    const std::optional<double> d = number_in(literal);
+    if (!d || !std::isfinite(*d) || *d != std::trunc(*d) || *d < static_cast<double>(min) ||
+        *d > static_cast<double>(max))
         return std::nullopt;
-    return static_cast<std::int64_t>(d);
+    return static_cast<std::int64_t>(*d);
 }
 
 /// The value without the spaces around it, which people leave in pasted values.
@@ -222,10 +231,7 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
             for (const enum_value& v : f.values)
                 if (v.wire == std::to_string(*number))
                     hint = use(v);
-        double parsed = 0;
-        const auto [number_end, number_error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), parsed);
-        const bool a_number = !trimmed.empty() && number_error == std::errc() && number_end == trimmed.data() + trimmed.size();
-        if (hint.empty() && !a_number) {
+        if (hint.empty() && !number_in(trimmed)) {
             std::array<std::string_view, 8> wires{};
             std::size_t n = 0;
             for (const enum_value& v : f.values)
@@ -1200,7 +1206,6 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
     // warning would cost n squared (a 120 KB list took 19 seconds), so each names its own id instead. Every hint
     // stands alone: max_diagnostics may keep any of them.
     constexpr std::size_t whole_list_hint_limit = 256;
-    const bool whitespace_off = c.level_of(rule::tool_ids_whitespace) == rule_level::off;
     std::size_t start = 0;
     for (std::size_t item_number = 1;; ++item_number) {
         const std::size_t comma = list.find(',', start);
@@ -1216,7 +1221,7 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
             c.emit_on(rule::tool_ids_empty_item, i, "ToolIds has an empty item (number " + std::to_string(item_number) + ")",
                 "remove the extra comma; an empty list is \"\"");
         else {
-            if (trimmed.size() != item.size() && !whitespace_off) {
+            if (trimmed.size() != item.size() && c.level_of(rule::tool_ids_whitespace) != rule_level::off) {
                 if (c.beyond_limit_after(0, c.rank_of(rule::tool_ids_whitespace)))
                     c.emit_on(rule::tool_ids_whitespace, i, {}); // only counted: no text to build
                 else

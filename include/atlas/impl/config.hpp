@@ -117,14 +117,14 @@ inline std::string read_templates(const boost::json::value& v, std::vector<templ
         read.push_back({std::string(id->get_string()), channels_of[found - std::begin(channel_words)],
             language ? std::string(language->get_string()) : std::string()});
     }
-    // Only a catalog read whole changes out.
-    for (template_info& t : out)
-        if (const auto same = index_of_id.find(t.id); same != index_of_id.end() && !read[same->second].id.empty()) {
-            t = std::move(read[same->second]);
-            read[same->second].id.clear(); // taken
-        }
+    // Only a catalog read whole changes out: each template replaces the one of its id, or is added.
+    std::unordered_map<std::string, std::size_t> index_in_out;
+    for (std::size_t k = 0; k < out.size(); ++k)
+        index_in_out.emplace(out[k].id, k);
     for (template_info& t : read)
-        if (!t.id.empty())
+        if (const auto same = index_in_out.find(t.id); same != index_in_out.end())
+            out[same->second] = std::move(t);
+        else
             out.push_back(std::move(t));
     return {};
 }
