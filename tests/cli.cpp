@@ -190,6 +190,72 @@ TEST_SUITE("cli")
         CHECK(run_cli({"--version", "--bogus"}).status == 2);
     }
 
+    TEST_CASE("two ways of running at once, or an option the chosen way ignores, is a usage error")
+    {
+        for (const std::vector<std::string_view>& args : {std::vector<std::string_view>{"--list-rules", "--schema", "request"},
+                 {"--version", "--list-rules"}, {"--help", "--version"}, {"--schema=response", "--help"}}) {
+            CAPTURE(args.front());
+            const auto r = run_cli(args);
+            CHECK(r.status == 2);
+            CHECK(r.out.empty());
+            CHECK(r.err.find("cannot be combined") != std::string::npos);
+        }
+        // Each of these printed as if the option were not there.
+        for (const std::vector<std::string_view>& args : {std::vector<std::string_view>{"--schema", "request", "--response"},
+                 {"--schema", "request", "--format", "json"}, {"--list-rules", "--profile", "strict"},
+                 {"--strict", "--list-rules"}, {"--list-rules", "--response"}, {"--version", "--format=json"}}) {
+            CAPTURE(args.front());
+            CAPTURE(args.back());
+            const auto r = run_cli(args);
+            CHECK(r.status == 2);
+            CHECK(r.out.empty());
+            CHECK(r.err.find("does not apply to") != std::string::npos);
+        }
+        // What each way does take still works.
+        CHECK(run_cli({"--list-rules", "--format", "markdown"}).status == 0);
+        CHECK(run_cli({"--profile", "strict", "--schema", "request", "--strict"}).status == 0);
+        CHECK(run_cli({"--help", "--help"}).status == 0);
+    }
+
+    TEST_CASE("standard input named twice is a usage error: the second would read nothing")
+    {
+        const auto r = run_cli({"-", "-"}, R"({"name":"a","campaignType":"1","CallType":"2","TemplateId":"t"})");
+        CHECK(r.status == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("only once") != std::string::npos);
+        CHECK(run_cli({"-"}, R"({"name":"a","campaignType":"1","CallType":"2","TemplateId":"t"})").status == 0);
+    }
+
+    TEST_CASE("a file that cannot be read is named with the reason")
+    {
+        const auto missing = run_cli({"/nonexistent/payload.json"});
+        CHECK(missing.status == 2);
+        CHECK(missing.err.find("cannot read \"/nonexistent/payload.json\": no such file or directory") !=
+              std::string::npos);
+        const auto directory = run_cli({std::filesystem::temp_directory_path().string()});
+        CHECK(directory.status == 2);
+        CHECK(directory.err.find(": is a directory") != std::string::npos);
+        const auto config = run_cli({"--config", "/nonexistent/atlas.json", "-"}, "{}");
+        CHECK(config.status == 2);
+        CHECK(config.err.find("cannot read the config \"/nonexistent/atlas.json\": no such file or directory") !=
+              std::string::npos);
+    }
+
+    TEST_CASE("empty input says it is empty, not that it ends in the middle of a value")
+    {
+        for (const std::string input : {"", " \n\t"}) {
+            CAPTURE(input.size());
+            const auto r = run_cli({"--format", "json", "-"}, input);
+            CHECK(r.status == 1);
+            CHECK(r.out.find(input.empty() ? "the input is empty" : "the input holds only white space") !=
+                  std::string::npos);
+            CHECK(r.out.find("\"rule\":\"json.syntax\"") != std::string::npos);
+        }
+        // A value cut short still says so.
+        CHECK(run_cli({"--format", "json", "-"}, "{\"name\":").out.find("ends in the middle of a value") !=
+              std::string::npos);
+    }
+
     TEST_CASE("the text report escapes a file name that holds control characters")
     {
         const std::string name = "atlas-test-\x1b[31mred\n.json";

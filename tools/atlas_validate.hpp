@@ -5,6 +5,7 @@
 
 #include <atlas/config.hpp>
 #include <atlas/detail/text.hpp>
+#include <atlas/detail/suggest.hpp>
 #include <atlas/fields.hpp>
 #include <atlas/rules.hpp>
 #include <atlas/schema.hpp>
@@ -13,6 +14,7 @@
 #include <atlas/version.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <iostream>
 #include <limits>
@@ -20,6 +22,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace atlas::cli {
@@ -111,6 +114,17 @@ inline std::string rule_catalog(format f)
     return out;
 }
 
+/// Why a file could not be read, from errno just after the failure ("no such file or directory", "is a directory").
+inline std::string read_failure_reason(int error)
+{
+    if (error == 0)
+        return "read error";
+    std::string reason = std::generic_category().message(error);
+    if (!reason.empty())
+        reason[0] = detail::to_lower_ascii(reason[0]);
+    return reason;
+}
+
 /// Reads at most `limit` + 1 bytes (one more than the validator accepts, so it can say the input is too large);
 /// a limit of the largest size reads everything.
 inline bool read_input(std::istream& in, std::size_t limit, std::string& text)
@@ -142,8 +156,11 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
     std::string_view schema; // "request" or "response": print that schema
     options opts;
     std::vector<std::string_view> inputs;
+    std::vector<std::string_view> given; // the options named, without their values: checked against the mode below
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view a = args[i];
+        if (a.size() > 2 && a.starts_with("--"))
+            given.push_back(a.substr(0, a.find('=')));
         // The value of "--name VALUE" or "--name=VALUE"; none when a is another option or the value is missing.
         std::optional<std::string_view> value;
         bool takes_value = false;
@@ -188,13 +205,15 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             opts = std::move(*named); // all of it, strictness too: the last --profile or --config wins
         } else if (a == "--config" || a.starts_with("--config=")) {
             const std::string_view file = *value;
+            errno = 0;
             std::ifstream config{std::string(file), std::ios::binary};
             std::string text;
             // Up to the payloads' default limit: a config is the user's own, but /dev/zero as one must not
             // eat the machine's memory.
             const std::size_t config_limit = options{}.max_input_bytes;
             if (!config.is_open() || !read_input(config, config_limit, text)) {
-                err << "atlas-validate: cannot read the config " << detail::quote_value(file) << "\n";
+                err << "atlas-validate: cannot read the config " << detail::quote_value(file) << ": "
+                    << read_failure_reason(errno) << "\n";
                 return 2;
             }
             if (text.size() > config_limit) {
@@ -238,6 +257,33 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
     }
     if (strict)
         opts.strict = true;
+    // One way of running at a time, and only the options that way reads: an option it would ignore is a mistake
+    // to point out ("--schema request --response" printed the request's schema).
+    constexpr std::string_view modes[] = {"--help", "--version", "--list-rules", "--schema"};
+    std::string_view mode;
+    for (const std::string_view name : given) {
+        if (std::find(std::begin(modes), std::end(modes), name) == std::end(modes) || name == mode)
+            continue;
+        if (!mode.empty()) {
+            err << "atlas-validate: " << mode << " and " << name << " cannot be combined\n" << usage;
+            return 2;
+        }
+        mode = name;
+    }
+    const std::vector<std::string_view> takes =
+        mode.empty()             ? std::vector<std::string_view>{"--format", "--response", "--strict", "--profile", "--config"}
+        : mode == "--list-rules" ? std::vector<std::string_view>{"--format"}
+        : mode == "--schema"     ? std::vector<std::string_view>{"--strict", "--profile", "--config"}
+                                 : std::vector<std::string_view>{};
+    for (const std::string_view name : given)
+        if (name != mode && std::find(takes.begin(), takes.end(), name) == takes.end()) {
+            err << "atlas-validate: " << name << " does not apply to " << mode << "\n" << usage;
+            return 2;
+        }
+    if (std::count(inputs.begin(), inputs.end(), std::string_view("-")) > 1) {
+        err << "atlas-validate: - (standard input) can be named only once: it is read to its end\n" << usage;
+        return 2;
+    }
     // These print something of their own and read no input: a file named with them would be silently ignored.
     const std::string_view reads_no_input = show_help ? "--help" : show_version ? "--version" : list_rules ? "--list-rules"
                                             : !schema.empty()                      ? "--schema"
@@ -273,6 +319,7 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
     std::string text;
     for (std::string_view name : inputs) {
         bool read = false;
+        errno = 0;
         if (name == "-")
             read = read_input(in, opts.max_input_bytes, text);
         else {
@@ -280,7 +327,8 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             read = file.is_open() && read_input(file, opts.max_input_bytes, text);
         }
         if (!read) {
-            err << "atlas-validate: cannot read " << detail::quote_value(name) << "\n";
+            err << "atlas-validate: cannot read " << (name == "-" ? std::string("standard input") : detail::quote_value(name))
+                << ": " << read_failure_reason(errno) << "\n";
             status = 2;
             continue;
         }

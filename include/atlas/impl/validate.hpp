@@ -61,6 +61,15 @@ inline void reject_text(checker& c, json_error e, std::size_t offset)
 {
     c.discard_diagnostics();
     const rule r = rule_for(e);
+    // Nothing but white space ends "in the middle of a value" only to the reader: to a person it is empty.
+    if (e == json_error::unexpected_end &&
+        c.text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        c.emit(r, "", offset,
+            c.text().empty() ? "the input is empty: a payload is a JSON object"
+                             : "the input holds only white space: a payload is a JSON object",
+            "");
+        return;
+    }
     c.emit(r, "", offset,
         std::string(r == rule::json_limit      ? "the input is past a limit of the options: "
                     : r == rule::json_encoding ? "the input is not valid UTF-8 JSON: "
