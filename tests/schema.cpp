@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <regex>
 #include <set>
@@ -266,7 +267,9 @@ TEST_SUITE("schema")
         for (const json::value& r : parsed.at("x-atlas-rules").as_array()) {
             const atlas::rule_info* rule = atlas::find_rule(r.at("id").as_string());
             REQUIRE(rule != nullptr);
-            CHECK(text_of(r.at("severity")) == atlas::to_string(rule->severity));
+            // The template rules check nothing without a template catalog in the options: off.
+            const bool needs_catalog = rule->key == atlas::rule::template_known || rule->key == atlas::rule::template_channel;
+            CHECK(text_of(r.at("severity")) == (needs_catalog ? "off" : atlas::to_string(rule->severity)));
             CHECK(text_of(r.at("description")) == rule->description);
             CHECK_FALSE(r.at("note").as_string().empty());
         }
@@ -297,7 +300,18 @@ TEST_SUITE("schema")
         const std::set<std::string> ids = listed_rule_ids(request.as_object());
         CHECK_FALSE(ids.contains("field.null"));
         for (const json::value& r : request.at("x-atlas-rules").as_array())
-            CHECK_MESSAGE(text_of(r.at("severity")) == "error", text_of(r.at("id")));
+            CHECK_MESSAGE(text_of(r.at("severity")) == (text_of(r.at("id")).starts_with("template.") ? "off" : "error"),
+                text_of(r.at("id")));
+        // With a catalog the template rules run, at their level under the options.
+        atlas::options with_catalog = strict;
+        with_catalog.templates.push_back({"tpl_1", atlas::campaign_channel::voice_bubble, "en"});
+        with_catalog.set("template.channel", atlas::rule_level::warning);
+        std::map<std::string, std::string> template_levels;
+        const json::value cataloged = json::parse(atlas::json_schema<atlas::update_campaign_request>(with_catalog));
+        for (const json::value& r : cataloged.at("x-atlas-rules").as_array())
+            template_levels[text_of(r.at("id"))] = text_of(r.at("severity"));
+        CHECK(template_levels["template.known"] == "error");
+        CHECK(template_levels["template.channel"] == "warning");
         const json::value response = json::parse(atlas::json_schema<atlas::campaign_response>(strict));
         CHECK(response.at("properties").at("AIAssistantProvider").at("enum") == json::parse(R"(["atlas", null])"));
         CHECK(response.at("properties").at("Timestamp").at("type") == "string");

@@ -411,7 +411,9 @@ inline boost::json::array listed_rules(payload_kind kind, std::span<const field_
                              (r.scope == rule_scope::response && kind == payload_kind::response);
         if (!applies || note.coverage == schema_coverage::full || note.coverage == schema_coverage::not_body)
             continue;
-        const rule_level level = level_in(opts, kind, r.key);
+        // Without a template catalog the template rules have nothing to check: they are off, whatever their level.
+        const bool needs_catalog = r.key == rule::template_known || r.key == rule::template_channel;
+        const rule_level level = needs_catalog && opts.templates.empty() ? rule_level::off : level_in(opts, kind, r.key);
         if ((r.key == rule::field_unknown || r.key == rule::field_null) && level == rule_level::error)
             continue; // additionalProperties: false states it, or the types without null
         boost::json::object entry;
