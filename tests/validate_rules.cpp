@@ -1385,7 +1385,19 @@ TEST_CASE("the seed's TimeWindows example as printed, with typographic quotes, i
     CHECK(contains(d.hint, "\""));
 }
 
-TEST_CASE("the straight-quotes hint is given where straight quotes would take the JSON further, not for quotes inside a string")
+TEST_CASE("TimeWindows content that is not JSON gets the straight-quotes hint whenever it holds typographic quotes")
+{
+    for (const std::string& content : std::vector<std::string>{"[{\u201estartHour\u201c:9,\u201estartMinute\u201c:0,\u201eendHour\u201c:17,\u201eendMinute\u201c:0}]",
+             "[{startHour:9, \u201cnote\u201d:1}]", "[" + window(9, 0, 17, 0) + "\u201c]", "[\"a\u201d:1]"}) {
+        CAPTURE(content);
+        const auto r = atlas::validate_request(outbound_with({time_windows(content)}));
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].rule == "time-windows.syntax");
+        CHECK(contains(r.diagnostics[0].hint, "straight quotes"));
+    }
+}
+
+TEST_CASE("the straight-quotes hint is given wherever typographic double quotes stand, single ones only where they act as quotes")
 {
     const auto hint_of = [](std::string_view content) {
         std::string field = R"("EnrichmentInfoSettings": ")";
@@ -1396,23 +1408,24 @@ TEST_CASE("the straight-quotes hint is given where straight quotes would take th
         CHECK(r.diagnostics[0].rule == "json-text.syntax");
         return r.diagnostics[0].hint;
     };
+    // The contract: content that is not JSON and holds typographic quotes (\u201c \u201d) gets the hint.
     CHECK(contains(hint_of("{\u201cmode\u201d: 1}"), "straight quotes"));
-    CHECK(contains(hint_of("{\"mode\": \u2018fast\u2019}"), "straight quotes"));
-    // A typographic closing quote after a straight opening one: the JSON breaks later, at what follows the string
-    // that the next straight quote closes ("mode\u201d: 1, " then the bare word fast), or at the end.
     CHECK(contains(hint_of("{\"mode\u201d: 1, \"fast\u201d: 2}"), "straight quotes"));
     CHECK(contains(hint_of("[\"hello\u201d]"), "straight quotes"));
-    // Only where straight quotes would take the JSON further: not when it still breaks at the same place (a bare
-    // key, a doubled comma, a missing comma, text after the value), nor when it would break sooner (an apostrophe
-    // in a string left open).
-    CHECK_FALSE(contains(hint_of("{mode: 1, \u201cfast\u201d: 2}"), "straight quotes"));
-    CHECK_FALSE(contains(hint_of("{\"a\": 9,, \"note\": \u201cx\u201d}"), "straight quotes"));
-    CHECK_FALSE(contains(hint_of("[\"a\" \"b\", \u201cc\u201d]"), "straight quotes"));
-    CHECK_FALSE(contains(hint_of("{\"a\": 1},[\u201cx\u201d]"), "straight quotes"));
+    CHECK(contains(hint_of("[\"a\u201d:1]"), "straight quotes")); // a curly quote closing a straight one
+    CHECK(contains(hint_of("{\u201emode\u201c: 1}"), "straight quotes")); // German quotes
+    CHECK(contains(hint_of("{\u201fmode\u201d: 1}"), "straight quotes"));
+    // Wherever they stand, as the contract says, even when something else is wrong too.
+    CHECK(contains(hint_of("{mode: 1, \u201cfast\u201d: 2}"), "straight quotes"));
+    CHECK(contains(hint_of("{\"a\": 9,, \"note\": \u201cx\u201d}"), "straight quotes"));
+    CHECK(contains(hint_of("{\"greeting\": \"say \u201chello\u201d\",}"), "straight quotes"));
+    // Single ones: where straight quotes would take the JSON further, not for an apostrophe in text.
+    CHECK(contains(hint_of("{\"mode\": \u2018fast\u2019}"), "straight quotes"));
     CHECK_FALSE(contains(hint_of("[\"don\u2019t hang up]"), "straight quotes"));
-    // The text holds typographic quotes, but a trailing comma or a missing bracket is what is wrong.
-    CHECK_FALSE(contains(hint_of("{\"greeting\": \"say \u201chello\u201d\",}"), "straight quotes"));
-    CHECK_FALSE(contains(hint_of("[\"\u201cquoted\u201d\""), "straight quotes"));
+    CHECK_FALSE(contains(hint_of("{\"note\": \"don\u2019t\",}"), "straight quotes"));
+    // No typographic quote, no hint; other characters of the same block (an en dash, an ellipsis) are not quotes.
+    CHECK_FALSE(contains(hint_of("{\"a\": 1,}"), "straight quotes"));
+    CHECK_FALSE(contains(hint_of("{\"a\": \u2013 1\u2026}"), "straight quotes"));
 }
 
 TEST_CASE("errors inside TimeWindows point into the content, placed in the outer text with escapes counted")

@@ -540,36 +540,47 @@ ATLAS_DECL void check_time_zone(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // JSON carried in strings
 
-/// Whether a typographic quote (\u201c \u201d \u2018 \u2019) starts at content[at].
-inline bool typographic_quote_at(std::string_view content, std::size_t at) noexcept
+/// The typographic quote that starts at content[at]: a double one (\u201c \u201d \u201e \u201f), a single one
+/// (\u2018 \u2019), or none. Each is three bytes of UTF-8, E2 80 98-9F.
+enum class typographic_quote : std::uint8_t { none, single, double_quote };
+inline typographic_quote typographic_quote_at(std::string_view content, std::size_t at) noexcept
 {
-    const std::string_view rest = at < content.size() ? content.substr(at) : std::string_view();
-    return rest.starts_with("\u201c") || rest.starts_with("\u201d") || rest.starts_with("\u2018") ||
-           rest.starts_with("\u2019");
+    if (at + 3 > content.size() || content[at] != '\xE2' || content[at + 1] != '\x80')
+        return typographic_quote::none;
+    switch (static_cast<unsigned char>(content[at + 2])) {
+    case 0x9C: case 0x9D: case 0x9E: case 0x9F: return typographic_quote::double_quote;
+    case 0x98: case 0x99: return typographic_quote::single;
+    default: return typographic_quote::none;
+    }
 }
 
-/// Whether straight quotes in place of the typographic ones (\u201c \u201d \u2018 \u2019) would take content that is
-/// not JSON further: it then parses, or breaks later than it does. That is the seed's own TimeWindows example, a
-/// curly quote closing a straight one (["a\u201d:1]), or one left open (["hello\u201d]). When they would break it
-/// sooner (["don\u2019t hang up], a quote inside text) or no later (a trailing comma, a missing bracket), the hint would
-/// not fix what is wrong, and is not given.
+/// Whether content that is not JSON gets the straight-quotes hint. The contract's rule: when it holds typographic
+/// double quotes (the seed's TimeWindows example does), wherever they stand. Single ones are apostrophes as often
+/// as quotes ("don\u2019t"), so content holding only those gets the hint when straight quotes in their place would
+/// take it further: it then parses, or breaks later than it does ({"mode": \u2018fast\u2019}, not ["don\u2019t]).
 inline bool straight_quotes_help(std::string_view content, std::size_t error_offset, std::size_t max_depth)
 {
+    bool single = false;
+    for (std::size_t k = content.find('\xE2'); k != std::string_view::npos; k = content.find('\xE2', k + 1)) {
+        const typographic_quote quote = typographic_quote_at(content, k);
+        if (quote == typographic_quote::double_quote)
+            return true;
+        single = single || quote == typographic_quote::single;
+    }
+    if (!single)
+        return false;
     std::string straight;
     std::size_t shift = 0; // bytes the replacements before error_offset saved: 2 for each
+    straight.reserve(content.size());
     for (std::size_t k = 0; k < content.size(); ++k) {
-        if (content[k] == '\xE2' && typographic_quote_at(content, k)) {
-            if (straight.empty())
-                straight.assign(content.substr(0, k));
+        if (typographic_quote_at(content, k) == typographic_quote::single) {
             straight += '"';
             if (k < error_offset)
                 shift += 2;
             k += 2;
-        } else if (!straight.empty() || shift != 0)
+        } else
             straight += content[k];
     }
-    if (straight.empty())
-        return false; // no typographic quote
     json_reader reader;
     reader.reset(straight, max_depth);
     for (;;) {
