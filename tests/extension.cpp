@@ -390,6 +390,25 @@ TEST_SUITE("extension")
         CHECK_FALSE(atlas::profile("lenient").has_value());
     }
 
+    TEST_CASE("strict mode makes unknown request fields errors whatever level a profile or config gives them")
+    {
+        const std::string text = R"({"name":"a","campaignType":"1","CallType":"2","TemplateId":"t","Foo":1})";
+        atlas::options server = *atlas::profile("server-compatible");
+        CHECK(atlas::validate_request(text, server).diagnostics.empty()); // off without strict
+        server.strict = true;
+        const auto strict_server = atlas::validate_request(text, server);
+        REQUIRE(strict_server.diagnostics.size() == 1);
+        CHECK(strict_server.diagnostics[0].rule == "field.unknown");
+        CHECK(strict_server.diagnostics[0].severity == atlas::severity::error);
+        atlas::options off;
+        off.set("field.unknown", atlas::rule_level::off);
+        off.strict = true;
+        CHECK_FALSE(atlas::validate_request(text, off).valid());
+        // A response's unknown fields follow the level: servers add fields, strict or not.
+        const std::string response = R"({"id":"c1","name":"a","Foo":1})";
+        CHECK(atlas::validate_response(response, off).diagnostics.empty());
+    }
+
     TEST_CASE("options read from JSON, and a wrong key or rule id gets a did-you-mean")
     {
         atlas::options o;

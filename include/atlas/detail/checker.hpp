@@ -82,15 +82,17 @@ inline rule_level level_of_id(const options& opts, std::string_view id, severity
     return given == severity::error ? rule_level::error : rule_level::warning;
 }
 
-/// The level rule r has when `opts` validate a payload of this kind: the catalog's severity, made an error for
-/// unknown request fields in strict mode, then whatever options::rule_levels says for its id. Text that cannot be
-/// read keeps its errors. The checker and the schema generator both ask here.
+/// The level rule r has when `opts` validate a payload of this kind: whatever options::rule_levels says for its id,
+/// else the catalog's severity. Text that cannot be read keeps its errors, and so do unknown request fields in strict
+/// mode: the contract makes them errors there, whatever a profile or config set for field.unknown (strict with the
+/// server-compatible profile is strict). The checker and the schema generator both ask here.
 inline rule_level level_in(const options& opts, payload_kind kind, rule r) noexcept
 {
     if (level_is_fixed(r))
         return rule_level::error;
-    const bool strict_unknown = r == rule::field_unknown && opts.strict && kind == payload_kind::request;
-    return level_of_id(opts, info(r).id, strict_unknown ? severity::error : info(r).severity);
+    if (r == rule::field_unknown && opts.strict && kind == payload_kind::request)
+        return rule_level::error;
+    return level_of_id(opts, info(r).id, info(r).severity);
 }
 
 /// One segment of a JSON Pointer while walking content: an object key or an array index.
