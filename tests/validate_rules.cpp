@@ -1897,6 +1897,46 @@ TEST_CASE("ToolIds with an empty item is a tool-ids.empty-item error at the valu
     CHECK(contains(expect_rule(leading, "tool-ids.empty-item", "/ToolIds", 6, 14).message, "number 1"));
 }
 
+TEST_CASE("an empty Position on a voice bubble is told to get a value, elsewhere to be omitted or get one")
+{
+    const auto bubble = atlas::validate_request(
+        R"({"name":"a","TemplateId":"t","campaignType":"0","Position":""})");
+    REQUIRE(bubble.diagnostics.size() == 1);
+    CHECK(bubble.diagnostics[0].rule == "field.empty");
+    CHECK_FALSE(contains(bubble.diagnostics[0].hint, "omit"));
+    CHECK(contains(bubble.diagnostics[0].hint, "\"bottom-right\""));
+    const auto messages = atlas::validate_request(
+        R"({"name":"a","TemplateId":"t","campaignType":"0","MessagesCampaign":true,"Position":""})");
+    REQUIRE_FALSE(messages.diagnostics.empty());
+    CHECK(messages.diagnostics[0].rule == "field.empty");
+    CHECK(contains(messages.diagnostics[0].hint, "omit Position"));
+}
+
+TEST_CASE("each repeat of a ToolIds id names its item and the first, so no two warnings read alike")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("ToolIds": "a,a,b,a")"}));
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].message == "ToolIds names \"a\" more than once: item 2 repeats item 1");
+    CHECK(r.diagnostics[1].message == "ToolIds names \"a\" more than once: item 4 repeats item 1");
+}
+
+TEST_CASE("a blank ToolIds item is told from an extra comma, and a list of only white space gets its own hint")
+{
+    const auto only_space = atlas::validate_request(outbound_with({R"("ToolIds": " ")"}));
+    REQUIRE(only_space.diagnostics.size() == 1);
+    CHECK(only_space.diagnostics[0].rule == "tool-ids.empty-item");
+    CHECK(only_space.diagnostics[0].message == "ToolIds holds only white space");
+    CHECK_FALSE(contains(only_space.diagnostics[0].hint, "extra comma"));
+    const auto blank = atlas::validate_request(outbound_with({R"("ToolIds": "a, ,b")"}));
+    REQUIRE(blank.diagnostics.size() == 1);
+    CHECK(blank.diagnostics[0].message == "ToolIds has an empty item (number 2): only white space");
+    CHECK(contains(blank.diagnostics[0].hint, "blank item"));
+    const auto extra = atlas::validate_request(outbound_with({R"("ToolIds": "a,,b")"}));
+    REQUIRE(extra.diagnostics.size() == 1);
+    CHECK(extra.diagnostics[0].message == "ToolIds has an empty item (number 2)");
+    CHECK(contains(extra.diagnostics[0].hint, "extra comma"));
+}
+
 TEST_CASE("ToolIds with a repeated id is a tool-ids.duplicate warning")
 {
     const auto r = atlas::validate_request(outbound_with({R"("ToolIds": "a,a")"}));
@@ -1915,13 +1955,14 @@ TEST_CASE("every repeat of a ToolIds id after its first is reported, in the orde
     for (const std::size_t n : {std::size_t{3}, std::size_t{16}, std::size_t{17}, std::size_t{40}, std::size_t{3000}}) {
         std::string list;
         std::vector<std::string> expected;
-        std::set<std::string> seen;
+        std::map<std::string, std::size_t> seen_at; // an id's first item number
         for (std::size_t k = 0; k < n; ++k) {
             if (k > 0)
                 list += ',';
             const std::string id = "tool_" + std::to_string(rng() % (n / 2 + 1));
-            if (!seen.insert(id).second)
-                expected.push_back("ToolIds names \"" + id + "\" more than once");
+            if (!seen_at.emplace(id, k + 1).second)
+                expected.push_back("ToolIds names \"" + id + "\" more than once: item " + std::to_string(k + 1) +
+                                   " repeats item " + std::to_string(seen_at[id]));
             list += id;
         }
         atlas::options opts;

@@ -134,6 +134,8 @@ struct workspace {
     struct item {
         std::string_view id;
         std::size_t offset;
+        std::size_t number;       // 1-based, as the messages count items
+        std::size_t first_number; // of a repeat: the number of its first occurrence
     };
     std::vector<item> items, repeated;
     std::vector<std::size_t> item_table; // open addressing over items: index + 1, 0 when empty

@@ -175,12 +175,17 @@ ATLAS_DECL void check_type(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // Strings and enums
 
+inline bool voice_bubble_request(const checker& c);
+
 ATLAS_DECL void check_not_empty(checker& c, std::size_t i)
 {
     if (!c.slot(i).value.empty())
         return;
     const value_kind k = c.field(i).kind;
+    // A voice bubble needs its Position: "omit it" would trade this error for channel.position-required.
+    const bool required_here = c.field(i).name == "Position" && voice_bubble_request(c);
     std::string hint = k == value_kind::time_zone ? "omit Timezone, or give an IANA name such as \"America/New_York\""
+                       : required_here ? "give Position where the bubble sits on the page, such as \"bottom-right\""
                        : k == value_kind::open_enum ? "omit " + name_of(c, i) + ", or give it a value"
                                                     : "give " + name_of(c, i) + " a value";
     c.emit_on(rule::field_empty, i, name_of(c, i) + " must not be an empty string", std::move(hint));
@@ -1175,6 +1180,7 @@ inline void find_repeated_ids(const std::vector<workspace::item>& items, std::ve
             }
             if (items[table[slot] - 1].id == id) {
                 repeated.push_back(items[k]);
+                repeated.back().first_number = items[table[slot] - 1].number;
                 break;
             }
         }
@@ -1228,10 +1234,18 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
         std::string_view trimmed = item.substr(lead);
         while (!trimmed.empty() && is_id_space(trimmed.back()))
             trimmed.remove_suffix(1);
-        if (trimmed.empty())
-            c.emit_on(rule::tool_ids_empty_item, i, "ToolIds has an empty item (number " + std::to_string(item_number) + ")",
-                "remove the extra comma; an empty list is \"\"");
-        else {
+        if (trimmed.empty()) {
+            // "a,,b" has an extra comma; " " or "a, ,b" a blank item, which no comma explains.
+            const bool blank = !item.empty();
+            const bool whole_list = comma == std::string_view::npos && start == 0;
+            c.emit_on(rule::tool_ids_empty_item, i,
+                whole_list ? "ToolIds holds only white space"
+                           : "ToolIds has an empty item (number " + std::to_string(item_number) + ")" +
+                                 (blank ? ": only white space" : ""),
+                whole_list ? "send \"\" for no tools, or the tool ids separated by commas"
+                : blank    ? "remove the blank item and its comma; an empty list is \"\""
+                           : "remove the extra comma; an empty list is \"\"");
+        } else {
             if (trimmed.size() != item.size() && c.level_of(rule::tool_ids_whitespace) != rule_level::off) {
                 if (c.beyond_limit_after(0, c.rank_of(rule::tool_ids_whitespace)))
                     c.emit_on(rule::tool_ids_whitespace, i, {}); // only counted: no text to build
@@ -1241,7 +1255,7 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
                             ? "write the ids with commas only: \"ToolIds\": " + quote_value(without_id_spaces(list))
                             : "write " + quote_value(trimmed) + " without the white space around it");
             }
-            items.push_back({trimmed, start + lead});
+            items.push_back({trimmed, start + lead, item_number, 0});
         }
         if (comma == std::string_view::npos)
             break;
@@ -1255,12 +1269,15 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
             for (std::size_t j = 0; j < k; ++j)
                 if (items[j].id == items[k].id) {
                     repeated.push_back(items[k]);
+                    repeated.back().first_number = items[j].number;
                     break;
                 }
     } else
         find_repeated_ids(items, c.ws().item_table, repeated);
     for (const workspace::item& r : repeated)
-        c.emit_on(rule::tool_ids_duplicate, i, "ToolIds names " + quote_value(r.id) + " more than once",
+        c.emit_on(rule::tool_ids_duplicate, i,
+            "ToolIds names " + quote_value(r.id) + " more than once: item " + std::to_string(r.number) + " repeats item " +
+                std::to_string(r.first_number),
             "list each tool id once"); // at the value, as every finding about a plain string (see check_date_time)
 }
 
@@ -1306,6 +1323,13 @@ inline bool messages_true(const checker& c)
 {
     const field_slot& s = c.slot(request_field("MessagesCampaign"));
     return s.type == json_type::boolean && s.boolean;
+}
+
+/// A request whose channel is a voice bubble: campaignType "0" without a true MessagesCampaign.
+inline bool voice_bubble_request(const checker& c)
+{
+    return c.kind() == payload_kind::request &&
+           c.slot(request_field("campaignType")).value == "0" && !messages_true(c);
 }
 
 ATLAS_DECL void check_call_type_required(checker& c)
