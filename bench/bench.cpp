@@ -809,6 +809,30 @@ inline std::string tool_ids_payload(std::size_t items)
     return s + "\"}";
 }
 
+/// TimeWindows of n windows, each with a string hour and no endMinute: two errors a window, the second placed before
+/// the first (at the window's brace). Session 13's probe found them placed in quadratic time.
+inline std::string bad_windows_payload(std::size_t windows)
+{
+    std::string content = "[";
+    for (std::size_t k = 0; k < windows; ++k)
+        content += (k ? "," : "") + std::string(R"({"startHour":"9","startMinute":0,"endHour":10})");
+    std::string s = R"({"name":"Ramp","campaignType":"1","CallType":"2","TemplateId":"tpl_outbound_en_01","TimeWindows":)";
+    detail::append_json_string(s, content + "]", false);
+    return s + "}";
+}
+
+/// One unknown key of n bytes over an object of duplicate keys (a tenth of n of them): each duplicate's pointer
+/// repeats the long key. Session 13's probe found a report a thousand times the input, built in quadratic time.
+inline std::string long_key_payload(std::size_t bytes)
+{
+    std::string s = R"({"name":"Ramp","campaignType":"1","CallType":"1","TemplateId":"tpl_inbound_en_01",")";
+    s.append(bytes, 'k');
+    s += "\":{";
+    for (std::size_t k = 0; k < bytes / 60; ++k)
+        s += k ? ",\"a\":1" : "\"a\":1";
+    return s + "}}";
+}
+
 inline std::string long_string_payload(std::size_t bytes, rng& r)
 {
     std::string script;
@@ -835,6 +859,10 @@ inline int run_ramp(std::string_view only)
         points.push_back({"ToolIds items (escaped, half empty)", items, tool_ids_payload(items)});
     for (std::size_t bytes = 5u << 20 >> 4; bytes <= 5u << 20; bytes *= 2)
         points.push_back({"ScriptBase bytes", bytes, long_string_payload(bytes, r)});
+    for (std::size_t windows = 1250; windows <= 20000; windows *= 2)
+        points.push_back({"TimeWindows bad windows", windows, bad_windows_payload(windows)});
+    for (std::size_t bytes = 62500; bytes <= 1000000; bytes *= 2)
+        points.push_back({"long key over duplicates (bytes)", bytes, long_key_payload(bytes)});
 
     std::cout << "(" << (wall_clock ? "wall-clock" : "thread CPU") << " time, best of up to 5 runs)\n\n";
     std::cout << "| input | n | size (MB) | best time (ms) | ms per MB | MB/s | diagnostics |\n"

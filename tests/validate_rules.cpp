@@ -1841,6 +1841,34 @@ TEST_CASE("thousands of bad windows under a small max_diagnostics keep the first
     CHECK(r.diagnostics.back().severity == atlas::severity::error);
 }
 
+TEST_CASE("windows whose findings come after their own brace are each placed where they are")
+{
+    // In each window the wrong type of startHour is found before the missing endMinute, whose place is the
+    // window's brace: the findings go back and forth in the text. Each is placed as a lone window's would be.
+    const std::string bad_window = R"({"startHour":"9","startMinute":0,"endHour":10})";
+    const auto single = atlas::validate_request(outbound_with({time_windows("[" + bad_window + "]")}));
+    REQUIRE(single.diagnostics.size() == 2);
+    std::string windows = "[";
+    constexpr int count = 200;
+    for (int w = 0; w < count; ++w)
+        windows += (w ? "," : "") + bad_window;
+    windows += "]";
+    atlas::options opts;
+    opts.max_diagnostics = 1000;
+    const auto r = atlas::validate_request(outbound_with({time_windows(windows)}), opts);
+    REQUIRE(r.diagnostics.size() == 2 * count);
+    // The content is escaped (\" is two bytes of text for one of content): window w starts 2 * w * (its length
+    // + the comma's) bytes of text later, on the same line.
+    const std::size_t window_text = time_windows(bad_window).size() - time_windows("").size() + 1;
+    for (const atlas::diagnostic& d : r.diagnostics) {
+        const std::size_t w = std::stoul(d.path.substr(std::string("/TimeWindows/").size()));
+        const atlas::diagnostic& alone = single.diagnostics[d.rule == single.diagnostics[0].rule ? 0 : 1];
+        CAPTURE(d.path);
+        CHECK(d.line == alone.line);
+        CHECK(d.offset == alone.offset + w * window_text);
+    }
+}
+
 TEST_CASE("overlaps past max_diagnostics are counted, as warnings that leave the payload valid")
 {
     // 50 copies of one window: each later one overlaps window 0.
@@ -2317,6 +2345,43 @@ TEST_CASE("past max_diagnostics one report.truncated entry counts the rest, as a
     opts.max_diagnostics = 5;
     expect_no_rule(atlas::validate_request(text, opts), "report.truncated");
     expect_no_rule(atlas::validate_request(text), "report.truncated");
+}
+
+TEST_CASE("a report holds about max_diagnostics times 4 KiB of text: a thousand duplicates under a 100 KB key are counted")
+{
+    // Every pointer repeats the long key: 1,001 of them made a report a thousand times the input.
+    const std::string long_key(100000, 'k');
+    std::string under = "{";
+    for (int k = 0; k < 1001; ++k)
+        under += k ? ",\"a\":1" : "\"a\":1";
+    under += "}";
+    const auto r = atlas::validate_request(outbound_with({"\"" + long_key + "\": " + under}));
+    CHECK_FALSE(r.valid());
+    std::size_t text_bytes = 0, duplicates = 0;
+    for (const atlas::diagnostic& d : r.diagnostics) {
+        text_bytes += d.path.size() + d.message.size() + d.hint.size();
+        if (d.rule == "json.duplicate-key") {
+            ++duplicates;
+            CHECK(d.path == "/" + long_key + "/a"); // what is kept stays exact
+        }
+    }
+    const std::size_t budget = atlas::options{}.max_diagnostics * 4096;
+    CHECK(duplicates >= 1);
+    CHECK(duplicates < 1000);
+    CHECK(text_bytes <= budget + long_key.size() + 1024); // the one that crossed it is kept whole
+    const atlas::diagnostic& more = r.diagnostics.back();
+    CHECK(more.rule == "report.truncated");
+    // The unknown long key (a warning) may have made room for an error; every duplicate is shown or counted.
+    const std::size_t left_out = std::stoul(more.message);
+    CHECK(duplicates + left_out >= 1000);
+    CHECK(more.severity == atlas::severity::error);
+    // A raised max_diagnostics raises the budget with it.
+    atlas::options roomy;
+    roomy.max_diagnostics = 100000;
+    std::size_t kept = 0;
+    for (const atlas::diagnostic& d : atlas::validate_request(outbound_with({"\"" + long_key + "\": " + under}), roomy).diagnostics)
+        kept += d.rule == "json.duplicate-key" ? 1 : 0;
+    CHECK(kept == 1000);
 }
 
 TEST_CASE("a report cut short by max_diagnostics keeps its errors first: a thousand unknown fields cannot hide a missing one")

@@ -18,6 +18,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 #include <span>
 #include <string>
@@ -319,8 +320,8 @@ public:
     {
         auto& kept = report_.diagnostics;
         const bool counted_only = message.empty();
-        const bool full = kept.size() >= options_.max_diagnostics;
-        if (full && !counted_only && kept_below(rank) > 0) {
+        const bool full = kept.size() >= options_.max_diagnostics || text_full();
+        if (full && !counted_only && !text_full() && kept_below(rank) > 0) {
             // Once the report is full nothing of the victim's rank is kept after its cursor (a newcomer put before
             // the cursor of its own rank moves that cursor past it), so a cursor mostly moves back: a million errors
             // past the limit cost about one walk of the kept ones.
@@ -339,6 +340,8 @@ public:
             --kept_count_[static_cast<std::size_t>(victim)];
             ++dropped_; // the one replaced is now one of those left out
             dropped_error_ = dropped_error_ || victim == keep_rank::raised;
+            kept_text_bytes_ -= text_bytes(kept[at]);
+            kept_text_bytes_ += path.size() + message.size() + hint.size();
             kept[at] = make_diagnostic(id, level, std::move(path), offset, std::move(message), std::move(hint));
             ++kept_count_[static_cast<std::size_t>(rank)];
             if (std::size_t& raised_from = evict_from_[1]; rank == keep_rank::raised && raised_from != npos && raised_from <= at)
@@ -352,6 +355,7 @@ public:
         }
         if (kept.empty())
             kept.reserve(4); // one allocation for most reports, not one per growth to 1, 2, 4
+        kept_text_bytes_ += path.size() + message.size() + hint.size();
         kept.push_back(make_diagnostic(id, level, std::move(path), offset, std::move(message), std::move(hint)));
         ++kept_count_[static_cast<std::size_t>(rank)];
     }
@@ -381,14 +385,27 @@ public:
     /// not while a kept one of a lower rank could make room for it.
     bool beyond_limit_after(std::size_t before, keep_rank rank) const noexcept
     {
-        return report_.diagnostics.size() + before >= options_.max_diagnostics && kept_below(rank) == 0;
+        return text_full() || (report_.diagnostics.size() + before >= options_.max_diagnostics && kept_below(rank) == 0);
     }
+    /// Bytes of text a report keeps at most, in its diagnostics' paths, messages and hints, past which it only counts
+    /// them, as past max_diagnostics: about 4 KiB a diagnostic, far above what real ones take (messages quote at most
+    /// 64 characters of a value), but a pointer repeats every key above its place, and a thousand duplicate keys
+    /// under one 1 MB key made a 1 GB report. A diagnostic that crosses it is kept whole.
+    std::size_t text_budget() const noexcept
+    {
+        constexpr std::size_t per_diagnostic = 4096;
+        return options_.max_diagnostics > std::numeric_limits<std::size_t>::max() / per_diagnostic
+                   ? std::numeric_limits<std::size_t>::max()
+                   : options_.max_diagnostics * per_diagnostic;
+    }
+    bool text_full() const noexcept { return kept_text_bytes_ >= text_budget(); }
     /// Forgets everything reported so far (text that turns out not to be JSON gets one error only).
     void discard_diagnostics() noexcept
     {
         report_.diagnostics.clear();
         dropped_ = 0;
         dropped_error_ = false;
+        kept_text_bytes_ = 0;
         ws_.kept_order.clear();
         kept_count_ = {};
         evict_from_ = {npos, npos};
@@ -419,6 +436,7 @@ private:
     workspace& ws_;
     std::size_t dropped_ = 0;
     bool dropped_error_ = false;
+    std::size_t kept_text_bytes_ = 0; // of the kept diagnostics: see text_budget
     std::array<std::size_t, 3> kept_count_{};            // kept diagnostics of each keep_rank
     std::array<std::size_t, 2> evict_from_{npos, npos};  // where the search for a warning, a raised one goes back from
 
@@ -431,6 +449,7 @@ private:
         const rule_info* built_in = find_rule(d.rule);
         return built_in && built_in->severity == severity::warning ? keep_rank::raised : keep_rank::error;
     }
+    static std::size_t text_bytes(const diagnostic& d) noexcept { return d.path.size() + d.message.size() + d.hint.size(); }
     /// Kept diagnostics that one of this rank takes the place of, past the limit.
     std::size_t kept_below(keep_rank rank) const noexcept
     {

@@ -127,6 +127,22 @@ inline void emit_unknown_field(checker& c, std::string_view key, std::string pat
         std::move(hint));
 }
 
+/// What a walk through the payload's values finds (a duplicate key, a number too large): reported as the payload's.
+struct payload_report {
+    checker& c;
+    bool only_counted(rule r) const noexcept { return c.beyond_limit_after(0, c.rank_of(r)); }
+    void operator()(rule r, std::string pointer, std::size_t offset, std::string message) const
+    {
+        c.emit(r, std::move(pointer), offset, std::move(message));
+    }
+};
+
+/// A walk that only reads (a root that is no object gets one error of its own).
+struct report_nothing {
+    bool only_counted(rule) const noexcept { return true; }
+    void operator()(rule, std::string, std::size_t, std::string) const noexcept {}
+};
+
 /// Reads the payload text into slots (one per known field), reporting what the text itself breaks:
 /// syntax, encoding, limits, duplicate keys, non-finite numbers, unknown fields.
 /// Returns false when the text is not a JSON object (the report then holds that one error).
@@ -154,7 +170,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
     }
     if (first.kind != token_kind::object_begin) {
         const json_token& root = first;
-        const bool read = walk_value(reader, first, "", ws.stack, [](auto&&...) {});
+        const bool read = walk_value(reader, first, "", ws.stack, report_nothing{});
         if (!read || reader.next().kind == token_kind::error) {
             reject_text(c, reader.error(), reader.error_offset());
             return false;
@@ -199,9 +215,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
             append_pointer_token(p, key);
             return p;
         };
-        auto report_inside = [&](rule r, std::string p, std::size_t offset, std::string message) {
-            c.emit(r, std::move(p), offset, std::move(message));
-        };
+        const payload_report report_inside{c};
         // Past max_diagnostics a diagnostic is only counted, so its pointer, message and hint are not built:
         // a payload of 100,000 unknown keys paid a did-you-mean (and a pointer) for each. Asked only here,
         // off the path of known fields.
