@@ -2245,9 +2245,21 @@ TEST_CASE("to_text masks a pasted credential under an escaped key, of any type, 
     // Another key that merely contains the word is printed.
     const std::string other = R"({"name": 5, "apikeys_count": "visible", "campaignType": "0"})";
     CHECK(contains(atlas::validate_request(other).to_text(other), "visible"));
-    // The word inside a sentence, not starting a quote or a line, is no header.
-    const std::string prose = R"({"name": 5, "note": "the api-key: visible"})";
-    CHECK(contains(atlas::validate_request(prose).to_text(prose), "visible"));
+    // The name as a word anywhere, then ':' or '=' and a value: masked to its quote or the end of the word, in
+    // a sentence too (a note that pastes a key leaks it as well as a header does).
+    const std::string prose = R"({"name": 5, "note": "the api-key: hidden, and more"})";
+    const std::string prose_out = atlas::validate_request(prose).to_text(prose);
+    CHECK_FALSE(contains(prose_out, "hidden"));
+    CHECK(contains(prose_out, "and more"));
+    for (const std::string& pasted : {"{'name': 'x', 'api-key': '" + secret + "'}", "{api-key: \"" + secret + "\"}",
+             "{\"name\":\"x\"} api-key: " + secret, "api-key = " + secret, "--header=api-key:" + secret,
+             "--api-key=" + secret + " --verbose", "{\"name\": 1, \"TimeWindows\": \"{\\\"api-key\\\": \\\"" + secret + "\\\"\"}",
+             "API_KEY=" + secret, "x_api_key => '" + secret + "'"}) {
+        CAPTURE(pasted);
+        const auto r = atlas::validate_request(pasted);
+        REQUIRE_FALSE(r.valid());
+        CHECK_FALSE(contains(r.to_text(pasted), secret));
+    }
 }
 
 TEST_CASE("the api-key value never appears in to_json or to_text")
