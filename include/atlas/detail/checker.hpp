@@ -134,11 +134,9 @@ struct workspace {
     std::vector<held_diagnostic> held;
     struct item {
         std::string_view id;
-        std::size_t offset;
-        std::size_t number;       // 1-based, as the messages count items
-        std::size_t first_number; // of a repeat: the number of its first occurrence
+        std::size_t number; // 1-based, as the messages count items
     };
-    std::vector<item> items, repeated;
+    std::vector<item> items;
     std::vector<std::size_t> item_table; // open addressing over items: index + 1, 0 when empty
     // Once a diagnostic took another's place in a full report: the order each kept one was found in, which
     // finish_report restores before ordering by place (equal places stay in the order found, cut short or not).

@@ -1180,13 +1180,22 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // ToolIds
 
-/// Appends to `repeated` every item whose id came before, in the order of `items`, through a hash table of the ids
-/// seen (`table`: index + 1, 0 when empty), seeded per table address as the reader's key table is, so that a list
-/// of colliding ids cannot be prepared in advance. Linear: sorting the ids was n log n and, past the cache, the
-/// slowest part of a long list.
-inline void find_repeated_ids(const std::vector<workspace::item>& items, std::vector<std::size_t>& table,
-    std::vector<workspace::item>& repeated)
+/// Calls on_repeat(item, number of its first occurrence) for every item whose id came before, in the order of
+/// `items`: up to 16 ids pairwise, without a table; more through a hash table of the ids seen (`table`: index + 1,
+/// 0 when empty), seeded per table address as the reader's key table is, so that a list of colliding ids cannot be
+/// prepared in advance. Linear: sorting the ids was n log n and, past the cache, the slowest part of a long list.
+template <class OnRepeat>
+void find_repeated_ids(const std::vector<workspace::item>& items, std::vector<std::size_t>& table, OnRepeat on_repeat)
 {
+    if (items.size() <= 16) {
+        for (std::size_t k = 1; k < items.size(); ++k)
+            for (std::size_t j = 0; j < k; ++j)
+                if (items[j].id == items[k].id) {
+                    on_repeat(items[k], items[j].number);
+                    break;
+                }
+        return;
+    }
     std::size_t capacity = 16;
     while (capacity < items.size() * 2)
         capacity *= 2;
@@ -1201,8 +1210,7 @@ inline void find_repeated_ids(const std::vector<workspace::item>& items, std::ve
                 break;
             }
             if (items[table[slot] - 1].id == id) {
-                repeated.push_back(items[k]);
-                repeated.back().first_number = items[table[slot] - 1].number;
+                on_repeat(items[k], items[table[slot] - 1].number);
                 break;
             }
         }
@@ -1260,13 +1268,16 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
             // "a,,b" has an extra comma; " " or "a, ,b" a blank item, which no comma explains.
             const bool blank = !item.empty();
             const bool whole_list = comma == std::string_view::npos && start == 0;
-            c.emit_on(rule::tool_ids_empty_item, i,
-                whole_list ? "ToolIds holds only white space"
-                           : "ToolIds has an empty item (number " + std::to_string(item_number) + ")" +
-                                 (blank ? ": only white space" : ""),
-                whole_list ? "send \"\" for no tools, or the tool ids separated by commas"
-                : blank    ? "remove the blank item and its comma; an empty list is \"\""
-                           : "remove the extra comma; an empty list is \"\"");
+            if (c.beyond_limit_after(0, c.rank_of(rule::tool_ids_empty_item)))
+                c.emit_on(rule::tool_ids_empty_item, i, {}); // only counted
+            else
+                c.emit_on(rule::tool_ids_empty_item, i,
+                    whole_list ? "ToolIds holds only white space"
+                               : "ToolIds has an empty item (number " + std::to_string(item_number) + ")" +
+                                     (blank ? ": only white space" : ""),
+                    whole_list ? "send \"\" for no tools, or the tool ids separated by commas"
+                    : blank    ? "remove the blank item and its comma; an empty list is \"\""
+                               : "remove the extra comma; an empty list is \"\"");
         } else {
             if (trimmed.size() != item.size() && c.level_of(rule::tool_ids_whitespace) != rule_level::off) {
                 if (c.beyond_limit_after(0, c.rank_of(rule::tool_ids_whitespace)))
@@ -1277,30 +1288,25 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
                             ? "write the ids with commas only: \"ToolIds\": " + quote_value(without_id_spaces(list))
                             : "write " + quote_value(trimmed) + " without the white space around it");
             }
-            items.push_back({trimmed, start + lead, item_number, 0});
+            items.push_back({trimmed, item_number});
         }
         if (comma == std::string_view::npos)
             break;
         start = comma + 1;
     }
-    // Duplicates: every occurrence after the first, in the order of the text.
-    auto& repeated = c.ws().repeated;
-    repeated.clear();
-    if (items.size() <= 16) { // the usual few ids: compared pairwise, without a table to allocate
-        for (std::size_t k = 1; k < items.size(); ++k)
-            for (std::size_t j = 0; j < k; ++j)
-                if (items[j].id == items[k].id) {
-                    repeated.push_back(items[k]);
-                    repeated.back().first_number = items[j].number;
-                    break;
-                }
-    } else
-        find_repeated_ids(items, c.ws().item_table, repeated);
-    for (const workspace::item& r : repeated)
-        c.emit_on(rule::tool_ids_duplicate, i,
-            "ToolIds names " + quote_value(r.id) + " more than once: item " + std::to_string(r.number) + " repeats item " +
-                std::to_string(r.first_number),
-            "list each tool id once"); // at the value, as every finding about a plain string (see check_date_time)
+    // Duplicates: every occurrence after the first, in the order of the text, at the value (as every finding about
+    // a plain string, see check_date_time). Past max_diagnostics only counted: no text for a million repeats.
+    if (c.level_of(rule::tool_ids_duplicate) == rule_level::off)
+        return;
+    find_repeated_ids(items, c.ws().item_table, [&c, i](const workspace::item& repeat, std::size_t first_number) {
+        if (c.beyond_limit_after(0, c.rank_of(rule::tool_ids_duplicate)))
+            c.emit_on(rule::tool_ids_duplicate, i, {});
+        else
+            c.emit_on(rule::tool_ids_duplicate, i,
+                "ToolIds names " + quote_value(repeat.id) + " more than once: item " + std::to_string(repeat.number) +
+                    " repeats item " + std::to_string(first_number),
+                "list each tool id once");
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
