@@ -252,6 +252,19 @@ TEST_SUITE("schema")
         }
     }
 
+    TEST_CASE("a value given to allow that is no UTF-8 still leaves the schema JSON, with U+FFFD in its place")
+    {
+        atlas::options o;
+        o.allow("Position", {"bottom-\xff", "ok"});
+        const std::string schema = atlas::json_schema<atlas::update_campaign_request>(o);
+        boost::system::error_code ec;
+        const json::value parsed = json::parse(schema, ec);
+        REQUIRE_FALSE(ec);
+        const json::array& values = parsed.at("properties").at("Position").at("enum").as_array();
+        CHECK(std::find(values.begin(), values.end(), json::value("bottom-\xef\xbf\xbd")) != values.end());
+        CHECK(std::find(values.begin(), values.end(), json::value("ok")) != values.end());
+    }
+
     TEST_CASE("x-atlas-rules lists exactly the rules of a request the schema cannot state")
     {
         const json::value parsed = json::parse(atlas::json_schema<atlas::update_campaign_request>());

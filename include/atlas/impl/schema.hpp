@@ -434,6 +434,15 @@ template <class T>
 inline constexpr payload_kind schema_kind =
     std::is_same_v<T, update_campaign_request> ? payload_kind::request : payload_kind::response;
 
+/// A string of the schema, quoted. Boost.JSON's serializer copies bytes that are no UTF-8 as they are, and a value
+/// given to options::allow in code may hold them: the schema would be no JSON. They become U+FFFD, as in reports.
+inline void append_schema_string(std::string& out, std::string_view text)
+{
+    out += '"';
+    append_json_escaped(out, text);
+    out += '"';
+}
+
 inline void append_indented(std::string& out, const boost::json::value& v, std::size_t indent)
 {
     const auto newline = [&](std::size_t spaces) {
@@ -452,7 +461,7 @@ inline void append_indented(std::string& out, const boost::json::value& v, std::
                 out += ',';
             first = false;
             newline(indent + 2);
-            out += boost::json::serialize(boost::json::string(member.key()));
+            append_schema_string(out, member.key());
             out += ": ";
             append_indented(out, member.value(), indent + 2);
         }
@@ -474,6 +483,10 @@ inline void append_indented(std::string& out, const boost::json::value& v, std::
         if (!flat && !a->empty())
             newline(indent);
         out += ']';
+        return;
+    }
+    if (const boost::json::string* text = v.if_string()) {
+        append_schema_string(out, *text);
         return;
     }
     out += boost::json::serialize(v);
