@@ -193,7 +193,8 @@ TEST_SUITE("cli")
     TEST_CASE("two ways of running at once, or an option the chosen way ignores, is a usage error")
     {
         for (const std::vector<std::string_view>& args : {std::vector<std::string_view>{"--list-rules", "--schema", "request"},
-                 {"--version", "--list-rules"}, {"--help", "--version"}, {"--schema=response", "--help"}}) {
+                 {"--version", "--list-rules"}, {"--help", "--version"}, {"--schema=response", "--help"},
+                 {"-h", "--version"}}) {
             CAPTURE(args.front());
             const auto r = run_cli(args);
             CHECK(r.status == 2);
@@ -203,7 +204,8 @@ TEST_SUITE("cli")
         // Each of these printed as if the option were not there.
         for (const std::vector<std::string_view>& args : {std::vector<std::string_view>{"--schema", "request", "--response"},
                  {"--schema", "request", "--format", "json"}, {"--list-rules", "--profile", "strict"},
-                 {"--strict", "--list-rules"}, {"--list-rules", "--response"}, {"--version", "--format=json"}}) {
+                 {"--strict", "--list-rules"}, {"--list-rules", "--response"}, {"--version", "--format=json"},
+                 {"-h", "--format", "json"}}) {
             CAPTURE(args.front());
             CAPTURE(args.back());
             const auto r = run_cli(args);

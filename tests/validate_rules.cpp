@@ -1281,40 +1281,43 @@ TEST_CASE("a wrong-case Timezone is a timezone.known error whose hint names the 
     }
 }
 
+/// The hint of the one timezone.known error of an outbound payload with this Timezone.
+std::string timezone_hint(std::string_view zone)
+{
+    const auto r = atlas::validate_request(outbound_with({"\"Timezone\": \"" + std::string(zone) + "\""}));
+    REQUIRE(r.diagnostics.size() == 1);
+    return expect_rule(r, "timezone.known", "/Timezone", 6, 15).hint;
+}
+
 TEST_CASE("a Timezone written as an offset, Z or an abbreviation gets the zone it means, never a near wrong one")
 {
-    const auto hint_for = [](std::string_view zone) {
-        const auto r = atlas::validate_request(outbound_with({"\"Timezone\": \"" + std::string(zone) + "\""}));
-        REQUIRE(r.diagnostics.size() == 1);
-        return expect_rule(r, "timezone.known", "/Timezone", 6, 15).hint;
-    };
     // Abbreviations: the zone people mean, not the name one letter away ("PST" is not "EST").
-    CHECK(contains(hint_for("PST"), "America/Los_Angeles"));
-    CHECK(contains(hint_for("CST"), "America/Chicago"));
-    CHECK(contains(hint_for("IST"), "Asia/Kolkata"));
-    CHECK(hint_for("XYZT").empty()); // an unknown abbreviation: no guess
+    CHECK(contains(timezone_hint("PST"), "America/Los_Angeles"));
+    CHECK(contains(timezone_hint("CST"), "America/Chicago"));
+    CHECK(contains(timezone_hint("IST"), "Asia/Kolkata"));
+    CHECK(timezone_hint("XYZT").empty()); // an unknown abbreviation: no guess
     // Offsets: IANA's Etc zones invert the sign, so UTC+2 is Etc/GMT-2.
-    CHECK(contains(hint_for("UTC+2"), "\"Etc/GMT-2\""));
-    CHECK(contains(hint_for("GMT-5"), "\"Etc/GMT+5\""));
-    CHECK(contains(hint_for("+01:00"), "\"Etc/GMT-1\""));
-    CHECK(contains(hint_for("UTC+05:30"), "an offset is not a zone name")); // no Etc zone for half hours
-    CHECK(contains(hint_for("Etc/GMT+02"), "\"Etc/GMT+2\"")); // IANA's own sign, with a leading zero
-    CHECK(contains(hint_for("UTC+0"), "\"UTC\""));
-    CHECK(contains(hint_for("Z"), "\"UTC\""));
+    CHECK(contains(timezone_hint("UTC+2"), "\"Etc/GMT-2\""));
+    CHECK(contains(timezone_hint("GMT-5"), "\"Etc/GMT+5\""));
+    CHECK(contains(timezone_hint("+01:00"), "\"Etc/GMT-1\""));
+    CHECK(contains(timezone_hint("UTC+05:30"), "an offset is not a zone name")); // no Etc zone for half hours
+    CHECK(contains(timezone_hint("Etc/GMT+02"), "\"Etc/GMT+2\"")); // IANA's own sign, with a leading zero
+    CHECK(contains(timezone_hint("UTC+0"), "\"UTC\""));
+    CHECK(contains(timezone_hint("Z"), "\"UTC\""));
     // Spaces around an offset are forgiven, as around a name; a stray character makes it a near name's to hint.
-    CHECK(hint_for("Etc/GMT+2 ") == "did you mean \"Etc/GMT+2\"?");
-    CHECK(hint_for("Etc/GMT-14 ") == "did you mean \"Etc/GMT-14\"?");
-    CHECK(contains(hint_for(" UTC+2"), "\"Etc/GMT-2\""));
-    CHECK(contains(hint_for("GMT+0 "), "\"UTC\""));
-    CHECK(hint_for("Etc/GMT+2x") == "did you mean \"Etc/GMT+2\"?");
-    CHECK(hint_for("Etc/GMT+15").empty()); // no such zone, and the near "Etc/GMT+1" would be 14 hours off
+    CHECK(timezone_hint("Etc/GMT+2 ") == "did you mean \"Etc/GMT+2\"?");
+    CHECK(timezone_hint("Etc/GMT-14 ") == "did you mean \"Etc/GMT-14\"?");
+    CHECK(contains(timezone_hint(" UTC+2"), "\"Etc/GMT-2\""));
+    CHECK(contains(timezone_hint("GMT+0 "), "\"UTC\""));
+    CHECK(timezone_hint("Etc/GMT+2x") == "did you mean \"Etc/GMT+2\"?");
+    CHECK(timezone_hint("Etc/GMT+15").empty()); // no such zone, and the near "Etc/GMT+1" would be 14 hours off
     // So are spaces around an abbreviation: "PST " is Los Angeles, not the near "EST".
     for (const char* written : {"PST ", " PST", "pst ", " IST "}) {
         CAPTURE(written);
-        CHECK_FALSE(contains(hint_for(written), "EST"));
+        CHECK_FALSE(contains(timezone_hint(written), "EST"));
     }
-    CHECK(contains(hint_for("PST "), "America/Los_Angeles"));
-    CHECK(hint_for(" XYZT ").empty());
+    CHECK(contains(timezone_hint("PST "), "America/Los_Angeles"));
+    CHECK(timezone_hint(" XYZT ").empty());
     // Every zone the abbreviations name is one.
     for (const auto& [abbreviation, zone] : atlas::detail::zone_abbreviations) {
         CAPTURE(abbreviation);
@@ -1322,7 +1325,33 @@ TEST_CASE("a Timezone written as an offset, Z or an abbreviation gets the zone i
         CHECK_FALSE(atlas::is_time_zone(abbreviation));
     }
     // A typo still gets the near name.
-    CHECK(contains(hint_for("Europe/Berln"), "Europe/Berlin"));
+    CHECK(contains(timezone_hint("Europe/Berln"), "Europe/Berlin"));
+}
+
+TEST_CASE("a city the tz database does not name gets the zone it keeps the time of, not a near other city")
+{
+    // "Asia/Mumbai" was "did you mean Asia/Dubai?" (90 minutes off), "America/Miami" "America/Lima".
+    CHECK(contains(timezone_hint("Asia/Mumbai"), "\"Asia/Kolkata\""));
+    CHECK(contains(timezone_hint("America/Miami"), "\"America/New_York\""));
+    CHECK(contains(timezone_hint("mumbai"), "\"Asia/Kolkata\""));
+    CHECK(contains(timezone_hint("America/San_Francisco"), "\"America/Los_Angeles\""));
+    CHECK(contains(timezone_hint("Europe/Frankfurt "), "\"Europe/Berlin\""));
+    // A near name whose city is a third or more edits away is another city: no guess.
+    CHECK(timezone_hint("Asia/Mumbay").find("Dubai") == std::string::npos);
+    CHECK(timezone_hint("Europe/Lyon").empty()); // not "Europe/Lisbon", nor any other
+    // Typos of a real city keep their did-you-mean.
+    CHECK(contains(timezone_hint("Asia/Tokio"), "\"Asia/Tokyo\""));
+    CHECK(contains(timezone_hint("America/Sao Paolo"), "\"America/Sao_Paulo\""));
+    CHECK(contains(timezone_hint("America/New_Yrok"), "\"America/New_York\""));
+    CHECK(contains(timezone_hint("Amerca/Chicago"), "\"America/Chicago\""));
+    // Every zone of the table is one, and no city of it is a zone's own name.
+    for (const auto& [city, zone] : atlas::detail::zone_cities) {
+        CAPTURE(city);
+        CHECK(atlas::is_time_zone(zone));
+        std::string as_zone = std::string(zone.substr(0, zone.rfind('/') + 1)) + std::string(city);
+        std::replace(as_zone.begin(), as_zone.end(), ' ', '_');
+        CHECK_FALSE(atlas::is_time_zone(as_zone)); // "Asia/Mumbai" is none: else the table would hide a real zone
+    }
 }
 
 TEST_CASE("an empty Timezone is an error")
@@ -1938,6 +1967,16 @@ TEST_CASE("an empty Position on a voice bubble is told to get a value, elsewhere
     REQUIRE_FALSE(messages.diagnostics.empty());
     CHECK(messages.diagnostics[0].rule == "field.empty");
     CHECK(contains(messages.diagnostics[0].hint, "omit Position"));
+    // A MessagesCampaign of the wrong type leaves the channel unknown: no guess that it is a voice bubble.
+    const auto unknown = atlas::validate_request(
+        R"({"name":"a","TemplateId":"t","campaignType":"0","MessagesCampaign":"true","Position":""})");
+    bool empty_reported = false;
+    for (const atlas::diagnostic& d : unknown.diagnostics)
+        if (d.rule == "field.empty") {
+            empty_reported = true;
+            CHECK(contains(d.hint, "omit Position"));
+        }
+    CHECK(empty_reported);
 }
 
 TEST_CASE("each repeat of a ToolIds id names its item and the first, so no two warnings read alike")
@@ -2254,7 +2293,8 @@ TEST_CASE("to_text masks a pasted credential under an escaped key, of any type, 
     for (const std::string& pasted : {"{'name': 'x', 'api-key': '" + secret + "'}", "{api-key: \"" + secret + "\"}",
              "{\"name\":\"x\"} api-key: " + secret, "api-key = " + secret, "--header=api-key:" + secret,
              "--api-key=" + secret + " --verbose", "{\"name\": 1, \"TimeWindows\": \"{\\\"api-key\\\": \\\"" + secret + "\\\"\"}",
-             "API_KEY=" + secret, "x_api_key => '" + secret + "'"}) {
+             "API_KEY=" + secret, "x_api_key => '" + secret + "'", "self.api_key = '" + secret + "'",
+             "client.api-key: " + secret, "headers[\"api-key\"] = \"" + secret + "\""}) {
         CAPTURE(pasted);
         const auto r = atlas::validate_request(pasted);
         REQUIRE_FALSE(r.valid());
@@ -2394,6 +2434,35 @@ TEST_CASE("a report holds about max_diagnostics times 4 KiB of text: a thousand 
     for (const atlas::diagnostic& d : atlas::validate_request(outbound_with({"\"" + long_key + "\": " + under}), roomy).diagnostics)
         kept += d.rule == "json.duplicate-key" ? 1 : 0;
     CHECK(kept == 1000);
+}
+
+TEST_CASE("the text budget keeps errors first too: long unknown keys cannot push a missing required field out")
+{
+    // 900 unknown keys of 5 KB each: under max_diagnostics, but 4.5 MB of pointers and messages. Warnings fill half
+    // the budget, warnings raised to errors three quarters: the catalog's errors always have room.
+    std::string text = payload({phone, outbound, template_}); // no name
+    text.pop_back(); // the closing brace
+    for (int k = 0; k < 900; ++k)
+        text += ",\n  \"" + std::to_string(k) + std::string(5000, 'x') + "\": 1";
+    text += "\n}";
+    for (const bool strict : {false, true}) {
+        CAPTURE(strict);
+        atlas::options opts;
+        opts.strict = strict;
+        const auto r = atlas::validate_request(text, opts);
+        CHECK_FALSE(r.valid());
+        CHECK(std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+            [](const atlas::diagnostic& d) { return d.rule == "field.required" && d.path == "/name"; }));
+        CHECK(r.diagnostics.back().rule == "report.truncated");
+    }
+    // One unknown key longer than a small report's budget is counted, not kept, and the missing name is kept.
+    atlas::options small;
+    small.max_diagnostics = 5;
+    const std::string long_key = "\"" + std::string(25000, 'k') + "\": 1";
+    const auto one = atlas::validate_request(payload({phone, outbound, template_, long_key}), small);
+    REQUIRE(one.diagnostics.size() == 2);
+    CHECK(one.diagnostics[0].rule == "field.required");
+    CHECK(one.diagnostics[1].message == "1 more diagnostic was left out");
 }
 
 TEST_CASE("a report cut short by max_diagnostics keeps its errors first: a thousand unknown fields cannot hide a missing one")

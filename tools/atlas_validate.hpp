@@ -159,7 +159,9 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
     std::vector<std::string_view> given; // the options named, without their values: checked against the mode below
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view a = args[i];
-        if (a.size() > 2 && a.starts_with("--"))
+        if (a == "-h")
+            given.push_back("--help");
+        else if (a.size() > 2 && a.starts_with("--"))
             given.push_back(a.substr(0, a.find('=')));
         // The value of "--name VALUE" or "--name=VALUE"; none when a is another option or the value is missing.
         std::optional<std::string_view> value;

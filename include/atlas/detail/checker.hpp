@@ -317,9 +317,10 @@ public:
         std::string message, std::string hint)
     {
         auto& kept = report_.diagnostics;
-        const bool counted_only = message.empty();
-        const bool full = kept.size() >= options_.max_diagnostics || text_full();
-        if (full && !counted_only && !text_full() && kept_below(rank) > 0) {
+        const std::size_t bytes = path.size() + message.size() + hint.size();
+        const bool counted_only = message.empty() || kept_text_bytes_ + bytes > text_cap(rank);
+        const bool full = kept.size() >= options_.max_diagnostics;
+        if (full && !counted_only && kept_below(rank) > 0) {
             // Once the report is full nothing of the victim's rank is kept after its cursor (a newcomer put before
             // the cursor of its own rank moves that cursor past it), so a cursor mostly moves back: a million errors
             // past the limit cost about one walk of the kept ones.
@@ -339,7 +340,7 @@ public:
             ++dropped_; // the one replaced is now one of those left out
             dropped_error_ = dropped_error_ || victim == keep_rank::raised;
             kept_text_bytes_ -= text_bytes(kept[at]);
-            kept_text_bytes_ += path.size() + message.size() + hint.size();
+            kept_text_bytes_ += bytes;
             kept[at] = make_diagnostic(id, level, std::move(path), offset, std::move(message), std::move(hint));
             ++kept_count_[static_cast<std::size_t>(rank)];
             if (std::size_t& raised_from = evict_from_[1]; rank == keep_rank::raised && raised_from != npos && raised_from <= at)
@@ -353,7 +354,7 @@ public:
         }
         if (kept.empty())
             kept.reserve(4); // one allocation for most reports, not one per growth to 1, 2, 4
-        kept_text_bytes_ += path.size() + message.size() + hint.size();
+        kept_text_bytes_ += bytes;
         kept.push_back(make_diagnostic(id, level, std::move(path), offset, std::move(message), std::move(hint)));
         ++kept_count_[static_cast<std::size_t>(rank)];
     }
@@ -383,20 +384,23 @@ public:
     /// not while a kept one of a lower rank could make room for it.
     bool beyond_limit_after(std::size_t before, keep_rank rank) const noexcept
     {
-        return text_full() || (report_.diagnostics.size() + before >= options_.max_diagnostics && kept_below(rank) == 0);
+        return kept_text_bytes_ >= text_cap(rank) ||
+               (report_.diagnostics.size() + before >= options_.max_diagnostics && kept_below(rank) == 0);
     }
-    /// Bytes of text a report keeps at most, in its diagnostics' paths, messages and hints, past which it only counts
-    /// them, as past max_diagnostics: about 4 KiB a diagnostic, far above what real ones take (messages quote at most
-    /// 64 characters of a value), but a pointer repeats every key above its place, and a thousand duplicate keys
-    /// under one 1 MB key made a 1 GB report. A diagnostic that crosses it is kept whole.
-    std::size_t text_budget() const noexcept
+    /// Bytes of text (paths, messages and hints) the kept diagnostics of this rank and those below may fill, past
+    /// which one of this rank is only counted, as past max_diagnostics: about 4 KiB a diagnostic in all, far above
+    /// what real ones take (messages quote at most 64 characters of a value), but a pointer repeats every key above
+    /// its place, and a thousand duplicate keys under one 1 MB key made a 1 GB report. Warnings may fill half of it
+    /// and raised warnings three quarters, so that errors always have room: text, like the count, cannot let a
+    /// thousand long unknown keys push a missing required field out.
+    std::size_t text_cap(keep_rank rank) const noexcept
     {
         constexpr std::size_t per_diagnostic = 4096;
-        return options_.max_diagnostics > std::numeric_limits<std::size_t>::max() / per_diagnostic
-                   ? std::numeric_limits<std::size_t>::max()
-                   : options_.max_diagnostics * per_diagnostic;
+        const std::size_t budget = options_.max_diagnostics > std::numeric_limits<std::size_t>::max() / per_diagnostic
+                                       ? std::numeric_limits<std::size_t>::max()
+                                       : options_.max_diagnostics * per_diagnostic;
+        return rank == keep_rank::error ? budget : budget / 4 * (rank == keep_rank::raised ? 3 : 2);
     }
-    bool text_full() const noexcept { return kept_text_bytes_ >= text_budget(); }
     /// Forgets everything reported so far (text that turns out not to be JSON gets one error only).
     void discard_diagnostics() noexcept
     {
@@ -434,7 +438,7 @@ private:
     workspace& ws_;
     std::size_t dropped_ = 0;
     bool dropped_error_ = false;
-    std::size_t kept_text_bytes_ = 0; // of the kept diagnostics: see text_budget
+    std::size_t kept_text_bytes_ = 0; // of the kept diagnostics: see text_cap
     std::array<std::size_t, 3> kept_count_{};            // kept diagnostics of each keep_rank
     std::array<std::size_t, 2> evict_from_{npos, npos};  // where the search for a warning, a raised one goes back from
 

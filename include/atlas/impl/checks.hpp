@@ -464,6 +464,39 @@ inline constexpr std::pair<std::string_view, std::string_view> zone_abbreviation
     "America/Argentina/Buenos_Aires"}, {"SAST", "Africa/Johannesburg"}, {"WAT", "Africa/Lagos"},
     {"EAT", "Africa/Nairobi"}, {"GST", "Asia/Dubai"}};
 
+/// Cities people write as zones that the tz database does not name (it names a zone by one city of it): the zone
+/// they keep the time of. A near name would be another city, hours away ("Asia/Mumbai" is two edits from
+/// "Asia/Dubai", 90 minutes off). Matched on the last part, in any case, spaces for underscores.
+inline constexpr std::pair<std::string_view, std::string_view> zone_cities[] = {
+    {"Mumbai", "Asia/Kolkata"}, {"Bombay", "Asia/Kolkata"}, {"Delhi", "Asia/Kolkata"}, {"New Delhi", "Asia/Kolkata"},
+    {"Bangalore", "Asia/Kolkata"}, {"Bengaluru", "Asia/Kolkata"}, {"Chennai", "Asia/Kolkata"},
+    {"Madras", "Asia/Kolkata"}, {"Hyderabad", "Asia/Kolkata"}, {"Pune", "Asia/Kolkata"},
+    {"Miami", "America/New_York"}, {"Boston", "America/New_York"}, {"Washington", "America/New_York"},
+    {"Washington DC", "America/New_York"}, {"Atlanta", "America/New_York"}, {"Philadelphia", "America/New_York"},
+    {"Dallas", "America/Chicago"}, {"Houston", "America/Chicago"}, {"Austin", "America/Chicago"},
+    {"San Francisco", "America/Los_Angeles"}, {"Seattle", "America/Los_Angeles"},
+    {"San Diego", "America/Los_Angeles"}, {"Las Vegas", "America/Los_Angeles"},
+    {"San Jose", "America/Los_Angeles"}, {"Beijing", "Asia/Shanghai"}, {"Shenzhen", "Asia/Shanghai"},
+    {"Guangzhou", "Asia/Shanghai"}, {"Osaka", "Asia/Tokyo"}, {"Kyoto", "Asia/Tokyo"}, {"Abu Dhabi", "Asia/Dubai"},
+    {"Frankfurt", "Europe/Berlin"}, {"Munich", "Europe/Berlin"}, {"Hamburg", "Europe/Berlin"},
+    {"Milan", "Europe/Rome"}, {"Barcelona", "Europe/Madrid"}, {"Manchester", "Europe/London"},
+    {"Edinburgh", "Europe/London"}, {"Geneva", "Europe/Zurich"}, {"St Petersburg", "Europe/Moscow"},
+    {"Saint Petersburg", "Europe/Moscow"}, {"Rio de Janeiro", "America/Sao_Paulo"},
+    {"Brasilia", "America/Sao_Paulo"}, {"Wellington", "Pacific/Auckland"},
+    {"Ottawa", "America/Toronto"}, {"Calgary", "America/Edmonton"},
+    {"Islamabad", "Asia/Karachi"}, {"Lahore", "Asia/Karachi"},
+    {"Ankara", "Europe/Istanbul"}, {"Cape Town", "Africa/Johannesburg"}};
+
+/// The last part of a zone-like value ("Asia/Mumbai": "Mumbai"), underscores read as spaces, outer spaces trimmed.
+inline std::string zone_city(std::string_view value)
+{
+    value = without_outer_spaces(value);
+    const std::size_t slash = value.rfind('/');
+    std::string city(slash == std::string_view::npos ? value : value.substr(slash + 1));
+    std::replace(city.begin(), city.end(), '_', ' ');
+    return city;
+}
+
 /// The hint for a Timezone written as an offset: [UTC|GMT|Etc/GMT]±h[h][:mm] ("UTC+2", "+01:00", "Etc/GMT+02").
 /// Spaces around it are forgiven ("Etc/GMT+2 "); nothing when the value is no offset ("Etc/GMT+2x" is a near name's
 /// to hint).
@@ -522,7 +555,16 @@ inline std::string time_zone_hint(std::string_view value)
     for (const auto& [abbreviation, zone] : zone_abbreviations)
         if (iequals_ascii(word, abbreviation))
             return did_you_mean(zone);
+    const std::string city = zone_city(value);
+    for (const auto& [name, zone] : zone_cities)
+        if (iequals_ascii(city, name))
+            return did_you_mean(zone) + " (" + std::string(name) + " keeps its time; the tz database names a zone by one city)";
     const std::string_view near = suggest_time_zone(value);
+    // A near name whose city is a third or more edits away from the one written is another city ("America/Miami" is
+    // not "America/Lima"): its zone may be hours off, which is worse than no guess.
+    if (const std::string near_city = zone_city(near); !near.empty() && city.size() >= 4 &&
+        iedit_distance_ascii(city, near_city, city.size()) * 3 >= city.size())
+        return {};
     // Other short capitals are abbreviations too: a near name ("EST" for "PST") would be a wrong zone. Unless they
     // spell a zone in other case ("CUBA", "EIRE": links of one word).
     if (word.size() <= 5 && std::all_of(word.begin(), word.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) &&
@@ -1353,11 +1395,12 @@ inline bool messages_true(const checker& c)
     return s.type == json_type::boolean && s.boolean;
 }
 
-/// A request whose channel is a voice bubble: campaignType "0" without a true MessagesCampaign.
+/// A request whose channel is surely a voice bubble: campaignType "0" without a true MessagesCampaign. One of the
+/// wrong type leaves the channel unknown, as it does for the channel rules ("true" in quotes most likely meant SMS).
 inline bool voice_bubble_request(const checker& c)
 {
-    return c.kind() == payload_kind::request &&
-           c.slot(request_field("campaignType")).value == "0" && !messages_true(c);
+    return c.kind() == payload_kind::request && c.slot(request_field("campaignType")).value == "0" &&
+           !c.failed(request_field("MessagesCampaign")) && !messages_true(c);
 }
 
 ATLAS_DECL void check_call_type_required(checker& c)

@@ -208,13 +208,17 @@ inline void mask_api_key_assignments(std::string_view text, std::string& masked)
         const std::size_t name = p;
         while (p < text.size() && word_byte(text[p]))
             ++p;
-        if (!names_api_key(text.substr(name, p - name)))
+        const std::string_view word = text.substr(name, p - name);
+        // "self.api_key", "client.api-key": the name after an object's.
+        if (!names_api_key(word) && (word.rfind('.') == std::string_view::npos || !names_api_key(word.substr(word.rfind('.') + 1))))
             continue;
         std::size_t q = p;
         if (q + 1 < text.size() && text[q] == '\\' && text[q + 1] == '"')
             q += 2; // \" closing the name inside a string's content
         else if (q < text.size() && (text[q] == '"' || text[q] == '\''))
             ++q;
+        if (q < text.size() && text[q] == ']')
+            ++q; // headers["api-key"] = ...
         while (q < text.size() && space(text[q]))
             ++q;
         if (q >= text.size() || (text[q] != ':' && text[q] != '='))
