@@ -318,7 +318,10 @@ public:
     {
         auto& kept = report_.diagnostics;
         const std::size_t bytes = path.size() + message.size() + hint.size();
-        const bool counted_only = message.empty() || kept_text_bytes_ + bytes > text_cap(rank);
+        const bool no_room = !message.empty() && kept_text_bytes_ + bytes > text_cap(rank);
+        if (no_room) // from now on its rank is past the limit, texts unbuilt: else each of a thousand duplicates
+            text_refused_[static_cast<std::size_t>(rank)] = true; // under a long key would build its long pointer
+        const bool counted_only = message.empty() || no_room;
         const bool full = kept.size() >= options_.max_diagnostics;
         if (full && !counted_only && kept_below(rank) > 0) {
             // Once the report is full nothing of the victim's rank is kept after its cursor (a newcomer put before
@@ -384,7 +387,7 @@ public:
     /// not while a kept one of a lower rank could make room for it.
     bool beyond_limit_after(std::size_t before, keep_rank rank) const noexcept
     {
-        return kept_text_bytes_ >= text_cap(rank) ||
+        return text_refused_[static_cast<std::size_t>(rank)] || kept_text_bytes_ >= text_cap(rank) ||
                (report_.diagnostics.size() + before >= options_.max_diagnostics && kept_below(rank) == 0);
     }
     /// Bytes of text (paths, messages and hints) the kept diagnostics of this rank and those below may fill, past
@@ -408,6 +411,7 @@ public:
         dropped_ = 0;
         dropped_error_ = false;
         kept_text_bytes_ = 0;
+        text_refused_ = {};
         ws_.kept_order.clear();
         kept_count_ = {};
         evict_from_ = {npos, npos};
@@ -439,6 +443,7 @@ private:
     std::size_t dropped_ = 0;
     bool dropped_error_ = false;
     std::size_t kept_text_bytes_ = 0; // of the kept diagnostics: see text_cap
+    std::array<bool, 3> text_refused_{}; // a diagnostic of this keep_rank found no room in the text budget
     std::array<std::size_t, 3> kept_count_{};            // kept diagnostics of each keep_rank
     std::array<std::size_t, 2> evict_from_{npos, npos};  // where the search for a warning, a raised one goes back from
 
