@@ -2463,6 +2463,13 @@ TEST_CASE("the text budget keeps errors first too: long unknown keys cannot push
     REQUIRE(one.diagnostics.size() == 2);
     CHECK(one.diagnostics[0].rule == "field.required");
     CHECK(one.diagnostics[1].message == "1 more diagnostic was left out");
+    // Once a warning found no room, later ones are counted too, short or not (channel.outbound-only here, whose
+    // check builds its text without asking): which are kept does not depend on how a check reports.
+    const auto after = atlas::validate_request(
+        payload({phone, inbound, template_, "\"" + std::string(12000, 'k') + "\": 1", R"("TimeWindows": "[]")"}), small);
+    REQUIRE(after.diagnostics.size() == 2);
+    CHECK(after.diagnostics[0].rule == "field.required");
+    CHECK(after.diagnostics[1].message == "2 more diagnostics were left out");
 }
 
 TEST_CASE("a report cut short by max_diagnostics keeps its errors first: a thousand unknown fields cannot hide a missing one")

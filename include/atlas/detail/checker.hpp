@@ -318,9 +318,13 @@ public:
     {
         auto& kept = report_.diagnostics;
         const std::size_t bytes = path.size() + message.size() + hint.size();
-        const bool no_room = !message.empty() && kept_text_bytes_ + bytes > text_cap(rank);
-        if (no_room) // from now on its rank is past the limit, texts unbuilt: else each of a thousand duplicates
-            text_refused_[static_cast<std::size_t>(rank)] = true; // under a long key would build its long pointer
+        // Once one of a rank found no room, so do the later ones, small or not: the same whether or not the caller
+        // asked beyond_limit_after first (which then spares their texts: else each of a thousand duplicates under a
+        // long key would build its long pointer).
+        const bool no_room = !message.empty() && (text_refused_[static_cast<std::size_t>(rank)] ||
+                                                     kept_text_bytes_ + bytes > text_cap(rank));
+        if (no_room)
+            text_refused_[static_cast<std::size_t>(rank)] = true;
         const bool counted_only = message.empty() || no_room;
         const bool full = kept.size() >= options_.max_diagnostics;
         if (full && !counted_only && kept_below(rank) > 0) {
