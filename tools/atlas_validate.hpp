@@ -286,12 +286,9 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
         err << "atlas-validate: - (standard input) can be named only once: it is read to its end\n" << usage;
         return 2;
     }
-    // These print something of their own and read no input: a file named with them would be silently ignored.
-    const std::string_view reads_no_input = show_help ? "--help" : show_version ? "--version" : list_rules ? "--list-rules"
-                                            : !schema.empty()                      ? "--schema"
-                                                                                   : "";
-    if (!reads_no_input.empty() && !inputs.empty()) {
-        err << "atlas-validate: " << reads_no_input << " reads no input, but " << detail::quote_value(inputs.front())
+    // Every mode prints something of its own and reads no input: a file named with one would be silently ignored.
+    if (!mode.empty() && !inputs.empty()) {
+        err << "atlas-validate: " << mode << " reads no input, but " << detail::quote_value(inputs.front())
             << " was named\n"
             << usage;
         return 2;

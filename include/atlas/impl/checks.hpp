@@ -1203,17 +1203,13 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
     // Placed in the text in the order of their offsets, where content_offset's cursor only moves forward: in the
     // order found (a window's values before its own brace) each step back rescanned the content from its start, and
     // 20,000 windows with two findings each took 13 seconds. Then reported in the order found.
-    if (ws.held.size() > 1) {
-        std::vector<std::pair<std::size_t, std::size_t>> by_offset; // (content offset, index in held)
-        by_offset.reserve(ws.held.size());
-        for (std::size_t k = 0; k < ws.held.size(); ++k)
-            by_offset.emplace_back(ws.held[k].offset, k);
-        std::sort(by_offset.begin(), by_offset.end());
-        for (const auto& [offset, k] : by_offset)
-            ws.held[k].offset = c.content_offset(i, offset);
-    } else
-        for (workspace::held_diagnostic& d : ws.held)
-            d.offset = c.content_offset(i, d.offset);
+    std::vector<std::pair<std::size_t, std::size_t>> by_offset; // (content offset, index in held)
+    by_offset.reserve(ws.held.size());
+    for (std::size_t k = 0; k < ws.held.size(); ++k)
+        by_offset.emplace_back(ws.held[k].offset, k);
+    std::sort(by_offset.begin(), by_offset.end());
+    for (const auto& [offset, k] : by_offset)
+        ws.held[k].offset = c.content_offset(i, offset);
     for (workspace::held_diagnostic& d : ws.held)
         if (!d.superseded)
             c.emit_on(d.which, i, std::move(d.message), std::move(d.hint), d.offset, std::move(d.path));
@@ -1445,7 +1441,7 @@ ATLAS_DECL void check_messages_false(checker& c)
 ATLAS_DECL void check_position_required(checker& c)
 {
     const std::size_t position = request_field("Position");
-    if (is_phone(c) || messages_true(c) || c.slot(position).present())
+    if (!voice_bubble_request(c) || c.slot(position).present())
         return;
     c.emit_on(rule::channel_position_required, position,
         "Position is required for a voice bubble (campaignType \"0\" without MessagesCampaign)",
