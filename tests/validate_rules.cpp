@@ -2302,6 +2302,49 @@ TEST_CASE("to_text masks a pasted credential under an escaped key, of any type, 
     }
 }
 
+TEST_CASE("a credential echoed from a value into a message or hint is masked in every report form")
+{
+    const std::string secret = "SECRET-canary-9b2e";
+    // Messages quote the wrong value ("Timezone "..." is not an IANA time zone name"): a key pasted there was printed
+    // by to_json, to_text and the C ABI, where the source line below it was masked.
+    for (const std::string member : {R"("Timezone": "api-key=)" + secret + "\"", R"("CallType": "api-key: )" + secret + "\"",
+             R"("StartDate": "ATLAS_API_KEY=)" + secret + "\"", R"("campaignType": "x-api-key=)" + secret + "\""}) {
+        CAPTURE(member);
+        const std::string text = R"({"name": "n", "campaignType": "1", "CallType": "2", "TemplateId": "t", )" + member + "}";
+        const auto r = atlas::validate_request(text);
+        REQUIRE_FALSE(r.valid());
+        CHECK_FALSE(contains(r.to_json(), secret));
+        CHECK_FALSE(contains(r.to_text(text), secret));
+        for (const atlas::diagnostic& d : r.diagnostics) {
+            CHECK_FALSE(contains(d.message, secret));
+            CHECK_FALSE(contains(d.hint, secret));
+        }
+        if (!contains(member, "StartDate")) // its message names the fault, not the value
+            CHECK(contains(r.to_json(), "*****")); // masked byte for byte; the rest of the message stays
+    }
+    const auto response = atlas::validate_response(R"({"Timezone": "apikey:)" + secret + R"("})");
+    REQUIRE_FALSE(response.valid());
+    CHECK_FALSE(contains(response.to_json(), secret));
+    // A message without one is left as it was.
+    const auto plain = atlas::validate_request(R"({"name": "n", "campaignType": "1", "CallType": "2", "TemplateId": "t", "Timezone": "Key=Europe/Paris"})");
+    CHECK(contains(plain.to_json(), "Key=Europe/Paris"));
+}
+
+TEST_CASE("to_text masks a credential pasted with typographic quotes or under a prefixed name")
+{
+    const std::string secret = "SECRET-canary-51d0";
+    for (const std::string& pasted : {"{\xE2\x80\x9C" "api-key\xE2\x80\x9D: \xE2\x80\x9C" + secret + "\xE2\x80\x9D}",
+             "{\xE2\x80\x9C" "api-key\xE2\x80\x9D: \"" + secret + "\"}", "{\xE2\x80\x98" "api-key\xE2\x80\x99: \xE2\x80\x98" + secret + "\xE2\x80\x99}",
+             "ATLAS_API_KEY=" + secret, "{\"X-Atlas-Api-Key\": \"" + secret + "\", \"name\": 1}"}) {
+        CAPTURE(pasted);
+        const auto r = atlas::validate_request(pasted);
+        REQUIRE_FALSE(r.valid());
+        const std::string out = r.to_text(pasted);
+        CHECK_FALSE(contains(out, secret));
+        CHECK(contains(out, "***"));
+    }
+}
+
 TEST_CASE("the api-key value never appears in to_json or to_text")
 {
     const std::string canary = "SECRET-CANARY-123";

@@ -76,19 +76,34 @@ inline void append_code_point_escape(std::string& out, unsigned cp)
     append_hex4(out, cp);
 }
 
+/// The typographic quote that starts at content[at]: a double one (\u201c \u201d \u201e \u201f), a single one
+/// (\u2018 \u2019), or none. Each is three bytes of UTF-8, E2 80 98-9F.
+enum class typographic_quote : std::uint8_t { none, single, double_quote };
+inline typographic_quote typographic_quote_at(std::string_view content, std::size_t at) noexcept
+{
+    if (at + 3 > content.size() || content[at] != '\xE2' || content[at + 1] != '\x80')
+        return typographic_quote::none;
+    switch (static_cast<unsigned char>(content[at + 2])) {
+    case 0x9C: case 0x9D: case 0x9E: case 0x9F: return typographic_quote::double_quote;
+    case 0x98: case 0x99: return typographic_quote::single;
+    default: return typographic_quote::none;
+    }
+}
+
 /// Whether a key names the credential: api-key in any case, and the spellings people paste for it (apikey,
-/// api_key, ApiKey, x-api-key, "api key", api-keys). A credential is masked whatever the key it was pasted under.
+/// api_key, ApiKey, x-api-key, "api key", api-keys), also after a prefix (ATLAS_API_KEY, X-Atlas-Api-Key). A
+/// credential is masked whatever the key it was pasted under.
 inline bool names_api_key(std::string_view key) noexcept
 {
-    if (key.size() > 16)
+    if (key.size() > 32)
         return false;
-    char folded[16];
+    char folded[32];
     std::size_t n = 0;
     for (const char c : key)
         if (c != '-' && c != '_' && c != ' ' && c != '.')
             folded[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     const std::string_view name(folded, n);
-    return name == "apikey" || name == "xapikey" || name == "apikeys" || name == "xapikeys";
+    return name.ends_with("apikey") || name.ends_with("apikeys");
 }
 
 /// Appends `s` as the contents of a JSON string (no quotes): escapes quotes, backslashes and

@@ -587,20 +587,6 @@ ATLAS_DECL void check_time_zone(checker& c, std::size_t i)
 // ---------------------------------------------------------------------------------------------
 // JSON carried in strings
 
-/// The typographic quote that starts at content[at]: a double one (\u201c \u201d \u201e \u201f), a single one
-/// (\u2018 \u2019), or none. Each is three bytes of UTF-8, E2 80 98-9F.
-enum class typographic_quote : std::uint8_t { none, single, double_quote };
-inline typographic_quote typographic_quote_at(std::string_view content, std::size_t at) noexcept
-{
-    if (at + 3 > content.size() || content[at] != '\xE2' || content[at + 1] != '\x80')
-        return typographic_quote::none;
-    switch (static_cast<unsigned char>(content[at + 2])) {
-    case 0x9C: case 0x9D: case 0x9E: case 0x9F: return typographic_quote::double_quote;
-    case 0x98: case 0x99: return typographic_quote::single;
-    default: return typographic_quote::none;
-    }
-}
-
 /// Whether content that is not JSON gets the straight-quotes hint. The contract's rule: when it holds typographic
 /// double quotes (the seed's TimeWindows example does), wherever they stand. Single ones are apostrophes as often
 /// as quotes ("don\u2019t"), so content holding only those gets the hint when straight quotes in their place would

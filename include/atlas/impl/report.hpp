@@ -3,6 +3,7 @@
 #define ATLAS_IMPL_REPORT_HPP
 
 #include <atlas/detail/json_reader.hpp>
+#include <atlas/detail/mask.hpp>
 #include <atlas/detail/suggest.hpp>
 #include <atlas/detail/text.hpp>
 #include <atlas/report.hpp>
@@ -61,15 +62,6 @@ ATLAS_DECL std::string report::to_json() const
 }
 
 namespace detail {
-
-/// Writes '*' over text[from, to) in masked (a copy of the text made on the first call).
-inline void mask_bytes(std::string& masked, std::string_view text, std::size_t from, std::size_t to)
-{
-    if (masked.empty())
-        masked.assign(text);
-    for (std::size_t k = from; k < to && k < masked.size(); ++k)
-        masked[k] = '*';
-}
 
 /// The end of a value that is not a string, read from `p` without a parser (the text may be broken): the first ',',
 /// '}' or ']' outside brackets and strings, or the end of the line.
@@ -189,62 +181,6 @@ inline std::string unescaped_key(std::string_view raw, bool content)
         }
     }
     return key;
-}
-
-/// The last net, for text that is neither JSON nor a header line: the credential's name anywhere as a word, in quotes
-/// or not, then ':' or '=' and a value, masked to its closing quote or to the end of the word. A Python dict
-/// ({'api-key': '...'}), a bare key ({api-key: "..."}), a header after JSON on its line, "api-key = ...",
-/// "--header=api-key:..." and "--api-key=..." all leaked through the passes above. Masking more than a credential
-/// hides only a source line's bytes, never a diagnostic.
-inline void mask_api_key_assignments(std::string_view text, std::string& masked)
-{
-    const auto word_byte = [](char c) { return json_impl::is_alnum(c) || c == '-' || c == '_' || c == '.'; };
-    const auto space = [](char c) { return c == ' ' || c == '\t'; };
-    for (std::size_t p = 0; p < text.size();) {
-        if (!word_byte(text[p])) {
-            ++p;
-            continue;
-        }
-        const std::size_t name = p;
-        while (p < text.size() && word_byte(text[p]))
-            ++p;
-        const std::string_view word = text.substr(name, p - name);
-        // "self.api_key", "client.api-key": the name after an object's.
-        if (!names_api_key(word) && (word.rfind('.') == std::string_view::npos || !names_api_key(word.substr(word.rfind('.') + 1))))
-            continue;
-        std::size_t q = p;
-        if (q + 1 < text.size() && text[q] == '\\' && text[q + 1] == '"')
-            q += 2; // \" closing the name inside a string's content
-        else if (q < text.size() && (text[q] == '"' || text[q] == '\''))
-            ++q;
-        if (q < text.size() && text[q] == ']')
-            ++q; // headers["api-key"] = ...
-        while (q < text.size() && space(text[q]))
-            ++q;
-        if (q >= text.size() || (text[q] != ':' && text[q] != '='))
-            continue;
-        ++q;
-        if (text[q - 1] == '=' && q < text.size() && text[q] == '>')
-            ++q; // Ruby's and PHP's "=>"
-        while (q < text.size() && space(text[q]))
-            ++q;
-        std::size_t from = q, to = q;
-        if (q + 1 < text.size() && text[q] == '\\' && text[q + 1] == '"') { // \"...\" in a string's content
-            from = to = q + 2;
-            while (to < text.size() && text[to] != '\n' && !(text[to] == '\\' && to + 1 < text.size() && text[to + 1] == '"'))
-                ++to;
-        } else if (q < text.size() && (text[q] == '"' || text[q] == '\'')) {
-            from = to = q + 1;
-            while (to < text.size() && text[to] != '\n' && text[to] != text[q])
-                to += text[to] == '\\' && to + 1 < text.size() && text[to + 1] != '\n' ? 2 : 1;
-        } else
-            while (to < text.size() && !space(text[to]) && text[to] != '\n' && text[to] != '\r' && text[to] != ',' &&
-                   text[to] != '}' && text[to] != ']' && text[to] != ';' && text[to] != '&' && text[to] != '"' &&
-                   text[to] != '\'')
-                ++to;
-        mask_bytes(masked, text, from, std::min(to, text.size()));
-        p = std::max(p, to);
-    }
 }
 
 /// The text with the value of every credential member (see names_api_key; also inside JSON held in a string, where

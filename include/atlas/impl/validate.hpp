@@ -7,6 +7,7 @@
 #include <atlas/validate.hpp>
 #include <atlas/detail/field_lookup.hpp>
 #include <atlas/detail/json_reader.hpp>
+#include <atlas/detail/mask.hpp>
 #include <atlas/detail/suggest.hpp>
 #include <atlas/detail/text.hpp>
 #include <atlas/fields.hpp>
@@ -317,11 +318,16 @@ inline void report_out_of_memory(report& out) noexcept
     }
 }
 
-/// Orders diagnostics by their place in the text, adds line and column, and the "N more" entry.
+/// Masks a credential echoed in messages, orders diagnostics by their place in the text, adds line and column, and
+/// the "N more" entry.
 inline void finish_report(report& out, const checker& c)
 {
     if (out.diagnostics.empty() && c.dropped() == 0)
         return; // the common case: nothing to order or place
+    for (diagnostic& d : out.diagnostics) { // a value echoed from the payload may carry a pasted credential
+        mask_api_key_assignments_in(d.message);
+        mask_api_key_assignments_in(d.hint);
+    }
     if (const auto found = c.kept_order(); !found.empty()) { // back to the order found, as a full report has it
         std::vector<std::size_t> by_found(found.size());
         std::iota(by_found.begin(), by_found.end(), std::size_t{0});

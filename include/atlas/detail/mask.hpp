@@ -1,0 +1,105 @@
+// atlas: masking the credential in free text (source lines, messages), byte for byte so that offsets stay.
+#ifndef ATLAS_DETAIL_MASK_HPP
+#define ATLAS_DETAIL_MASK_HPP
+
+#include <atlas/detail/json_reader.hpp>
+#include <atlas/detail/text.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace atlas::detail {
+
+/// Writes '*' over text[from, to) in masked (a copy of the text made on the first call).
+inline void mask_bytes(std::string& masked, std::string_view text, std::size_t from, std::size_t to)
+{
+    if (masked.empty())
+        masked.assign(text);
+    for (std::size_t k = from; k < to && k < masked.size(); ++k)
+        masked[k] = '*';
+}
+
+/// The last net, for text that is neither JSON nor a header line: the credential's name anywhere as a word, in quotes
+/// or not, then ':' or '=' and a value, masked to its closing quote or to the end of the word. A Python dict
+/// ({'api-key': '...'}), a bare key ({api-key: "..."}), a header after JSON on its line, "api-key = ...",
+/// "--header=api-key:..." and "--api-key=..." all leaked through the passes above; so did “api-key”: “...”, pasted
+/// from a document. Masking more than a credential hides only bytes after a credential's name and its ':' or '=',
+/// in a source line or a message's echo of a value, never a diagnostic.
+inline void mask_api_key_assignments(std::string_view text, std::string& masked)
+{
+    const auto word_byte = [](char c) { return json_impl::is_alnum(c) || c == '-' || c == '_' || c == '.'; };
+    const auto space = [](char c) { return c == ' ' || c == '\t'; };
+    for (std::size_t p = 0; p < text.size();) {
+        if (!word_byte(text[p])) {
+            ++p;
+            continue;
+        }
+        const std::size_t name = p;
+        while (p < text.size() && word_byte(text[p]))
+            ++p;
+        const std::string_view word = text.substr(name, p - name);
+        // "self.api_key", "client.api-key": the name after an object's.
+        if (!names_api_key(word) && (word.rfind('.') == std::string_view::npos || !names_api_key(word.substr(word.rfind('.') + 1))))
+            continue;
+        std::size_t q = p;
+        if (q + 1 < text.size() && text[q] == '\\' && text[q + 1] == '"')
+            q += 2; // \" closing the name inside a string's content
+        else if (q < text.size() && (text[q] == '"' || text[q] == '\''))
+            ++q;
+        else if (typographic_quote_at(text, q) != typographic_quote::none)
+            q += 3; // “api-key”: pasted from a document
+        if (q < text.size() && text[q] == ']')
+            ++q; // headers["api-key"] = ...
+        while (q < text.size() && space(text[q]))
+            ++q;
+        if (q >= text.size() || (text[q] != ':' && text[q] != '='))
+            continue;
+        ++q;
+        if (text[q - 1] == '=' && q < text.size() && text[q] == '>')
+            ++q; // Ruby's and PHP's "=>"
+        while (q < text.size() && space(text[q]))
+            ++q;
+        std::size_t from = q, to = q;
+        if (q + 1 < text.size() && text[q] == '\\' && text[q + 1] == '"') { // \"...\" in a string's content
+            from = to = q + 2;
+            while (to < text.size() && text[to] != '\n' && !(text[to] == '\\' && to + 1 < text.size() && text[to + 1] == '"'))
+                ++to;
+        } else if (q < text.size() && (text[q] == '"' || text[q] == '\'')) {
+            from = to = q + 1;
+            while (to < text.size() && text[to] != '\n' && text[to] != text[q])
+                to += text[to] == '\\' && to + 1 < text.size() && text[to + 1] != '\n' ? 2 : 1;
+        } else if (typographic_quote_at(text, q) != typographic_quote::none) { // to any closing quote, typographic or not
+            from = to = q + 3;
+            while (to < text.size() && text[to] != '\n' && text[to] != '"' && typographic_quote_at(text, to) == typographic_quote::none)
+                ++to;
+        } else
+            while (to < text.size() && !space(text[to]) && text[to] != '\n' && text[to] != '\r' && text[to] != ',' &&
+                   text[to] != '}' && text[to] != ']' && text[to] != ';' && text[to] != '&' && text[to] != '"' &&
+                   text[to] != '\'')
+                ++to;
+        mask_bytes(masked, text, from, std::min(to, text.size()));
+        p = std::max(p, to);
+    }
+}
+
+/// Masks, in place, a credential assigned inside a diagnostic's message or hint: a value echoed from the payload
+/// ("Timezone \"api-key=...\" is not ...") would otherwise print it in every report form. Most texts hold no "key"
+/// and are not copied.
+inline void mask_api_key_assignments_in(std::string& s)
+{
+    bool may_name_it = false;
+    for (std::size_t i = 1; i < s.size() && !may_name_it; ++i)
+        may_name_it = (s[i - 1] | 0x20) == 'e' && (s[i] | 0x20) == 'y';
+    if (!may_name_it)
+        return;
+    std::string masked;
+    mask_api_key_assignments(s, masked);
+    if (!masked.empty())
+        s = std::move(masked);
+}
+
+} // namespace atlas::detail
+
+#endif
