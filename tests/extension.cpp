@@ -277,7 +277,7 @@ TEST_SUITE("extension")
         CHECK(count_rule(strict, "channel.messages-false") == 1);
     }
 
-    TEST_CASE("the rules of text that cannot be read keep their level: such text is never valid")
+    TEST_CASE("the rules of text that cannot be read, and the call's, keep their level: such text or call is never valid")
     {
         for (const char* id : {"json.syntax", "json.encoding", "json.root", "json.limit"}) {
             CAPTURE(id);
@@ -300,6 +300,20 @@ TEST_SUITE("extension")
         atlas::options truncated;
         CHECK(atlas::read_options(R"({"rules":{"report.truncated":"off"}})", truncated).find("no level of its own") !=
               std::string::npos);
+        // The call's rules too: an SDK that forwards its users' configuration must not let a CR/LF into a header.
+        for (const char* id : {"call.api-key", "call.id"}) {
+            CAPTURE(id);
+            for (const atlas::rule_level level : {atlas::rule_level::off, atlas::rule_level::warning}) {
+                atlas::options o;
+                o.set(id, level);
+                const auto r = atlas::validate_call("cmp/1", "k\r\nX-Evil: 1", o);
+                CHECK_FALSE(r.valid());
+                CHECK(r.errors() == 2);
+            }
+            atlas::options read;
+            CHECK(atlas::read_options(R"({"rules":{")" + std::string(id) + R"(":"off"}})", read).find("HTTP request") !=
+                  std::string::npos);
+        }
         // The other rules of the text can still be turned off.
         atlas::options duplicates_allowed;
         CHECK(atlas::read_options(R"({"rules":{"json.duplicate-key":"off"}})", duplicates_allowed).empty());

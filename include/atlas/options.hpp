@@ -46,7 +46,7 @@ struct options {
     std::map<std::string, std::vector<std::string>, std::less<>> allowed_values;
 
     /// Per rule id: turn a rule off, or change its severity (built-in and user rules alike). The rules of
-    /// text that cannot be read (atlas::level_is_fixed) stay errors whatever this says.
+    /// text that cannot be read and of the call (atlas::level_is_fixed) stay errors whatever this says.
     std::map<std::string, rule_level, std::less<>> rule_levels;
 
     /// The template catalog; when it is not empty, TemplateId must be one of it and its channel

@@ -264,12 +264,15 @@ constexpr const rule_info& info(rule r) noexcept
 }
 
 /// Whether a rule's level cannot be changed by options: the rules of text that cannot be read as a JSON
-/// object (json.syntax, json.encoding, json.root, json.limit). Nothing else of such a payload can be checked,
-/// so turning one off or down would call unreadable text valid; options::rule_levels is ignored for them, and
+/// object (json.syntax, json.encoding, json.root, json.limit), since nothing else of such a payload can be
+/// checked and turning one off or down would call unreadable text valid; and the call's (call.id, call.api-key),
+/// whose values go into the HTTP request as they are, where a CR/LF or a '/' would inject a header or a path (an
+/// SDK that forwards its users' configuration must not lose them). options::rule_levels is ignored for them, and
 /// a configuration (read_options) that sets them to anything but "error" is refused.
 constexpr bool level_is_fixed(rule r) noexcept
 {
-    return r == rule::json_syntax || r == rule::json_encoding || r == rule::json_root || r == rule::json_limit;
+    return r == rule::json_syntax || r == rule::json_encoding || r == rule::json_root || r == rule::json_limit ||
+           r == rule::call_id || r == rule::call_api_key;
 }
 
 /// The rule with this id, or nullptr.

@@ -250,8 +250,10 @@ ATLAS_DECL std::string read_options(std::string_view json_text, options& target)
                 return detail::unknown_name("rule", id, ids);
             const std::string_view level = kv.value().is_string() ? std::string_view(kv.value().get_string()) : "";
             if (const rule_info* built_in = find_rule(id); built_in && level_is_fixed(built_in->key) && level != "error")
-                return "the level of rule " + detail::quote_value(id) +
-                       " cannot be changed: text that cannot be read as a JSON object cannot be checked at all";
+                return "the level of rule " + detail::quote_value(id) + " cannot be changed: " +
+                       (built_in->scope == rule_scope::call
+                               ? "the call's id and api-key go into the HTTP request as they are"
+                               : "text that cannot be read as a JSON object cannot be checked at all");
             if (id == info(rule::report_truncated).id)
                 return "rule \"report.truncated\" has no level of its own: it is an error when an error was left out, "
                        "else a warning";
