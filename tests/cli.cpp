@@ -2,9 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include "allocation_limit.hpp"
+
 #include <boost/json/parse.hpp>
 
+#include <cerrno>
 #include <cstdio>
+#include <limits>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -237,10 +241,49 @@ TEST_SUITE("cli")
         const auto directory = run_cli({std::filesystem::temp_directory_path().string()});
         CHECK(directory.status == 2);
         CHECK(directory.err.find(": is a directory") != std::string::npos);
+        // In JSON, the unreadable input still has its line, in order: lines are matched to inputs by position.
+        const std::string readable = (std::filesystem::temp_directory_path() / "atlas-cli-readable.json").string();
+        std::ofstream(readable) << "{\"name\": 1}";
+        const auto json = run_cli({"--format", "json", "-", "/nonexistent/payload.json", readable}, "{}");
+        std::filesystem::remove(readable);
+        CHECK(json.status == 2);
+        std::vector<std::string> lines;
+        for (std::istringstream in(json.out); std::getline(in, lines.emplace_back());) {
+        }
+        lines.pop_back();
+        REQUIRE(lines.size() == 3);
+        const auto middle = boost::json::parse(lines[1]);
+        CHECK(middle.at("valid") == false);
+        CHECK(middle.at("diagnostics").at(0).at("rule") == "input.unreadable");
+        CHECK(middle.at("diagnostics").at(0).at("message") ==
+              "cannot read \"/nonexistent/payload.json\": no such file or directory");
+        for (const std::size_t readable_line : {0u, 2u}) {
+            const auto report = boost::json::parse(lines[readable_line]); // kept: a range-for over a temporary's part dangles
+            for (const auto& d : report.at("diagnostics").as_array())
+                CHECK(d.at("rule") != "input.unreadable");
+        }
+        // The text form says it on standard error only, as before.
+        CHECK(run_cli({"/nonexistent/payload.json"}).out.empty());
         const auto config = run_cli({"--config", "/nonexistent/atlas.json", "-"}, "{}");
         CHECK(config.status == 2);
         CHECK(config.err.find("cannot read the config \"/nonexistent/atlas.json\": no such file or directory") !=
               std::string::npos);
+    }
+
+    TEST_CASE("input larger than memory is a read failure, not an abort")
+    {
+        // Endless standard input under a raised max_input_bytes: the buffer's growth fails.
+        std::istringstream endless(std::string(300000, ' '));
+        std::string text;
+        errno = 0;
+        bool read = true;
+        {
+            const atlas_test::allocation_limit fail_after(0);
+            read = atlas::cli::read_input(endless, std::numeric_limits<std::size_t>::max(), text);
+        }
+        CHECK_FALSE(read);
+        CHECK(errno == ENOMEM);
+        CHECK(atlas::cli::read_failure_reason(errno) == "cannot allocate memory");
     }
 
     TEST_CASE("empty input says it is empty, not that it ends in the middle of a value")

@@ -1,2 +1,32 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
+
+#include "allocation_limit.hpp"
+
+#include <cstdlib>
+#include <new>
+
+// Every allocation of the test program goes through here, so a test can make the N-th one fail (allocation_limit.hpp).
+namespace atlas_test {
+thread_local std::size_t allocations_left = no_allocation_limit;
+}
+
+void* operator new(std::size_t size)
+{
+    if (atlas_test::allocations_left != atlas_test::no_allocation_limit) {
+        if (atlas_test::allocations_left == 0) {
+            atlas_test::allocations_left = atlas_test::no_allocation_limit; // one failure: the next may succeed
+            throw std::bad_alloc();
+        }
+        --atlas_test::allocations_left;
+    }
+    if (void* p = std::malloc(size == 0 ? 1 : size))
+        return p;
+    throw std::bad_alloc();
+}
+
+void* operator new[](std::size_t size) { return operator new(size); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }

@@ -3005,6 +3005,8 @@ TEST_CASE("zz: every rule of the catalog was triggered by a payload and kept qui
     for (const atlas::rule_info& r : atlas::rules) {
         ++count;
         const std::string id(r.id);
+        if (r.key == atlas::rule::input_unreadable)
+            continue; // the CLI's, for a file it cannot read: tests/cli.cpp shows it and a readable file without it
         INFO("rule ", id);
         CHECK_MESSAGE(triggered_rules().count(id) == 1, "no test triggered ", id);
         CHECK_MESSAGE(quiet_rules().count(id) == 1, "no test showed a payload without ", id);

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "allocation_limit.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -23,6 +25,47 @@ std::string read_example(const std::string& name)
 
 TEST_SUITE("validator")
 {
+    TEST_CASE("an allocation that fails anywhere in a validation gives the out-of-memory report, never a crash")
+    {
+        // The reader's own storage too (nested objects of many keys, keys with escapes, deep arrays): it threw
+        // bad_alloc through noexcept functions, and the process aborted where the report should say "out of memory".
+        std::string many_keys;
+        for (int i = 0; i < 40; ++i)
+            many_keys += (i == 0 ? "" : ",") + std::string("\"k\\u00e9") + std::to_string(i) + "\": {\"a\": 1, \"b\": [1]}";
+        const std::string text = R"({"name": "n", "campaignType": "1", "CallType": "2", "TemplateId": "t", "Calltype": 1, )"
+                                 R"("TimeWindows": "[{\"startHour\": 25}, {}]", "ToolIds": "a,a,,b", "Timezone": "Europe/Pari", )"
+                                 R"("x": {)" + many_keys + R"(}, "deep": )" + std::string(24, '[') + "1" + std::string(24, ']') + "}";
+        const atlas::report full = atlas::validate_request(text);
+        REQUIRE(full.errors() >= 3);
+        std::size_t needed = 0;
+        {
+            const atlas_test::allocation_limit counting(1u << 30);
+            (void)atlas::validate_request(text);
+            needed = counting.allocations();
+        }
+        REQUIRE(needed > 20);
+        atlas::validator reused;
+        std::size_t out_of_memory = 0;
+        for (std::size_t n = 0; n < needed; ++n) {
+            CAPTURE(n);
+            for (const bool fresh : {true, false}) {
+                atlas::report r;
+                {
+                    const atlas_test::allocation_limit fail_after(n);
+                    r = fresh ? atlas::validate_request(text) : reused.validate_request(text);
+                }
+                CHECK_FALSE(r.valid());
+                if (r.diagnostics.size() == 1 && r.diagnostics[0].message == "out of memory") {
+                    CHECK(r.diagnostics[0].rule == "json.limit");
+                    out_of_memory += fresh;
+                } else
+                    CHECK(r.to_json() == full.to_json()); // the failure came where nothing depends on it
+            }
+        }
+        CHECK(out_of_memory > needed / 2);
+        CHECK(reused.validate_request(text).to_json() == full.to_json()); // and the validator is whole after it
+    }
+
     TEST_CASE("a reused validator gives the same reports as the free functions, payload after payload")
     {
         const std::vector<std::string> names{"valid/outbound-phone.json", "invalid/wrong-types.json",

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <iostream>
 #include <limits>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
@@ -126,16 +127,23 @@ inline std::string read_failure_reason(int error)
 }
 
 /// Reads at most `limit` + 1 bytes (one more than the validator accepts, so it can say the input is too large);
-/// a limit of the largest size reads everything.
+/// a limit of the largest size reads everything. An input larger than memory (endless standard input under a raised
+/// limit) is a read failure with errno ENOMEM, not an abort.
 inline bool read_input(std::istream& in, std::size_t limit, std::string& text)
 {
     const std::size_t keep = limit == std::numeric_limits<std::size_t>::max() ? limit : limit + 1;
     text.clear();
     char buffer[1 << 16];
-    while (text.size() < keep && in.read(buffer, sizeof buffer).gcount() > 0) {
-        text.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (!in)
-            break;
+    try {
+        while (text.size() < keep && in.read(buffer, sizeof buffer).gcount() > 0) {
+            text.append(buffer, static_cast<std::size_t>(in.gcount()));
+            if (!in)
+                break;
+        }
+    } catch (const std::bad_alloc&) {
+        std::string().swap(text);
+        errno = ENOMEM;
+        return false;
     }
     if (text.size() > keep)
         text.resize(keep);
@@ -326,8 +334,18 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             read = file.is_open() && read_input(file, opts.max_input_bytes, text);
         }
         if (!read) {
-            err << "atlas-validate: cannot read " << (name == "-" ? std::string("standard input") : detail::quote_value(name))
-                << ": " << read_failure_reason(errno) << "\n";
+            const std::string why = "cannot read " +
+                                    (name == "-" ? std::string("standard input") : detail::quote_value(name)) + ": " +
+                                    read_failure_reason(errno);
+            err << "atlas-validate: " << why << "\n";
+            if (output == format::json) { // one line per input, in order, or the lines could not be told apart
+                report unreadable;
+                diagnostic d;
+                d.rule = std::string(info(rule::input_unreadable).id);
+                d.message = detail::printable(why);
+                unreadable.diagnostics.push_back(std::move(d));
+                out << unreadable.to_json() << "\n";
+            }
             status = 2;
             continue;
         }

@@ -81,7 +81,7 @@ enum class rule : std::uint8_t {
     channel_call_type_omit, channel_messages_on_phone, channel_messages_false, channel_position_required,
     channel_position_omit, channel_outbound_only, channel_inbound_only, sms_pair, template_known, template_channel,
     field_null, call_id,
-    call_api_key, report_truncated,
+    call_api_key, report_truncated, input_unreadable,
 };
 
 struct rule_info {
@@ -245,6 +245,10 @@ inline constexpr rule_info rules[] = {
     {rule::report_truncated, "report.truncated", severity::warning, rule_scope::report, 0, {},
      "Past options::max_diagnostics, one entry counts the diagnostics left out (an error if any of them is).",
      nullptr, nullptr},
+    {rule::input_unreadable, "input.unreadable", severity::error, rule_scope::report, 0, {},
+     "A tool could not read the input (no such file, a directory, no permission, out of memory): the CLI's JSON "
+     "output still has its line, which says why.",
+     nullptr, nullptr},
 };
 
 namespace detail {
@@ -272,7 +276,7 @@ constexpr const rule_info& info(rule r) noexcept
 constexpr bool level_is_fixed(rule r) noexcept
 {
     return r == rule::json_syntax || r == rule::json_encoding || r == rule::json_root || r == rule::json_limit ||
-           r == rule::call_id || r == rule::call_api_key;
+           r == rule::call_id || r == rule::call_api_key || r == rule::input_unreadable;
 }
 
 /// The rule with this id, or nullptr.

@@ -13,8 +13,9 @@
 // the CPU has it, else SSE2 or portable SWAR; define ATLAS_JSON_NO_SIMD to force the portable path); raw string
 // contents are handed out as views into the input, never copied. Keys are checked for duplicates with a per-object
 // hash table once an object has more than a few keys.
-// Storage is allocated only when a document is bigger or deeper than any before it on the same reader, and a failed
-// allocation terminates (as everywhere in a noexcept function); there is no other way to fail.
+// Storage is allocated only when a document is bigger or deeper than any before it on the same reader; a failed
+// allocation throws std::bad_alloc out of next() (validation turns it into its out-of-memory report: a payload of
+// short unique keys takes about eight times its size), and there is no other way to fail.
 #ifndef ATLAS_DETAIL_JSON_READER_HPP
 #define ATLAS_DETAIL_JSON_READER_HPP
 
@@ -307,7 +308,7 @@ public:
              std::size_t max_string_bytes = static_cast<std::size_t>(-1)) noexcept;
 
   // The next token; after an error keeps returning the error token, after the end keeps returning end_of_input.
-  json_token next() noexcept;
+  json_token next();
 
   json_error error() const noexcept { return error_; }
   std::size_t error_offset() const noexcept { return error_offset_; }
@@ -320,19 +321,19 @@ public:
   // After a key token, at the root or inside an array: consumes exactly one whole value (scalar or container) and
   // returns true. Where a key is expected it consumes one whole member (key and value). Returns false on error, and
   // also (consuming nothing, error() staying none) when the enclosing container ends instead or the input is done.
-  bool skip_value() noexcept;
+  bool skip_value();
 
   // Reads the rest of the text without handing out tokens, and says whether there is nothing in it that a reader of
   // the tokens would report: no error, no duplicate key, no number too large for a double. Checking JSON held in a
   // string field is this one call for almost every payload; on false, reset() and read the tokens to learn what.
-  bool read_to_end_unremarkable() noexcept;
+  bool read_to_end_unremarkable();
 
   // The keys of the root object are left to the caller, who may know them faster (a payload reader
   // knows its fields by index): key tokens at depth 1 then have duplicate_key false, and the caller
   // asks register_root_key for the keys it cannot tell apart itself. Until the next reset.
   void leave_root_keys_to_caller() noexcept { root_keys_by_caller_ = true; }
   // Right after a key token of the root object: whether the same decoded key came before in it.
-  bool register_root_key(std::string_view raw, bool has_escapes) noexcept { return register_key(raw, has_escapes); }
+  bool register_root_key(std::string_view raw, bool has_escapes) { return register_key(raw, has_escapes); }
 
 private:
   enum class state_t : std::uint8_t { root, array_first, object_first, colon, after_value, done, failed };
@@ -400,20 +401,20 @@ private:
     return ((kinds_[i >> 6] >> (i & 63)) & 1u) != 0;
   }
 
-  void dispatch(json_token& t) noexcept;
-  void after_value_token(json_token& t) noexcept;  // dispatch() in state after_value
-  void colon_token(json_token& t) noexcept;        // dispatch() in state colon
-  void value_token(json_token& t) noexcept;
-  void open_token(json_token& t, bool object) noexcept;
+  void dispatch(json_token& t);
+  void after_value_token(json_token& t);  // dispatch() in state after_value
+  void colon_token(json_token& t);        // dispatch() in state colon
+  void value_token(json_token& t);
+  void open_token(json_token& t, bool object);
   void close_token(json_token& t, bool object) noexcept;
   // One copy for keys and one for values: they end in different places, and apart each copy's branches predict better.
   template <bool is_key>
-  void string_token(json_token& t) noexcept;
+  void string_token(json_token& t);
   void number_token(json_token& t) noexcept;
   void literal_token(json_token& t, std::string_view word, token_kind kind) noexcept;
-  bool register_key(std::string_view raw, bool has_escapes) noexcept;
-  void rebuild_table(object_scope& scope, std::size_t cap) noexcept;
-  void push_key(const key_entry& entry) noexcept {
+  bool register_key(std::string_view raw, bool has_escapes);
+  void rebuild_table(object_scope& scope, std::size_t cap);
+  void push_key(const key_entry& entry) {
     if (key_count_ == keys_.size()) grow_keys();
     keys_[key_count_++] = entry;
   }
@@ -421,7 +422,7 @@ private:
     const auto tag = static_cast<std::uint32_t>(hash ^ (hash >> 29));
     return (static_cast<std::uint64_t>(tag) << 32) | static_cast<std::uint32_t>(index + 1);
   }
-  void grow_keys() noexcept { keys_.resize(keys_.size() < 16 ? 16 : keys_.size() * 2); }
+  void grow_keys() { keys_.resize(keys_.size() < 16 ? 16 : keys_.size() * 2); }
   const char* key_data(const key_entry& k) const noexcept {
     return k.in_arena ? key_arena_.data() + k.pos : text_.data() + k.pos;
   }
@@ -463,13 +464,13 @@ inline void json_reader::reset(std::string_view text, std::size_t max_depth, std
   seed_ = json_impl::address_seed(this);
 }
 
-inline json_token json_reader::next() noexcept {
+inline json_token json_reader::next() {
   json_token t;
   dispatch(t);
   return t;
 }
 
-inline void json_reader::dispatch(json_token& t) noexcept {
+inline void json_reader::dispatch(json_token& t) {
   const char* const s = text_.data();
   const std::size_t n = text_.size();
   // The two states of almost every token come first, as plain branches: a switch here compiles to one indirect
@@ -512,7 +513,7 @@ inline void json_reader::dispatch(json_token& t) noexcept {
   return error_token(t);
 }
 
-inline void json_reader::colon_token(json_token& t) noexcept {
+inline void json_reader::colon_token(json_token& t) {
   const char* const s = text_.data();
   const std::size_t n = text_.size();
   skip_ws();
@@ -524,7 +525,7 @@ inline void json_reader::colon_token(json_token& t) noexcept {
   return value_token(t);
 }
 
-inline void json_reader::after_value_token(json_token& t) noexcept {
+inline void json_reader::after_value_token(json_token& t) {
   const char* const s = text_.data();
   const std::size_t n = text_.size();
   skip_ws();
@@ -550,7 +551,7 @@ inline void json_reader::after_value_token(json_token& t) noexcept {
   return fail(t, json_error::unexpected_character, pos_);
 }
 
-inline void json_reader::value_token(json_token& t) noexcept {
+inline void json_reader::value_token(json_token& t) {
   if (text_[pos_] == '"') return string_token<false>(t);  // most values, spared the switch's indirect jump
   switch (text_[pos_]) {
     case '{': return open_token(t, true);
@@ -575,7 +576,7 @@ inline void json_reader::value_token(json_token& t) noexcept {
   }
 }
 
-inline void json_reader::open_token(json_token& t, bool object) noexcept {
+inline void json_reader::open_token(json_token& t, bool object) {
   if (depth_ >= max_depth_) return fail(t, json_error::too_deep, pos_);
   const std::size_t word = depth_ >> 6;
   if (word >= kinds_.size()) kinds_.push_back(0);
@@ -608,7 +609,7 @@ inline void json_reader::close_token(json_token& t, bool object) noexcept {
 }
 
 template <bool is_key>
-inline void json_reader::string_token(json_token& t) noexcept {
+inline void json_reader::string_token(json_token& t) {
   const char* const s = text_.data();
   const char* const end = s + text_.size();
   const std::size_t start = pos_;
@@ -801,7 +802,7 @@ inline void json_reader::literal_token(json_token& t, std::string_view word, tok
   return simple_token(t, kind, at, word.size());
 }
 
-inline void json_reader::rebuild_table(object_scope& scope, std::size_t cap) noexcept {
+inline void json_reader::rebuild_table(object_scope& scope, std::size_t cap) {
   table_.resize(scope.table_begin);
   table_.resize(scope.table_begin + cap, 0u);
   scope.table_cap = cap;
@@ -815,7 +816,7 @@ inline void json_reader::rebuild_table(object_scope& scope, std::size_t cap) noe
   }
 }
 
-inline bool json_reader::register_key(std::string_view raw, bool has_escapes) noexcept {
+inline bool json_reader::register_key(std::string_view raw, bool has_escapes) {
   object_scope& scope = scopes_.back();
   key_entry entry;
   const char* data;
@@ -864,7 +865,7 @@ inline bool json_reader::register_key(std::string_view raw, bool has_escapes) no
   return false;
 }
 
-inline bool json_reader::skip_value() noexcept {
+inline bool json_reader::skip_value() {
   if (state_ == state_t::failed || state_ == state_t::done) return false;
   if (depth_ > 0 &&
       (state_ == state_t::array_first || state_ == state_t::object_first || state_ == state_t::after_value)) {
@@ -889,7 +890,7 @@ inline bool json_reader::skip_value() noexcept {
   }
 }
 
-inline bool json_reader::read_to_end_unremarkable() noexcept {
+inline bool json_reader::read_to_end_unremarkable() {
   // The token just read says which state the reader is in (colon after a key, after_value after a scalar or a
   // closing bracket), so the next one comes from that state's step directly: the switch on the kind, needed anyway,
   // replaces dispatch()'s test of the state. The first token, and those after an opening bracket, go through

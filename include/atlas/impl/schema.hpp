@@ -102,6 +102,7 @@ inline constexpr rule_schema_note schema_notes[] = {
     {rule::call_id, schema_coverage::not_body, {}},
     {rule::call_api_key, schema_coverage::not_body, {}},
     {rule::report_truncated, schema_coverage::not_body, {}},
+    {rule::input_unreadable, schema_coverage::not_body, {}},
 };
 
 consteval bool schema_notes_match_rules()
