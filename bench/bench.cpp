@@ -811,11 +811,11 @@ inline std::string tool_ids_payload(std::size_t items)
 
 /// TimeWindows of n windows, each with a string hour and no endMinute: two errors a window, the second placed before
 /// the first (at the window's brace). Session 13's probe found them placed in quadratic time.
-inline std::string bad_windows_payload(std::size_t windows)
+inline std::string bad_windows_payload(std::size_t windows, std::string_view window = R"({"startHour":"9","startMinute":0,"endHour":10})")
 {
     std::string content = "[";
     for (std::size_t k = 0; k < windows; ++k)
-        content += (k ? "," : "") + std::string(R"({"startHour":"9","startMinute":0,"endHour":10})");
+        content += (k ? "," : "") + std::string(window);
     std::string s = R"({"name":"Ramp","campaignType":"1","CallType":"2","TemplateId":"tpl_outbound_en_01","TimeWindows":)";
     detail::append_json_string(s, content + "]", false);
     return s + "}";
@@ -863,6 +863,9 @@ inline int run_ramp(std::string_view only)
         points.push_back({"TimeWindows bad windows", windows, bad_windows_payload(windows)});
     for (std::size_t bytes = 62500; bytes <= 1000000; bytes *= 2)
         points.push_back({"long key over duplicates (bytes)", bytes, long_key_payload(bytes)});
+    // {} has four findings in three bytes: session 14's probe found 250 times the input held past the limit.
+    for (std::size_t windows = 62500; windows <= 1000000; windows *= 2)
+        points.push_back({"TimeWindows empty windows", windows, bad_windows_payload(windows, "{}")});
 
     std::cout << "(" << (wall_clock ? "wall-clock" : "thread CPU") << " time, best of up to 5 runs)\n\n";
     std::cout << "| input | n | size (MB) | best time (ms) | ms per MB | MB/s | diagnostics |\n"

@@ -1870,6 +1870,39 @@ TEST_CASE("thousands of bad windows under a small max_diagnostics keep the first
     CHECK(r.diagnostics.back().severity == atlas::severity::error);
 }
 
+TEST_CASE("TimeWindows findings past max_diagnostics are counted exactly, a replaced value's finding withdrawn")
+{
+    // Empty windows (four missing keys each), values of the wrong type or range, and a key given twice whose first
+    // value is wrong and last is right: past the limit these are only counted, without a record or a message (a
+    // million empty windows held 250 times their size), and the count must be the full report's.
+    std::string windows = "[";
+    for (int w = 0; w < 300; ++w)
+        windows += (w ? "," : "") + std::string(w % 3 == 0 ? "{}"
+                                                : w % 3 == 1 ? R"({"startHour":"x","startMinute":0,"endHour":99,"endMinute":0})"
+                                                             : R"({"startHour":true,"startHour":9,"startMinute":0,"endHour":10,"endMinute":0})");
+    windows += "]";
+    const std::string text = outbound_with({time_windows(windows)});
+    atlas::options everything;
+    everything.max_diagnostics = 100000;
+    const auto full = atlas::validate_request(text, everything);
+    REQUIRE(full.diagnostics.size() > 500);
+    CHECK(with_rule(full, "time-windows.type").size() == 100); // the replaced startHour:true is not among them
+    for (const std::size_t limit : {1u, 7u, 400u}) {
+        CAPTURE(limit);
+        atlas::options opts;
+        opts.max_diagnostics = limit;
+        const auto r = atlas::validate_request(text, opts);
+        REQUIRE(r.diagnostics.size() == limit + 1);
+        CHECK(r.diagnostics.back().message ==
+              std::to_string(full.diagnostics.size() - limit) + " more diagnostics were left out");
+        for (std::size_t k = 0; k < limit; ++k) // each kept one is one of the full report's, text and all
+            CHECK(std::any_of(full.diagnostics.begin(), full.diagnostics.end(), [&](const atlas::diagnostic& d) {
+                return d.path == r.diagnostics[k].path && d.rule == r.diagnostics[k].rule &&
+                       d.message == r.diagnostics[k].message && d.offset == r.diagnostics[k].offset;
+            }));
+    }
+}
+
 TEST_CASE("windows whose findings come after their own brace are each placed where they are")
 {
     // In each window the wrong type of startHour is found before the missing endMinute, whose place is the

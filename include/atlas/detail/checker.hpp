@@ -132,6 +132,7 @@ struct workspace {
         bool superseded = false; // about a window's value that a later duplicate of its key replaced
     };
     std::vector<held_diagnostic> held;
+    std::array<std::size_t, std::size(rules)> held_counted{}; // per rule: findings past the limit, only counted
     struct item {
         std::string_view id;
         std::size_t number; // 1-based, as the messages count items
@@ -383,6 +384,22 @@ public:
         s.reported = true;
         emit(r, path.empty() ? pointer(i) : std::move(path), offset == npos ? place_of(i) : offset, std::move(message),
             std::move(hint));
+    }
+
+    /// Counts n diagnostics of rule r about field i that beyond_limit_after said are only counted, as emit_on with
+    /// an empty message counts one: hostile content with a million findings holds a number, not a million records.
+    void count_on(rule r, std::size_t i, std::size_t n) noexcept
+    {
+        if (n == 0)
+            return;
+        const rule_level level = level_of(r);
+        if (info(r).severity == severity::error)
+            slots_[i].failed = true;
+        if (level == rule_level::off)
+            return;
+        slots_[i].reported = true;
+        dropped_ += n;
+        dropped_error_ = dropped_error_ || level == rule_level::error;
     }
 
     std::size_t dropped() const noexcept { return dropped_; }

@@ -936,18 +936,25 @@ inline std::string window_label(std::size_t index)
 
 inline constexpr std::size_t no_window = static_cast<std::size_t>(-1);
 
+/// A held diagnostic's message and hint.
+struct window_texts {
+    std::string message, hint;
+};
+
 /// Holds back a diagnostic about TimeWindows field i, at content byte `offset`, under the pointer of the
 /// window (if any) and its key (if any): check_time_windows reports it once the content is known to be JSON.
-inline void hold_window_diagnostic(checker& c, std::size_t i, rule r, std::size_t window,
-    std::optional<std::string_view> key, std::size_t offset, std::string message, std::string hint = {})
+/// `texts()` gives its message and hint. Past max_diagnostics whatever the walk still finds is only counted, in
+/// ws.held_counted, with no record and no text: content of a million empty windows held 120 bytes and four
+/// messages for each, 250 times its size.
+template <class Texts>
+void hold_window_diagnostic(checker& c, std::size_t i, rule r, std::size_t window, std::optional<std::string_view> key,
+    std::size_t offset, Texts texts)
 {
     if (c.level_of(r) == rule_level::off)
         return; // never reported (emit_on ignores it), and it must not count below
-    std::vector<workspace::held_diagnostic>& held = c.ws().held;
-    // Past max_diagnostics whatever the walk still reports: it will only be counted, so its text is not
-    // kept (hostile content with a million windows must not hold a message for each).
-    if (c.beyond_limit_after(held.size(), c.rank_of(r))) {
-        held.push_back({r, offset, {}, {}, {}});
+    workspace& ws = c.ws();
+    if (c.beyond_limit_after(ws.held.size(), c.rank_of(r))) {
+        ++ws.held_counted[static_cast<std::size_t>(r)];
         return;
     }
     std::string path(c.pointer_view(i));
@@ -955,7 +962,8 @@ inline void hold_window_diagnostic(checker& c, std::size_t i, rule r, std::size_
         append_pointer_index(path, window);
     if (key) // "" is a key too: its pointer ends in "/"
         append_pointer_token(path, *key);
-    c.ws().held.push_back({r, offset, std::move(path), std::move(message), std::move(hint)});
+    window_texts t = texts();
+    ws.held.push_back({r, offset, std::move(path), std::move(t.message), std::move(t.hint)});
 }
 
 /// The windows of TimeWindows content written the ordinary way, appended to `windows` as read_time_windows
@@ -1037,10 +1045,12 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
     workspace& ws = c.ws();
     const json_token root = content.next();
     if (root.kind != token_kind::array_begin) {
-        hold_window_diagnostic(c, i, rule::time_windows_shape, no_window, {}, root.offset,
-            "TimeWindows must hold a JSON array of time windows, not " +
-                std::string(root.kind == token_kind::object_begin ? "an object" : "a single value"),
-            root.kind == token_kind::object_begin ? "wrap the window in [ ]" : "");
+        hold_window_diagnostic(c, i, rule::time_windows_shape, no_window, {}, root.offset, [&] {
+            const bool object = root.kind == token_kind::object_begin;
+            return window_texts{"TimeWindows must hold a JSON array of time windows, not " +
+                                    std::string(object ? "an object" : "a single value"),
+                object ? "wrap the window in [ ]" : ""};
+        });
         return;
     }
     for (std::size_t index = 0;; ++index) {
@@ -1049,7 +1059,7 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
             return;
         if (element.kind != token_kind::object_begin) {
             hold_window_diagnostic(c, i, rule::time_windows_shape, index, {}, element.offset,
-                window_label(index) + " must be an object");
+                [&] { return window_texts{window_label(index) + " must be an object", {}}; });
             content.skip_rest_of(element);
             continue;
         }
@@ -1060,6 +1070,7 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
         // the payload's own fields), so a report about an earlier value is withdrawn.
         std::array<std::size_t, 4> value_report;
         value_report.fill(no_window);
+        std::array<std::optional<rule>, 4> value_counted; // or the rule under which it was only counted
         for (;;) {
             const json_token key_token = content.next();
             if (key_token.kind != token_kind::key)
@@ -1074,9 +1085,10 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
             const auto known = std::find(std::begin(time_window_keys), std::end(time_window_keys), key);
             if (known == std::end(time_window_keys)) {
                 if (!key_token.duplicate_key) // a repeated one was reported at its first place; json.duplicate-key says the rest
-                    hold_window_diagnostic(c, i, rule::time_windows_unknown_key, index, key, key_offset,
-                        window_label(index) + " has the unknown key " + quote_value(key),
-                        did_you_mean(best_suggestion(key, time_window_keys)));
+                    hold_window_diagnostic(c, i, rule::time_windows_unknown_key, index, key, key_offset, [&] {
+                        return window_texts{window_label(index) + " has the unknown key " + quote_value(key),
+                            did_you_mean(best_suggestion(key, time_window_keys))};
+                    });
                 content.skip_rest_of(content.next());
                 continue;
             }
@@ -1086,11 +1098,19 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
             valid[k] = false; // a duplicated key: only its last value counts (json.duplicate-key reports it)
             if (value_report[k] != no_window)
                 ws.held[value_report[k]].superseded = true;
+            if (value_counted[k])
+                --ws.held_counted[static_cast<std::size_t>(*value_counted[k])];
             value_report[k] = no_window;
+            value_counted[k].reset();
             const std::size_t held_before = ws.held.size();
-            const auto note_value_report = [&] {
+            const auto counted = [&](rule r) -> std::size_t& { return ws.held_counted[static_cast<std::size_t>(r)]; };
+            const std::size_t range_counted = counted(rule::time_windows_range);
+            const std::size_t type_counted = counted(rule::time_windows_type);
+            const auto note_value_report = [&](rule r) {
                 if (ws.held.size() > held_before)
                     value_report[k] = held_before;
+                else if (counted(r) > (r == rule::time_windows_range ? range_counted : type_counted))
+                    value_counted[k] = r;
             };
             const json_token token = content.next();
             const int max = time_window_max[k];
@@ -1101,38 +1121,42 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
                     values[k] = static_cast<int>(token.int_value);
                     valid[k] = true;
                 } else
-                    hold_window_diagnostic(c, i, rule::time_windows_range, index, key, token.offset,
-                        std::string(key) + " of " + window_label(index) + " must be from 0 to " + std::to_string(max) +
-                            ", not " + shown_number(token.raw));
-                note_value_report();
+                    hold_window_diagnostic(c, i, rule::time_windows_range, index, key, token.offset, [&] {
+                        return window_texts{std::string(key) + " of " + window_label(index) + " must be from 0 to " +
+                                                std::to_string(max) + ", not " + shown_number(token.raw),
+                            {}};
+                    });
+                note_value_report(rule::time_windows_range);
                 continue;
             }
-            std::string hint, shown;
-            switch (token.kind) {
-            case token_kind::object_begin: shown = "an object"; break;
-            case token_kind::array_begin: shown = "an array"; break;
-            case token_kind::string: {
-                // The value as the content means it ("\u0039" is "9"), as a field's own string value is shown.
-                std::string decoded;
-                if (token.has_escapes)
-                    decode_json_string(token.raw, decoded);
-                const std::string_view value = token.has_escapes ? std::string_view(decoded) : token.raw;
-                shown = "the string " + quote_value(value);
-                if (const auto number = whole_number(value, 0, max))
-                    hint = "write the number without quotes: \"" + std::string(key) + "\":" + std::to_string(*number);
-                break;
-            }
-            case token_kind::number: // 9.0, 1e1
-                shown = shown_number(token.raw);
-                if (const auto number = whole_number(token.raw, 0, max))
-                    hint = "write \"" + std::string(key) + "\":" + std::to_string(*number);
-                break;
-            case token_kind::null_literal: shown = "null"; break;
-            default: shown = token.kind == token_kind::true_literal ? "true" : "false"; break;
-            }
-            hold_window_diagnostic(c, i, rule::time_windows_type, index, key, token.offset,
-                std::string(key) + " of " + window_label(index) + " must be an integer, not " + shown, std::move(hint));
-            note_value_report();
+            hold_window_diagnostic(c, i, rule::time_windows_type, index, key, token.offset, [&] {
+                std::string hint, shown;
+                switch (token.kind) {
+                case token_kind::object_begin: shown = "an object"; break;
+                case token_kind::array_begin: shown = "an array"; break;
+                case token_kind::string: {
+                    // The value as the content means it ("\u0039" is "9"), as a field's own string value is shown.
+                    std::string decoded;
+                    if (token.has_escapes)
+                        decode_json_string(token.raw, decoded);
+                    const std::string_view value = token.has_escapes ? std::string_view(decoded) : token.raw;
+                    shown = "the string " + quote_value(value);
+                    if (const auto number = whole_number(value, 0, max))
+                        hint = "write the number without quotes: \"" + std::string(key) + "\":" + std::to_string(*number);
+                    break;
+                }
+                case token_kind::number: // 9.0, 1e1
+                    shown = shown_number(token.raw);
+                    if (const auto number = whole_number(token.raw, 0, max))
+                        hint = "write \"" + std::string(key) + "\":" + std::to_string(*number);
+                    break;
+                case token_kind::null_literal: shown = "null"; break;
+                default: shown = token.kind == token_kind::true_literal ? "true" : "false"; break;
+                }
+                return window_texts{std::string(key) + " of " + window_label(index) + " must be an integer, not " + shown,
+                    std::move(hint)};
+            });
+            note_value_report(rule::time_windows_type);
             content.skip_rest_of(token);
         }
         if (content.failed())
@@ -1140,14 +1164,16 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
         // At the missing key's pointer (as a missing field is at its own) and the { of the window that lacks it.
         for (std::size_t k = 0; k < 4; ++k)
             if (!seen[k])
-                hold_window_diagnostic(c, i, rule::time_windows_missing_key, index, time_window_keys[k], window_offset,
-                    window_label(index) + " has no " + std::string(time_window_keys[k]),
-                    "every window needs startHour, startMinute, endHour and endMinute");
+                hold_window_diagnostic(c, i, rule::time_windows_missing_key, index, time_window_keys[k], window_offset, [&] {
+                    return window_texts{window_label(index) + " has no " + std::string(time_window_keys[k]),
+                        "every window needs startHour, startMinute, endHour and endMinute"};
+                });
         if (valid[0] && valid[1] && valid[2] && valid[3]) {
             const int start = values[0] * 60 + values[1], end = values[2] * 60 + values[3];
             if (start == end)
-                hold_window_diagnostic(c, i, rule::time_windows_empty, index, {}, window_offset,
-                    window_label(index) + " ends where it starts, so it covers no time");
+                hold_window_diagnostic(c, i, rule::time_windows_empty, index, {}, window_offset, [&] {
+                    return window_texts{window_label(index) + " ends where it starts, so it covers no time", {}};
+                });
             else
                 ws.windows.push_back({index, window_offset, start, end});
         }
@@ -1164,6 +1190,7 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
     // Pointers and messages are built only when something is reported: a valid TimeWindows allocates nothing.
     workspace& ws = c.ws();
     ws.held.clear();
+    ws.held_counted.fill(0);
     ws.windows.clear();
     // Windows written the ordinary way are read without tokens, at a third of the cost.
     if (!skim_time_windows(c.slot(i).value, c.opts().max_depth, ws.windows)) {
@@ -1181,10 +1208,9 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
         const std::size_t earlier = first_overlap(ws.windows, w, ws.minute_owner);
         if (earlier == no_window)
             continue;
-        // Past max_diagnostics the overlap is only counted: no text for 20,000 overlapping windows.
-        const bool only_counted = c.beyond_limit_after(ws.held.size(), c.rank_of(rule::time_windows_overlap));
-        hold_window_diagnostic(c, i, rule::time_windows_overlap, ws.windows[w].index, {}, ws.windows[w].offset,
-            only_counted ? std::string() : window_label(ws.windows[w].index) + " overlaps " + window_label(earlier));
+        hold_window_diagnostic(c, i, rule::time_windows_overlap, ws.windows[w].index, {}, ws.windows[w].offset, [&] {
+            return window_texts{window_label(ws.windows[w].index) + " overlaps " + window_label(earlier), {}};
+        });
     }
     // Placed in the text in the order of their offsets, where content_offset's cursor only moves forward: in the
     // order found (a window's values before its own brace) each step back rescanned the content from its start, and
@@ -1199,6 +1225,8 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
     for (workspace::held_diagnostic& d : ws.held)
         if (!d.superseded)
             c.emit_on(d.which, i, std::move(d.message), std::move(d.hint), d.offset, std::move(d.path));
+    for (std::size_t r = 0; r < ws.held_counted.size(); ++r)
+        c.count_on(static_cast<rule>(r), i, ws.held_counted[r]);
 }
 
 // ---------------------------------------------------------------------------------------------
