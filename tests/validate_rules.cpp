@@ -903,8 +903,8 @@ TEST_CASE("input past the size or nesting limits is one json.limit error")
     CHECK(big.diagnostics.size() == 1);
     CHECK(big.diagnostics.at(0).rule == "json.limit");
     CHECK(big.diagnostics.at(0).path == "");
-    CHECK(big.diagnostics.at(0).line >= 1);
-    CHECK(big.diagnostics.at(0).column >= 1);
+    CHECK(big.diagnostics.at(0).line == 1); // at the first byte: nothing past the limit is read, not even for a column
+    CHECK(big.diagnostics.at(0).column == 1);
     small.max_input_bytes = 100;
     expect_no_rule(atlas::validate_request("{\n  \"Mode\": true}", small), "json.limit");
 }
