@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <type_traits>
 
 TEST_SUITE("field")
 {
@@ -28,6 +29,23 @@ TEST_SUITE("field")
         CHECK(f->size() == 1);
         f.reset();
         CHECK(f.absent());
+    }
+
+    TEST_CASE("a boolean field refuses a pointer, which would convert to true")
+    {
+        // req.IsActive = "false" compiled and set true.
+        static_assert(!std::is_assignable_v<atlas::field<bool>&, const char*>);
+        static_assert(!std::is_constructible_v<atlas::field<bool>, const char*>);
+        static_assert(!std::is_assignable_v<atlas::field<bool>&, int*>);
+        static_assert(std::is_assignable_v<atlas::field<bool>&, bool>);
+        static_assert(std::is_assignable_v<atlas::field<bool>&, std::nullptr_t>);
+        static_assert(std::is_assignable_v<atlas::field<std::string>&, const char*>); // other fields take C strings
+        atlas::field<bool> active;
+        active = false;
+        CHECK(active.has_value());
+        CHECK_FALSE(*active);
+        active = nullptr;
+        CHECK(active.is_null());
     }
 
     TEST_CASE("fields compare by state first, then by value")

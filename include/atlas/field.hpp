@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 #include <utility>
 
 namespace atlas {
@@ -29,6 +30,15 @@ public:
         state_ = presence::value;
         return *this;
     }
+    // A pointer converts to bool: req.IsActive = "false" would compile and set true (and a C string turn a voice
+    // bubble into an SMS campaign through MessagesCampaign). Refused for field<bool>.
+    template <class U>
+        requires std::is_same_v<T, bool>
+    field(const U*) = delete;
+    template <class U>
+        requires std::is_same_v<T, bool>
+    field& operator=(const U*) = delete;
+
     constexpr field& operator=(std::nullptr_t) noexcept
     {
         value_ = T{};
