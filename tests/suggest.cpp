@@ -240,6 +240,21 @@ TEST_CASE("best suggestion prefers a case-insensitive exact match over an earlie
     CHECK(best_suggestion("date", candidates) == "DATE");
 }
 
+TEST_CASE("best suggestion never offers a word's opposite")
+{
+    // "inactive" is two edits from "active": a did-you-mean would say the opposite of what was meant.
+    const std::vector<std::string> statuses = {"active", "paused", "visible", "enabled"};
+    CHECK(best_suggestion("inactive", statuses).empty());
+    CHECK(best_suggestion("non-active", statuses).empty());
+    CHECK(best_suggestion("Disabled", statuses).empty());
+    CHECK(best_suggestion("unpaused", statuses).empty());
+    CHECK(best_suggestion("act", std::vector<std::string>{"inact"}).empty());
+    // A near word that is no negation still gets its guess.
+    CHECK(best_suggestion("activ", statuses) == "active");
+    CHECK(best_suggestion("invisble", std::vector<std::string>{"invisible", "visible"}) == "invisible");
+    CHECK(best_suggestion("disabled", std::vector<std::string>{"disabeld", "enabled"}) == "disabeld");
+}
+
 TEST_CASE("best suggestion picks the smallest distance and breaks ties by order")
 {
     const std::array<std::string_view, 4> candidates = {"abcdefxx", "abcdefgx", "abcdefgy", "zzz"};

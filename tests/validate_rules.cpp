@@ -2456,6 +2456,7 @@ TEST_CASE("past max_diagnostics one report.truncated entry counts the rest, as a
     CHECK(r.diagnostics[0].rule == "field.required"); // an error takes the place of the warning kept first
     // Text has a place for every diagnostic: this one's is the root's {.
     const auto d = expect_rule(r, "report.truncated", "", 1, 1, atlas::severity::error);
+    CHECK(d.offset == 0); // its line and column are those of its offset, as for every diagnostic of text
     CHECK(contains(d.message, "4"));
     CHECK_FALSE(r.valid());
     CHECK(r.diagnostics.back().rule == "report.truncated");

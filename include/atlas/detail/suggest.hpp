@@ -258,6 +258,26 @@ constexpr bool char_masks_exceed(std::uint64_t x, std::uint64_t y, std::size_t l
     return has_more_bits_than(x & ~y, limit) || has_more_bits_than(y & ~x, limit);
 }
 
+// Whether one word is the other with a negating prefix ("inactive" and "active", "non-phone" and "phone"): close in
+// edits, opposite in meaning, so never a did-you-mean of each other.
+constexpr bool negation_of(std::string_view a, std::string_view b) noexcept
+{
+    if (a.size() < b.size())
+        std::swap(a, b);
+    if (b.empty())
+        return false;
+    for (const std::string_view prefix : {"in", "un", "non", "not", "dis", "de", "im", "ir", "il", "no"}) {
+        if (a.size() <= prefix.size() || !iequals_ascii(a.substr(0, prefix.size()), prefix))
+            continue;
+        std::string_view rest = a.substr(prefix.size());
+        if (!rest.empty() && (rest[0] == '-' || rest[0] == '_' || rest[0] == ' '))
+            rest.remove_prefix(1);
+        if (iequals_ascii(rest, b))
+            return true;
+    }
+    return false;
+}
+
 struct suggestion {
     std::size_t index = no_suggestion; // position in iteration order
     std::string_view text;             // views the chosen element
@@ -285,7 +305,7 @@ constexpr suggestion find_suggestion(std::string_view word, const Range& candida
         if (diff > limit) continue;
         if (char_masks_exceed(word_mask, mask_of(i, candidate), limit)) continue;
         const std::size_t d = iedit_distance_ascii(word, candidate, limit);
-        if (d <= limit) {
+        if (d <= limit && !negation_of(word, candidate)) {
             // d >= 1 (0 would have been the exact match); later ties must be strictly better.
             best = {i, candidate};
             limit = d - 1;

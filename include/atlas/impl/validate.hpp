@@ -367,6 +367,7 @@ inline void finish_report(report& out, const checker& c)
         more.hint = "fix the ones above, or raise options::max_diagnostics";
         if (c.from_text()) { // every diagnostic of text has a place: this one's is the root's, as its path says
             const text_position p = position_tracker(c.text()).at(c.root_offset);
+            more.offset = c.root_offset;
             more.line = p.line;
             more.column = p.column;
         }
