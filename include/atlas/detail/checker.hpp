@@ -133,6 +133,7 @@ struct workspace {
     };
     std::vector<held_diagnostic> held;
     std::array<std::size_t, std::size(rules)> held_counted{}; // per rule: findings past the limit, only counted
+    bool any_held_counted = false; // held_counted is not all zero
     struct item {
         std::string_view id;
         std::size_t number; // 1-based, as the messages count items

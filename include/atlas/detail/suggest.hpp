@@ -260,7 +260,7 @@ constexpr bool char_masks_exceed(std::uint64_t x, std::uint64_t y, std::size_t l
 
 // Whether one word is the other with a negating prefix ("inactive" and "active", "non-phone" and "phone"): close in
 // edits, opposite in meaning, so never a did-you-mean of each other.
-constexpr bool negation_of(std::string_view a, std::string_view b) noexcept
+[[gnu::noinline]] constexpr bool negation_of(std::string_view a, std::string_view b) noexcept // rare: out of the loop
 {
     if (a.size() < b.size())
         std::swap(a, b);

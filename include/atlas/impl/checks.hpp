@@ -955,6 +955,7 @@ void hold_window_diagnostic(checker& c, std::size_t i, rule r, std::size_t windo
     workspace& ws = c.ws();
     if (c.beyond_limit_after(ws.held.size(), c.rank_of(r))) {
         ++ws.held_counted[static_cast<std::size_t>(r)];
+        ws.any_held_counted = true;
         return;
     }
     std::string path(c.pointer_view(i));
@@ -1190,7 +1191,10 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
     // Pointers and messages are built only when something is reported: a valid TimeWindows allocates nothing.
     workspace& ws = c.ws();
     ws.held.clear();
-    ws.held_counted.fill(0);
+    if (ws.any_held_counted) {
+        ws.held_counted.fill(0);
+        ws.any_held_counted = false;
+    }
     ws.windows.clear();
     // Windows written the ordinary way are read without tokens, at a third of the cost.
     if (!skim_time_windows(c.slot(i).value, c.opts().max_depth, ws.windows)) {
@@ -1225,8 +1229,9 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
     for (workspace::held_diagnostic& d : ws.held)
         if (!d.superseded)
             c.emit_on(d.which, i, std::move(d.message), std::move(d.hint), d.offset, std::move(d.path));
-    for (std::size_t r = 0; r < ws.held_counted.size(); ++r)
-        c.count_on(static_cast<rule>(r), i, ws.held_counted[r]);
+    if (ws.any_held_counted)
+        for (std::size_t r = 0; r < ws.held_counted.size(); ++r)
+            c.count_on(static_cast<rule>(r), i, ws.held_counted[r]);
 }
 
 // ---------------------------------------------------------------------------------------------
