@@ -245,10 +245,10 @@ TEST_CASE("best suggestion never offers a word's opposite")
     // "inactive" is two edits from "active": a did-you-mean would say the opposite of what was meant.
     const std::vector<std::string> statuses = {"active", "paused", "visible", "enabled"};
     CHECK(best_suggestion("inactive", statuses).empty());
-    CHECK(best_suggestion("non-active", statuses).empty());
-    CHECK(best_suggestion("Disabled", statuses).empty());
+    CHECK(best_suggestion("unactive", statuses).empty()); // two edits, within the limit of 8 letters
+    CHECK(best_suggestion("in_active", statuses).empty());  // three, within the limit of 9
     CHECK(best_suggestion("unpaused", statuses).empty());
-    CHECK(best_suggestion("act", std::vector<std::string>{"inact"}).empty());
+    CHECK(best_suggestion("visible", std::vector<std::string>{"invisible"}).empty()); // either way round
     // A near word that is no negation still gets its guess.
     CHECK(best_suggestion("activ", statuses) == "active");
     CHECK(best_suggestion("invisble", std::vector<std::string>{"invisible", "visible"}) == "invisible");

@@ -1903,6 +1903,32 @@ TEST_CASE("TimeWindows findings past max_diagnostics are counted exactly, a repl
     }
 }
 
+TEST_CASE("past max_diagnostics a window's errors push out the warnings of windows before it, and a withdrawn finding takes no place")
+{
+    // Held warnings were counted as kept ahead of a later error, which was then only counted: ten windows with an
+    // unknown key and then an empty one kept the warnings and dropped the four missing keys.
+    std::string windows = "[";
+    for (int w = 0; w < 10; ++w)
+        windows += R"({"startHour":9,"startMinute":0,"endHour":9,"endMinute":1,"note":"x"},)";
+    windows += "{}]";
+    atlas::options opts;
+    opts.max_diagnostics = 5;
+    const auto r = atlas::validate_request(outbound_with({time_windows(windows)}), opts);
+    CHECK(with_rule(r, "time-windows.missing-key").size() == 4);
+    CHECK(with_rule(r, "time-windows.unknown-key").size() == 1);
+    CHECK(r.diagnostics.back().message == "18 more diagnostics were left out"); // 9 unknown keys, 9 overlaps
+    CHECK(r.diagnostics.back().severity == atlas::severity::warning); // only warnings were left out
+    // A value's finding withdrawn by a later duplicate of its key leaves its place to the next finding.
+    atlas::options one;
+    one.max_diagnostics = 1;
+    one.set("json.duplicate-key", atlas::rule_level::off);
+    const auto withdrawn = atlas::validate_request(
+        outbound_with({time_windows(R"([{"startHour":true,"startHour":9,"startMinute":0,"endHour":10,"endMinute":0},{}])")}), one);
+    REQUIRE(withdrawn.diagnostics.size() == 2);
+    CHECK(withdrawn.diagnostics[0].rule == "time-windows.missing-key");
+    CHECK(withdrawn.diagnostics[1].message == "3 more diagnostics were left out");
+}
+
 TEST_CASE("windows whose findings come after their own brace are each placed where they are")
 {
     // In each window the wrong type of startHour is found before the missing endMinute, whose place is the
@@ -2341,16 +2367,18 @@ TEST_CASE("a credential echoed from a value into a message or hint is masked in 
     // Messages quote the wrong value ("Timezone "..." is not an IANA time zone name"): a key pasted there was printed
     // by to_json, to_text and the C ABI, where the source line below it was masked.
     for (const std::string member : {R"("Timezone": "api-key=)" + secret + "\"", R"("CallType": "api-key: )" + secret + "\"",
-             R"("StartDate": "ATLAS_API_KEY=)" + secret + "\"", R"("campaignType": "x-api-key=)" + secret + "\""}) {
+             R"("StartDate": "ATLAS_API_KEY=)" + secret + "\"", R"("campaignType": "x-api-key=)" + secret + "\"",
+             R"("Timezone": "API__KEY=)" + secret + "\"", R"("api-key: )" + secret + R"(": 1)"}) {
         CAPTURE(member);
         const std::string text = R"({"name": "n", "campaignType": "1", "CallType": "2", "TemplateId": "t", )" + member + "}";
         const auto r = atlas::validate_request(text);
-        REQUIRE_FALSE(r.valid());
+        REQUIRE_FALSE(r.diagnostics.empty()); // errors, and a warning for the unknown field
         CHECK_FALSE(contains(r.to_json(), secret));
         CHECK_FALSE(contains(r.to_text(text), secret));
         for (const atlas::diagnostic& d : r.diagnostics) {
             CHECK_FALSE(contains(d.message, secret));
             CHECK_FALSE(contains(d.hint, secret));
+            CHECK_FALSE(contains(d.path, secret)); // an unknown key that pastes one is its own pointer
         }
         if (!contains(member, "StartDate")) // its message names the fault, not the value
             CHECK(contains(r.to_json(), "*****")); // masked byte for byte; the rest of the message stays
@@ -2358,6 +2386,9 @@ TEST_CASE("a credential echoed from a value into a message or hint is masked in 
     const auto response = atlas::validate_response(R"({"Timezone": "apikey:)" + secret + R"("})");
     REQUIRE_FALSE(response.valid());
     CHECK_FALSE(contains(response.to_json(), secret));
+    // A message's own quote closes the value it echoes: nothing after it is taken for a credential.
+    const auto quoted = atlas::validate_request(R"({"name": "n", "campaignType": "1", "CallType": "2", "TemplateId": "t", "Timezone": "see api-key:"})");
+    CHECK(contains(quoted.diagnostics.at(0).message, "is not an IANA time zone name"));
     // A message without one is left as it was.
     const auto plain = atlas::validate_request(R"({"name": "n", "campaignType": "1", "CallType": "2", "TemplateId": "t", "Timezone": "Key=Europe/Paris"})");
     CHECK(contains(plain.to_json(), "Key=Europe/Paris"));
@@ -2366,7 +2397,8 @@ TEST_CASE("a credential echoed from a value into a message or hint is masked in 
 TEST_CASE("to_text masks a credential pasted with typographic quotes or under a prefixed name")
 {
     const std::string secret = "SECRET-canary-51d0";
-    for (const std::string& pasted : {"{\xE2\x80\x9C" "api-key\xE2\x80\x9D: \xE2\x80\x9C" + secret + "\xE2\x80\x9D}",
+    for (const std::string& pasted : {"{\"ATLAS_PRODUCTION_ENVIRONMENT_API_KEY\": \"" + secret + "\", \"name\": 1}",
+             "{\xE2\x80\x9C" "api-key\xE2\x80\x9D: \xE2\x80\x9C" + secret + "\xE2\x80\x9D}",
              "{\xE2\x80\x9C" "api-key\xE2\x80\x9D: \"" + secret + "\"}", "{\xE2\x80\x98" "api-key\xE2\x80\x99: \xE2\x80\x98" + secret + "\xE2\x80\x99}",
              "ATLAS_API_KEY=" + secret, "{\"X-Atlas-Api-Key\": \"" + secret + "\", \"name\": 1}"}) {
         CAPTURE(pasted);

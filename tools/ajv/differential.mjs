@@ -221,7 +221,9 @@ for (const file of ["request.schema.json", "response.schema.json"])
     for (const note of JSON.parse(fs.readFileSync(path.join(root, "schemas", file), "utf8"))["x-atlas-rules"] ?? [])
         if (/^needs the caller's/.test(note.note ?? ""))
             needsCallerData.add(note.id);
-const bodyRules = catalog.filter((r) => r.scope !== "call" && !needsCallerData.has(r.id)).map((r) => r.id);
+// input.unreadable is the CLI's for a file it cannot read: no body breaks it.
+const bodyRules = catalog.filter((r) => r.scope !== "call" && r.id !== "input.unreadable" && !needsCallerData.has(r.id))
+    .map((r) => r.id);
 const missing = bodyRules.filter((id) => !rulesSeen.has(id));
 if (missing.length === 0) {
     ++passed;

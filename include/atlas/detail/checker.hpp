@@ -134,6 +134,7 @@ struct workspace {
     std::vector<held_diagnostic> held;
     std::array<std::size_t, std::size(rules)> held_counted{}; // per rule: findings past the limit, only counted
     bool any_held_counted = false; // held_counted is not all zero
+    std::array<std::size_t, 3> held_by_rank{}; // held, not withdrawn, by keep_rank: what will be kept before a finding
     struct item {
         std::string_view id;
         std::size_t number; // 1-based, as the messages count items

@@ -28,7 +28,7 @@ inline void mask_bytes(std::string& masked, std::string_view text, std::size_t f
 /// "--header=api-key:..." and "--api-key=..." all leaked through the passes above; so did “api-key”: “...”, pasted
 /// from a document. Masking more than a credential hides only bytes after a credential's name and its ':' or '=',
 /// in a source line or a message's echo of a value, never a diagnostic.
-inline void mask_api_key_assignments(std::string_view text, std::string& masked)
+inline void mask_api_key_assignments(std::string_view text, std::string& masked, bool in_message = false)
 {
     const auto word_byte = [](char c) { return json_impl::is_alnum(c) || c == '-' || c == '_' || c == '.'; };
     const auto space = [](char c) { return c == ' ' || c == '\t'; };
@@ -67,6 +67,8 @@ inline void mask_api_key_assignments(std::string_view text, std::string& masked)
             from = to = q + 2;
             while (to < text.size() && text[to] != '\n' && !(text[to] == '\\' && to + 1 < text.size() && text[to + 1] == '"'))
                 ++to;
+        } else if (in_message && q < text.size() && text[q] == '"') {
+            continue; // a message's own quote, closing the value it echoes ("see api-key:"): nothing assigned
         } else if (q < text.size() && (text[q] == '"' || text[q] == '\'')) {
             from = to = q + 1;
             while (to < text.size() && text[to] != '\n' && text[to] != text[q])
@@ -101,12 +103,16 @@ inline void mask_api_key_assignments_in(std::string& s)
     };
     bool may_name_it = false;
     for (std::size_t i = 0; i + 6 <= s.size() && !may_name_it; ++i)
-        if ((s[i] | 0x20) == 'a' && at(i, "api"))
-            may_name_it = at(i + 3, "key") || (i + 7 <= s.size() && at(i + 4, "key"));
+        if ((s[i] | 0x20) == 'a' && at(i, "api")) {
+            std::size_t k = i + 3; // separators between, as names_api_key skips them
+            while (k < s.size() && (s[k] == '-' || s[k] == '_' || s[k] == ' ' || s[k] == '.'))
+                ++k;
+            may_name_it = at(k, "key");
+        }
     if (!may_name_it)
         return;
     std::string masked;
-    mask_api_key_assignments(s, masked);
+    mask_api_key_assignments(s, masked, true);
     if (!masked.empty())
         s = std::move(masked);
 }
@@ -117,6 +123,7 @@ inline void mask_api_key_assignments_in(std::string& s)
     for (diagnostic& d : out.diagnostics) {
         mask_api_key_assignments_in(d.message);
         mask_api_key_assignments_in(d.hint);
+        mask_api_key_assignments_in(d.path); // an unknown key "api-key: ..." is its own pointer's last token
     }
 }
 

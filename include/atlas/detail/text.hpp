@@ -95,15 +95,22 @@ inline typographic_quote typographic_quote_at(std::string_view content, std::siz
 /// credential is masked whatever the key it was pasted under.
 inline bool names_api_key(std::string_view key) noexcept
 {
-    if (key.size() > 32)
-        return false;
-    char folded[32];
-    std::size_t n = 0;
-    for (const char c : key)
-        if (c != '-' && c != '_' && c != ' ' && c != '.')
-            folded[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    const std::string_view name(folded, n);
-    return name.ends_with("apikey") || name.ends_with("apikeys");
+    // From the end, separators skipped: "apikey" or "apikeys" last, whatever comes before (no length cap: a long
+    // prefix, ATLAS_PRODUCTION_ENVIRONMENT_API_KEY, is a credential too).
+    const auto ends_with_folded = [&](std::string_view word) {
+        std::size_t at = key.size();
+        for (std::size_t k = word.size(); k > 0; --k) {
+            while (at > 0 && (key[at - 1] == '-' || key[at - 1] == '_' || key[at - 1] == ' ' || key[at - 1] == '.'))
+                --at;
+            if (at == 0)
+                return false;
+            const char c = key[--at];
+            if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != word[k - 1])
+                return false;
+        }
+        return true;
+    };
+    return ends_with_folded("apikey") || ends_with_folded("apikeys");
 }
 
 /// Appends `s` as the contents of a JSON string (no quotes): escapes quotes, backslashes and

@@ -176,16 +176,22 @@ ATLAS_DECL void check_type(checker& c, std::size_t i)
 // Strings and enums
 
 inline bool voice_bubble_request(const checker& c);
+inline bool surely_not_voice_bubble(const checker& c);
+inline bool non_phone_request(const checker& c);
 
 ATLAS_DECL void check_not_empty(checker& c, std::size_t i)
 {
     if (!c.slot(i).value.empty())
         return;
     const value_kind k = c.field(i).kind;
-    // A voice bubble needs its Position: "omit it" would trade this error for channel.position-required.
-    const bool required_here = c.field(i).name == "Position" && voice_bubble_request(c);
+    // A voice bubble needs its Position: "omit it" would trade this error for channel.position-required; any other
+    // channel takes none, and "give it a value" would trade it for channel.position-omit.
+    const bool position = c.field(i).name == "Position";
+    const bool required_here = position && voice_bubble_request(c);
+    const bool omitted_here = position && surely_not_voice_bubble(c);
     std::string hint = k == value_kind::time_zone ? "omit Timezone, or give an IANA name such as \"America/New_York\""
                        : required_here ? "give Position where the bubble sits on the page, such as \"bottom-right\""
+                       : omitted_here  ? "omit Position: only a voice bubble campaign has one"
                        : k == value_kind::open_enum ? "omit " + name_of(c, i) + ", or give it a value"
                                                     : "give " + name_of(c, i) + " a value";
     c.emit_on(rule::field_empty, i, name_of(c, i) + " must not be an empty string", std::move(hint));
@@ -244,6 +250,10 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
                     wires[n++] = v.wire;
             hint = did_you_mean(best_suggestion(trimmed, std::span(wires.data(), n)));
         }
+        // CallType on a campaign that is surely no phone one: either value would trade this error for
+        // channel.call-type-omit.
+        if (f.name == "CallType" && non_phone_request(c))
+            hint = "omit CallType: only a phone campaign (campaignType \"1\") has one";
         const bool takes_null = f.type == seed_type::enumeration_or_null;
         const std::string key = "\"" + std::string(f.name) + "\": ";
         if (takes_null && iequals_ascii(trimmed, "null")) // the word in quotes
@@ -953,11 +963,19 @@ void hold_window_diagnostic(checker& c, std::size_t i, rule r, std::size_t windo
     if (c.level_of(r) == rule_level::off)
         return; // never reported (emit_on ignores it), and it must not count below
     workspace& ws = c.ws();
-    if (c.beyond_limit_after(ws.held.size(), c.rank_of(r))) {
+    // Surely left out when the held findings it cannot push out (of its rank or above, not withdrawn) fill the
+    // report, and no held one of a lower rank could make room: a held warning is evicted by a later error, in the
+    // report as at the top level, so that unknown keys in windows cannot push out a window's missing key.
+    const keep_rank rank = c.rank_of(r);
+    std::size_t not_below = 0, below = 0;
+    for (std::size_t k = 0; k < ws.held_by_rank.size(); ++k)
+        (k >= static_cast<std::size_t>(rank) ? not_below : below) += ws.held_by_rank[k];
+    if (below == 0 && c.beyond_limit_after(not_below, rank)) {
         ++ws.held_counted[static_cast<std::size_t>(r)];
         ws.any_held_counted = true;
         return;
     }
+    ++ws.held_by_rank[static_cast<std::size_t>(rank)];
     std::string path(c.pointer_view(i));
     if (window != no_window)
         append_pointer_index(path, window);
@@ -1097,8 +1115,10 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
             key = time_window_keys[k]; // ws.key may be reused below
             seen[k] = true;
             valid[k] = false; // a duplicated key: only its last value counts (json.duplicate-key reports it)
-            if (value_report[k] != no_window)
+            if (value_report[k] != no_window) {
                 ws.held[value_report[k]].superseded = true;
+                --ws.held_by_rank[static_cast<std::size_t>(c.rank_of(ws.held[value_report[k]].which))];
+            }
             if (value_counted[k])
                 --ws.held_counted[static_cast<std::size_t>(*value_counted[k])];
             value_report[k] = no_window;
@@ -1191,6 +1211,7 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
     // Pointers and messages are built only when something is reported: a valid TimeWindows allocates nothing.
     workspace& ws = c.ws();
     ws.held.clear();
+    ws.held_by_rank.fill(0);
     if (ws.any_held_counted) {
         ws.held_counted.fill(0);
         ws.any_held_counted = false;
@@ -1416,6 +1437,20 @@ inline bool voice_bubble_request(const checker& c)
 {
     return c.kind() == payload_kind::request && c.slot(request_field("campaignType")).value == "0" &&
            !c.failed(request_field("MessagesCampaign")) && !messages_true(c);
+}
+
+/// A request of campaignType "0": a voice bubble or a Messages campaign, which take no CallType.
+inline bool non_phone_request(const checker& c)
+{
+    return c.kind() == payload_kind::request && c.slot(request_field("campaignType")).value == "0";
+}
+
+/// A request whose channel surely has no Position: a phone campaign, or a Messages one (campaignType "0" with
+/// MessagesCampaign true).
+inline bool surely_not_voice_bubble(const checker& c)
+{
+    return c.kind() == payload_kind::request &&
+           (is_phone(c) || (c.slot(request_field("campaignType")).value == "0" && messages_true(c)));
 }
 
 ATLAS_DECL void check_call_type_required(checker& c)

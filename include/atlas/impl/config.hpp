@@ -253,6 +253,8 @@ ATLAS_DECL std::string read_options(std::string_view json_text, options& target)
                 return "the level of rule " + detail::quote_value(id) + " cannot be changed: " +
                        (built_in->scope == rule_scope::call
                                ? "the call's id and api-key go into the HTTP request as they are"
+                        : built_in->key == rule::input_unreadable
+                               ? "an input the tool could not read cannot be checked at all"
                                : "text that cannot be read as a JSON object cannot be checked at all");
             if (id == info(rule::report_truncated).id)
                 return "rule \"report.truncated\" has no level of its own: it is an error when an error was left out, "
