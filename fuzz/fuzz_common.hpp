@@ -495,6 +495,8 @@ inline void check_text_report(const report& r, const payload_facts& in)
     for (const diagnostic& d : r.diagnostics) {
         if (d.offset == diagnostic::no_position)
             continue;
+        if (d.offset < at) // report.truncated: last, at the root's '{'; the rest are in order
+            line = 1, column = 1, at = 0;
         for (; at < d.offset && at < in.text.size(); ++at) {
             const auto c = static_cast<unsigned char>(in.text[at]);
             if (c == '\n') {

@@ -2013,7 +2013,7 @@ TEST_CASE("ToolIds with an empty item is a tool-ids.empty-item error at the valu
     CHECK(contains(expect_rule(leading, "tool-ids.empty-item", "/ToolIds", 6, 14).message, "number 1"));
 }
 
-TEST_CASE("an empty Position on a voice bubble is told to get a value, elsewhere to be omitted or get one")
+TEST_CASE("an empty Position on a voice bubble is told to get a value, on phone and Messages to be omitted")
 {
     const auto bubble = atlas::validate_request(
         R"({"name":"a","TemplateId":"t","campaignType":"0","Position":""})");
@@ -2026,6 +2026,20 @@ TEST_CASE("an empty Position on a voice bubble is told to get a value, elsewhere
     REQUIRE_FALSE(messages.diagnostics.empty());
     CHECK(messages.diagnostics[0].rule == "field.empty");
     CHECK(contains(messages.diagnostics[0].hint, "omit Position"));
+    // On phone and Messages campaigns "or give it a value" would trade the error for channel.position-omit.
+    for (const std::string text : {R"({"name":"a","TemplateId":"t","campaignType":"1","CallType":"1","Position":""})",
+             R"({"name":"a","TemplateId":"t","campaignType":"0","MessagesCampaign":true,"Position":""})"}) {
+        CAPTURE(text);
+        const auto d = expect_rule(atlas::validate_request(text), "field.empty", "/Position", 1,
+            static_cast<std::size_t>(text.find("\"Position\"") + 12));
+        CHECK(d.hint == "omit Position: only a voice bubble campaign has one");
+    }
+    // A CallType of a wrong value on a campaign that is no phone one: either value would be an error too.
+    const std::string call_type = R"({"name":"a","TemplateId":"t","campaignType":"0","MessagesCampaign":true,"CallType":"9"})";
+    CHECK(expect_rule(atlas::validate_request(call_type), "enum.value", "/CallType", 1, 84).hint ==
+          "omit CallType: only a phone campaign (campaignType \"1\") has one");
+    const std::string phone_call_type = R"({"name":"a","TemplateId":"t","campaignType":"1","CallType":"9"})";
+    CHECK_FALSE(contains(expect_rule(atlas::validate_request(phone_call_type), "enum.value", "/CallType", 1, 60).hint, "omit"));
     // A MessagesCampaign of the wrong type leaves the channel unknown: no guess that it is a voice bubble.
     const auto unknown = atlas::validate_request(
         R"({"name":"a","TemplateId":"t","campaignType":"0","MessagesCampaign":"true","Position":""})");
