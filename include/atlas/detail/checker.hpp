@@ -377,13 +377,8 @@ public:
     void emit_on(rule r, std::size_t i, std::string message, std::string hint = {}, std::size_t offset = npos,
         std::string path = {})
     {
-        const rule_level level = level_of(r);
-        field_slot& s = slots_[i];
-        if (info(r).severity == severity::error)
-            s.failed = true;
-        if (level == rule_level::off)
+        if (!mark_finding(r, i))
             return;
-        s.reported = true;
         emit(r, path.empty() ? pointer(i) : std::move(path), offset == npos ? place_of(i) : offset, std::move(message),
             std::move(hint));
     }
@@ -392,16 +387,23 @@ public:
     /// an empty message counts one: hostile content with a million findings holds a number, not a million records.
     void count_on(rule r, std::size_t i, std::size_t n) noexcept
     {
-        if (n == 0)
+        if (n == 0 || !mark_finding(r, i))
             return;
-        const rule_level level = level_of(r);
-        if (info(r).severity == severity::error)
-            slots_[i].failed = true;
-        if (level == rule_level::off)
-            return;
-        slots_[i].reported = true;
         dropped_ += n;
-        dropped_error_ = dropped_error_ || level == rule_level::error;
+        dropped_error_ = dropped_error_ || level_of(r) == rule_level::error;
+    }
+
+    /// What a finding of rule r about field i does to its slot, reported or only counted: failed when the catalog
+    /// calls it an error, reported unless the rule is off. Whether it is reported at all.
+    bool mark_finding(rule r, std::size_t i) noexcept
+    {
+        field_slot& s = slots_[i];
+        if (info(r).severity == severity::error)
+            s.failed = true;
+        if (level_of(r) == rule_level::off)
+            return false;
+        s.reported = true;
+        return true;
     }
 
     std::size_t dropped() const noexcept { return dropped_; }

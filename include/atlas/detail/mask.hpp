@@ -105,7 +105,7 @@ inline void mask_api_key_assignments_in(std::string& s)
     for (std::size_t i = 0; i + 6 <= s.size() && !may_name_it; ++i)
         if ((s[i] | 0x20) == 'a' && at(i, "api")) {
             std::size_t k = i + 3; // separators between, as names_api_key skips them
-            while (k < s.size() && (s[k] == '-' || s[k] == '_' || s[k] == ' ' || s[k] == '.'))
+            while (k < s.size() && is_name_separator(s[k]))
                 ++k;
             may_name_it = at(k, "key");
         }

@@ -93,6 +93,12 @@ inline typographic_quote typographic_quote_at(std::string_view content, std::siz
 /// Whether a key names the credential: api-key in any case, and the spellings people paste for it (apikey,
 /// api_key, ApiKey, x-api-key, "api key", api-keys), also after a prefix (ATLAS_API_KEY, X-Atlas-Api-Key). A
 /// credential is masked whatever the key it was pasted under.
+/// The bytes a credential's name may have between and around its words (api-key, api_key, "api key", api.key).
+constexpr bool is_name_separator(char c) noexcept
+{
+    return c == '-' || c == '_' || c == ' ' || c == '.';
+}
+
 inline bool names_api_key(std::string_view key) noexcept
 {
     // From the end, separators skipped: "apikey" or "apikeys" last, whatever comes before (no length cap: a long
@@ -100,7 +106,7 @@ inline bool names_api_key(std::string_view key) noexcept
     const auto ends_with_folded = [&](std::string_view word) {
         std::size_t at = key.size();
         for (std::size_t k = word.size(); k > 0; --k) {
-            while (at > 0 && (key[at - 1] == '-' || key[at - 1] == '_' || key[at - 1] == ' ' || key[at - 1] == '.'))
+            while (at > 0 && is_name_separator(key[at - 1]))
                 --at;
             if (at == 0)
                 return false;

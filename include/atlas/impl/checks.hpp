@@ -1449,8 +1449,7 @@ inline bool non_phone_request(const checker& c)
 /// MessagesCampaign true).
 inline bool surely_not_voice_bubble(const checker& c)
 {
-    return c.kind() == payload_kind::request &&
-           (is_phone(c) || (c.slot(request_field("campaignType")).value == "0" && messages_true(c)));
+    return (c.kind() == payload_kind::request && is_phone(c)) || (non_phone_request(c) && messages_true(c));
 }
 
 ATLAS_DECL void check_call_type_required(checker& c)
