@@ -3,11 +3,23 @@
 #ifndef ATLAS_TESTS_ALLOCATION_LIMIT_HPP
 #define ATLAS_TESTS_ALLOCATION_LIMIT_HPP
 
+#include <algorithm>
 #include <cstddef>
 
 namespace atlas_test {
 inline constexpr std::size_t no_allocation_limit = static_cast<std::size_t>(-1);
 extern thread_local std::size_t allocations_left;
+extern thread_local std::size_t largest_allocation; // the largest size this thread asked operator new for
+
+// The largest allocation made within its lifetime.
+struct largest_allocation_since {
+    largest_allocation_since() : before(largest_allocation) { largest_allocation = 0; }
+    std::size_t bytes() const { return largest_allocation; }
+    ~largest_allocation_since() { largest_allocation = std::max(before, largest_allocation); }
+    std::size_t before;
+    largest_allocation_since(const largest_allocation_since&) = delete;
+    largest_allocation_since& operator=(const largest_allocation_since&) = delete;
+};
 
 // Makes the allocation after the next n fail, within its lifetime; allocations() counts those made so far.
 struct allocation_limit {

@@ -3,12 +3,14 @@
 
 #include "allocation_limit.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <new>
 
 // Every allocation of the test program goes through here, so a test can make the N-th one fail (allocation_limit.hpp).
 namespace atlas_test {
 thread_local std::size_t allocations_left = no_allocation_limit;
+thread_local std::size_t largest_allocation = 0;
 }
 
 void* operator new(std::size_t size)
@@ -20,6 +22,7 @@ void* operator new(std::size_t size)
         }
         --atlas_test::allocations_left;
     }
+    atlas_test::largest_allocation = std::max(atlas_test::largest_allocation, size);
     if (void* p = std::malloc(size == 0 ? 1 : size))
         return p;
     throw std::bad_alloc();

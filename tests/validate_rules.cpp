@@ -14,6 +14,8 @@
 
 #include <doctest/doctest.h>
 
+#include "allocation_limit.hpp"
+
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
@@ -2375,12 +2377,37 @@ TEST_CASE("to_text masks a pasted credential under an escaped key, of any type, 
     }
 }
 
+TEST_CASE("to_text of an input too large to validate masks and copies only the bytes it shows")
+{
+    // The report on an input over max_input_bytes has one error, at its first byte. to_text masked the whole text to
+    // show that one line: 2 seconds and half a gigabyte for 70 MB, and a copy of all of it when a credential was
+    // anywhere in it. It reads as far as the excerpt can reach now.
+    const std::string secret = "SECRET-canary-5d1a";
+    atlas::options small;
+    small.max_input_bytes = 1000;
+    const std::string near = R"({"api-key": ")" + secret + R"(", "name": ")" + std::string(4 << 20, 'n') + R"("})";
+    const std::string far = R"({"name": ")" + std::string(4 << 20, 'n') + R"(", "api-key": ")" + secret + R"("})";
+    for (const std::string* text : {&near, &far}) {
+        const auto r = atlas::validate_request(*text, small);
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].rule == "json.limit");
+        std::string out;
+        {
+            const atlas_test::largest_allocation_since largest;
+            out = r.to_text(*text);
+            CHECK(largest.bytes() < 64 * 1024);
+        }
+        CHECK_FALSE(contains(out, secret)); // shown masked on the first line, or not shown at all
+        CHECK(contains(out, text == &near ? R"({"api-key": "****)" : R"({"name": "nnnn)"));
+    }
+}
+
 TEST_CASE("a credential echoed from a value into a message or hint is masked in every report form")
 {
     const std::string secret = "SECRET-canary-9b2e";
     // Messages quote the wrong value ("Timezone "..." is not an IANA time zone name"): a key pasted there was printed
     // by to_json, to_text and the C ABI, where the source line below it was masked.
-    for (const std::string member : {R"("Timezone": "api-key=)" + secret + "\"", R"("CallType": "api-key: )" + secret + "\"",
+    for (const std::string& member : {R"("Timezone": "api-key=)" + secret + "\"", R"("CallType": "api-key: )" + secret + "\"",
              R"("StartDate": "ATLAS_API_KEY=)" + secret + "\"", R"("campaignType": "x-api-key=)" + secret + "\"",
              R"("Timezone": "API__KEY=)" + secret + "\"", R"("api-key: )" + secret + R"(": 1)"}) {
         CAPTURE(member);

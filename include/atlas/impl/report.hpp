@@ -288,14 +288,16 @@ inline std::string mask_api_keys(std::string_view text)
 
 // The source line around `offset`, cut to a window of at most `width` code points, made
 // printable; `caret` gets the column (0-based, in printed code points) of the offset.
+// The line is looked for only as far as the window can reach (a unit is at most 4 bytes): a report on a
+// megabyte-long line would otherwise scan all of it for each of its diagnostics. Past that reach the line's
+// start and end are where the search stopped, which is all the window and its ellipses need.
+inline constexpr std::size_t excerpt_width = 100;
+inline constexpr std::size_t excerpt_reach = excerpt_width * 4 + 4;
+
 inline std::string source_excerpt(std::string_view text, std::size_t offset, std::size_t& caret)
 {
-    constexpr std::size_t width = 100, before = 60;
+    constexpr std::size_t width = excerpt_width, before = 60, reach = excerpt_reach;
     offset = std::min(offset, text.size());
-    // The line is looked for only as far as the window can reach (a unit is at most 4 bytes): a report on a
-    // megabyte-long line would otherwise scan all of it for each of its diagnostics. Past that reach the line's
-    // start and end are where the search stopped, which is all the window and its ellipses need.
-    constexpr std::size_t reach = width * 4 + 4;
     const std::size_t look_back = std::min(offset, reach);
     const std::size_t newline_before = text.substr(offset - look_back, look_back).rfind('\n');
     const std::size_t line_start = newline_before != std::string_view::npos ? offset - look_back + newline_before + 1
@@ -364,6 +366,15 @@ ATLAS_DECL std::string report::to_text(std::string_view text, const text_style& 
     };
     // The name and the pointers may hold anything (a file name, a key decoded from \u001b): made printable.
     const std::string source = detail::printable(style.source_name);
+    // Only the bytes an excerpt can show are masked and shown: a report on the first bytes of an input too large
+    // to validate reads no further than them. Masking a byte depends on what comes before it, never after.
+    std::size_t shown_end = 0;
+    for (const diagnostic& d : diagnostics)
+        if (d.has_position() && d.offset != diagnostic::no_position) {
+            const std::size_t at = std::min(d.offset, text.size());
+            shown_end = std::max(shown_end, at + std::min(text.size() - at, detail::excerpt_reach + 1));
+        }
+    text = text.substr(0, shown_end);
     const std::string masked = detail::mask_api_keys(text);
     if (!masked.empty())
         text = masked;
