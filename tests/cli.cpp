@@ -217,10 +217,37 @@ TEST_SUITE("cli")
             CHECK(r.out.empty());
             CHECK(r.err.find("does not apply to") != std::string::npos);
         }
+        // A config the chosen way does not take is refused for that, before it is read: a missing file was
+        // reported as unreadable, which sent the user after the file rather than the option.
+        const auto config = run_cli({"--list-rules", "--config", "/nonexistent/atlas.json"});
+        CHECK(config.status == 2);
+        CHECK(config.err.find("--config does not apply to --list-rules") != std::string::npos);
         // What each way does take still works.
         CHECK(run_cli({"--list-rules", "--format", "markdown"}).status == 0);
         CHECK(run_cli({"--profile", "strict", "--schema", "request", "--strict"}).status == 0);
         CHECK(run_cli({"--help", "--help"}).status == 0);
+    }
+
+    TEST_CASE("output that cannot be written is an I/O error, exit status 2, whatever the verdict")
+    {
+        // A full disk or a closed pipe: the linter's verdict was its exit status while nobody saw its report.
+        struct full_device : std::streambuf {
+            int_type overflow(int_type) override { errno = ENOSPC; return traits_type::eof(); }
+            std::streamsize xsputn(const char*, std::streamsize) override { errno = ENOSPC; return 0; }
+        };
+        const std::string valid = R"({"name":"a","campaignType":"1","CallType":"2","TemplateId":"t"})";
+        for (const std::vector<std::string_view>& args : {std::vector<std::string_view>{"-"}, {"--format", "json", "-"},
+                 {"--list-rules"}, {"--schema", "request"}, {"--version"}, {"--help"}}) {
+            CAPTURE(args.front());
+            full_device device;
+            std::ostream out(&device);
+            std::istringstream in(valid);
+            std::ostringstream err;
+            CHECK(atlas::cli::run(args, in, out, err) == 2);
+            CHECK(err.str() == "atlas-validate: cannot write the output: no space left on device\n");
+        }
+        // The same run with somewhere to write is a success.
+        CHECK(run_cli({"--format", "json", "-"}, valid).status == 0);
     }
 
     TEST_CASE("standard input named twice is a usage error: the second would read nothing")
@@ -283,7 +310,7 @@ TEST_SUITE("cli")
         }
         CHECK_FALSE(read);
         CHECK(errno == ENOMEM);
-        CHECK(atlas::cli::read_failure_reason(errno) == "cannot allocate memory");
+        CHECK(atlas::cli::failure_reason(errno) == "cannot allocate memory");
     }
 
     TEST_CASE("empty input says it is empty, not that it ends in the middle of a value")

@@ -115,11 +115,12 @@ inline std::string rule_catalog(format f)
     return out;
 }
 
-/// Why a file could not be read, from errno just after the failure ("no such file or directory", "is a directory").
-inline std::string read_failure_reason(int error)
+/// Why a file could not be read or written, from errno just after the failure ("no such file or directory", "is a
+/// directory", "no space left on device").
+inline std::string failure_reason(int error, std::string_view unknown = "read error")
 {
     if (error == 0)
-        return "read error";
+        return std::string(unknown);
     std::string reason = std::generic_category().message(error);
     if (!reason.empty())
         reason[0] = detail::to_lower_ascii(reason[0]);
@@ -165,6 +166,11 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
     options opts;
     std::vector<std::string_view> inputs;
     std::vector<std::string_view> given; // the options named, without their values: checked against the mode below
+    struct layer {
+        enum kind_t { profile, config } kind;
+        std::string_view value; // the profile's name or the config's file
+    };
+    std::vector<layer> layers;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view a = args[i];
         if (a == "-h")
@@ -206,36 +212,13 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
         else if (a == "--strict")
             strict = true; // wherever it stands: applied after every --profile and --config
         else if (a == "--profile" || a.starts_with("--profile=")) {
-            const std::string_view name = *value;
-            auto named = profile(name);
-            if (!named) {
-                err << "atlas-validate: " << detail::unknown_name("profile", name, profile_names) << "\n";
+            if (!profile(*value)) {
+                err << "atlas-validate: " << detail::unknown_name("profile", *value, profile_names) << "\n";
                 return 2;
             }
-            opts = std::move(*named); // all of it, strictness too: the last --profile or --config wins
-        } else if (a == "--config" || a.starts_with("--config=")) {
-            const std::string_view file = *value;
-            errno = 0;
-            std::ifstream config{std::string(file), std::ios::binary};
-            std::string text;
-            // Up to the payloads' default limit: a config is the user's own, but /dev/zero as one must not
-            // eat the machine's memory.
-            const std::size_t config_limit = options{}.max_input_bytes;
-            if (!config.is_open() || !read_input(config, config_limit, text)) {
-                err << "atlas-validate: cannot read the config " << detail::quote_value(file) << ": "
-                    << read_failure_reason(errno) << "\n";
-                return 2;
-            }
-            if (text.size() > config_limit) {
-                err << "atlas-validate: the config " << detail::quote_value(file) << " is larger than "
-                    << config_limit << " bytes\n";
-                return 2;
-            }
-            if (std::string problem = read_options(text, opts); !problem.empty()) {
-                err << "atlas-validate: " << detail::quote_value(file) << ": " << problem << "\n";
-                return 2;
-            }
-        }
+            layers.push_back({layer::profile, *value});
+        } else if (a == "--config" || a.starts_with("--config="))
+            layers.push_back({layer::config, *value}); // read once the way of running is known to take it
         else if (a == "--list-rules")
             list_rules = true;
         else if (a == "--schema" || a.starts_with("--schema=")) {
@@ -265,8 +248,6 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
         } else
             inputs.push_back(a);
     }
-    if (strict)
-        opts.strict = true;
     // One way of running at a time, and only the options that way reads: an option it would ignore is a mistake
     // to point out ("--schema request --response" printed the request's schema).
     constexpr std::string_view modes[] = {"--help", "--version", "--list-rules", "--schema"};
@@ -301,22 +282,67 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
             << usage;
         return 2;
     }
+    // The profiles and configs, in the order given: the last --profile or a config's "profile" starts over.
+    for (const layer& l : layers) {
+        if (l.kind == layer::profile) {
+            opts = std::move(*profile(l.value)); // all of it, strictness too
+            continue;
+        }
+        const std::string_view file = l.value;
+        errno = 0;
+        std::ifstream config{std::string(file), std::ios::binary};
+        std::string text;
+        // Up to the payloads' default limit: a config is the user's own, but /dev/zero as one must not
+        // eat the machine's memory.
+        const std::size_t config_limit = options{}.max_input_bytes;
+        if (!config.is_open() || !read_input(config, config_limit, text)) {
+            err << "atlas-validate: cannot read the config " << detail::quote_value(file) << ": "
+                << failure_reason(errno) << "\n";
+            return 2;
+        }
+        if (text.size() > config_limit) {
+            err << "atlas-validate: the config " << detail::quote_value(file) << " is larger than "
+                << config_limit << " bytes\n";
+            return 2;
+        }
+        if (std::string problem = read_options(text, opts); !problem.empty()) {
+            err << "atlas-validate: " << detail::quote_value(file) << ": " << problem << "\n";
+            return 2;
+        }
+    }
+    if (strict)
+        opts.strict = true;
+    // What was printed must have reached its reader: a report lost to a full disk or a closed pipe is an I/O error,
+    // not the verdict of a linter whose output nobody saw.
+    int write_error = 0; // errno when the output was seen to fail in the middle of the inputs
+    const auto written = [&out, &err, &write_error](int status) {
+        if (out) {
+            errno = 0;
+            out.flush();
+        }
+        if (out)
+            return status;
+        // errno is still the failed write's: nothing since has set it.
+        const int error = write_error != 0 ? write_error : errno;
+        err << "atlas-validate: cannot write the output: " << failure_reason(error, "write error") << "\n";
+        return 2;
+    };
     if (show_help) {
         out << usage;
-        return 0;
+        return written(0);
     }
     if (show_version) {
         out << "atlas-validate " << version << " (tz database " << tzdata_version << ")\n";
-        return 0;
+        return written(0);
     }
     if (!schema.empty()) { // --strict applies: unknown request fields become additionalProperties: false
         out << (schema == "request" ? json_schema<update_campaign_request>(opts)
                                     : json_schema<campaign_response>(opts));
-        return 0;
+        return written(0);
     }
     if (list_rules) {
         out << rule_catalog(output);
-        return 0;
+        return written(0);
     }
     if (inputs.empty()) {
         err << "atlas-validate: no input (name files, or - for standard input)\n" << usage;
@@ -336,7 +362,7 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
         if (!read) {
             const std::string why = "cannot read " +
                                     (name == "-" ? std::string("standard input") : detail::quote_value(name)) + ": " +
-                                    read_failure_reason(errno);
+                                    failure_reason(errno);
             err << "atlas-validate: " << why << "\n";
             if (output == format::json) { // one line per input, in order, or the lines could not be told apart
                 report unreadable;
@@ -363,8 +389,12 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
                 << (name == "-" ? std::string("standard input") : detail::quote_value(name)) << "\n";
             status = 2;
         }
+        if (!out) {
+            write_error = errno;
+            break; // nothing more would be seen
+        }
     }
-    return status;
+    return written(status);
 }
 
 } // namespace atlas::cli
