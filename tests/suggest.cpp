@@ -199,13 +199,20 @@ TEST_CASE("best suggestion agrees with a brute-force search on random candidates
             }
         if (expected == atlas::detail::no_suggestion && !word.empty()) {
             std::size_t best = atlas::detail::suggestion_limit(word.size()) + 1;
+            bool tied = false;
             for (std::size_t i = 0; i < candidates.size(); ++i) {
                 const std::size_t d = reference_osa(lower(word), lower(candidates[i]));
+                if (d >= std::max(word.size(), candidates[i].size())) continue; // keeps no character
+                if (d == best)
+                    tied = true;
                 if (d < best) {
                     best = d;
                     expected = i;
+                    tied = false;
                 }
             }
+            if (tied)
+                expected = atlas::detail::no_suggestion;
         }
         INFO("round ", round, " word=\"", word, "\"");
         REQUIRE(atlas::detail::best_suggestion_index(word, candidates) == expected);
@@ -255,14 +262,42 @@ TEST_CASE("best suggestion never offers a word's opposite")
     CHECK(best_suggestion("disabled", std::vector<std::string>{"disabeld", "enabled"}) == "disabeld");
 }
 
-TEST_CASE("best suggestion picks the smallest distance and breaks ties by order")
+TEST_CASE("best suggestion picks the smallest distance, and a tie at it is no guess")
 {
     const std::array<std::string_view, 4> candidates = {"abcdefxx", "abcdefgx", "abcdefgy", "zzz"};
-    CHECK(best_suggestion("abcdefgh", candidates) == "abcdefgx"); // distance 1, first of two
+    CHECK(best_suggestion("abcdefgh", candidates).empty()); // distance 1 from two: either is a coin toss
+    CHECK(best_suggestion("abcdefgh", std::array<std::string_view, 2>{"abcdefxx", "abcdefgx"}) == "abcdefgx");
     const std::array<std::string_view, 2> tied = {"Stat", "Statuses"};
-    CHECK(best_suggestion("Status", tied) == "Stat");
-    const std::array<std::string_view, 2> reversed = {"Statuses", "Stat"};
-    CHECK(best_suggestion("Status", reversed) == "Statuses");
+    CHECK(best_suggestion("Status", tied).empty());
+    // A nearer candidate after a tie still wins.
+    CHECK(best_suggestion("Status", std::array<std::string_view, 3>{"Stat", "Statuses", "Statue"}) == "Statue");
+    // Where tied candidates mean the same, the caller takes the first.
+    CHECK(best_suggestion("Status", tied, atlas::detail::on_tie::first) == "Stat");
+    // The wire values of a closed enum: a letter is one edit from "0" and from "1", and keeps nothing of either.
+    const std::array<std::string_view, 2> wires = {"0", "1"};
+    for (const std::string_view letter : {"l", "I", "x", "O", "o"}) {
+        CAPTURE(letter);
+        CHECK(best_suggestion(letter, wires).empty());
+    }
+    CHECK(best_suggestion("10", std::array<std::string_view, 2>{"1", "2"}) == "1"); // one dropped, one kept
+}
+
+TEST_CASE("best suggestion counts edits in characters, not bytes")
+{
+    // One accent is two bytes, a zero-width space three: a short name one character off got no guess.
+    const std::vector<std::string> names = {"name", "Status", "CallType"};
+    CHECK(best_suggestion("n\u00e0me", names) == "name");
+    CHECK(best_suggestion("name\u200b", names) == "name");
+    CHECK(best_suggestion("Stat\u00fcs", std::array<std::string_view, 1>{"Status"}) == "Status");
+    CHECK(best_suggestion("l\u00e9ft", std::array<std::string_view, 2>{"left", "right"}) == "left");
+    // A candidate that is not ASCII is counted the same way.
+    CHECK(best_suggestion("linea", std::array<std::string_view, 1>{"l\u00ednea"}) == "l\u00ednea");
+    CHECK(best_suggestion("l\u00ednea", std::array<std::string_view, 1>{"l\u00ednea"}) == "l\u00ednea");
+    // An accent on a Latin letter is no edit; two other characters off in a short word are too far.
+    CHECK(best_suggestion("n\u00e0m\u00e9", std::array<std::string_view, 1>{"name"}) == "name");
+    CHECK(best_suggestion("n\u0434m\u0435", std::array<std::string_view, 1>{"name"}).empty()); // Cyrillic
+    // A byte that starts no UTF-8 sequence is one character of its own.
+    CHECK(best_suggestion("nam\xff", names) == "name");
 }
 
 TEST_CASE("best suggestion scales the allowed distance with the word length")

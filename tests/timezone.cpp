@@ -201,6 +201,22 @@ TEST_CASE("suggest_time_zone corrects small typos")
     CHECK(atlas::suggest_time_zone("UTX") == "UTC");
 }
 
+TEST_CASE("suggest_time_zone counts a typo's edits in characters, accents and invisible ones alike")
+{
+    // Each is one or two characters off; counted in UTF-8 bytes they were two to six, past the limit.
+    CHECK(atlas::suggest_time_zone("Europe/Par\u00eds") == "Europe/Paris");
+    CHECK(atlas::suggest_time_zone("Europe/Kyiv\u200b") == "Europe/Kyiv");
+    CHECK(atlas::suggest_time_zone("Europe/Pa\u200bris") == "Europe/Paris");
+    CHECK(atlas::suggest_time_zone("Par\u0131s") == "Europe/Paris"); // the last component alone
+    static_assert(atlas::suggest_time_zone("Europe/Par\u00eds") == "Europe/Paris"); // the same at compile time
+    // A Latin letter's accent is no edit at all: people write the city they know.
+    CHECK(atlas::suggest_time_zone("Europe/Z\u00fcrich") == "Europe/Zurich");
+    CHECK(atlas::suggest_time_zone("S\u00e3o Paulo") == "America/Sao_Paulo");
+    CHECK(atlas::suggest_time_zone("America/Bogot\u00e1") == "America/Bogota");
+    CHECK(atlas::suggest_time_zone("Asia/T\u014dky\u014d") == "Asia/Tokyo");
+    CHECK(atlas::suggest_time_zone("M\u00e9xico_City") == "America/Mexico_City");
+}
+
 TEST_CASE("suggest_time_zone returns nothing for garbage")
 {
     CHECK(atlas::suggest_time_zone("Mars/Olympus").empty());
@@ -244,11 +260,11 @@ std::string_view reference_suggest_time_zone(std::string_view name)
         for (const std::string_view zone : tz_names)
             if (iequals_ascii(tz_last_component(zone), last)) return zone;
     if (word.size() < 3 || (last.size() == word.size() && tz_is_region(word))) return {};
-    if (const std::string_view hit = best_suggestion(word, tz_names); !hit.empty()) return hit;
+    if (const std::string_view hit = best_suggestion(word, tz_names, on_tie::first); !hit.empty()) return hit;
     if (last.size() < 3) return {};
     std::vector<std::string_view> components;
     for (const std::string_view zone : tz_names) components.push_back(tz_last_component(zone));
-    const std::size_t index = best_suggestion_index(last, components);
+    const std::size_t index = best_suggestion_index(last, components, on_tie::first);
     return index == no_suggestion ? std::string_view{} : tz_names[index];
 }
 

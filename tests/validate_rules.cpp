@@ -423,6 +423,16 @@ TEST_CASE("an enum value written as its meaning, a word of it, a near miss or a 
     CHECK(hint_for(R"("campaignType": "1", "CallType": "21")").empty());
     CHECK(hint_for(R"("campaignType": "1", "CallType": "-1")").empty());
     CHECK(hint_for(R"("campaignType": "1", "CallType": "0")").empty());
+    // Nor is a letter: "l" or "x" is one edit from "0" and from "1", and a guess of "0" turned a phone campaign into
+    // a non-phone one (the hint's fix then failed the channel rules).
+    for (const std::string_view letter : {"l", "I", "x", "O", "o", "a"}) {
+        CAPTURE(letter);
+        CHECK(hint_for(R"("campaignType": ")" + std::string(letter) + "\"").empty());
+        CHECK(hint_for(R"("campaignType": "1", "CallType": ")" + std::string(letter) + "\"").empty());
+    }
+    // A near miss one character off is one edit whatever its bytes: an accent, an invisible character.
+    CHECK(contains(hint_for(R"("campaignType": "1", "CallType": "outb\u00f6und")"), R"(use "2")"));
+    CHECK(contains(hint_for(R"("campaignType": "1", "CallType": "outbound\u200b")"), R"(use "2")"));
 }
 
 TEST_CASE("a null campaignType gives one field.required error at the null and no channel rule runs")
@@ -1089,6 +1099,12 @@ TEST_CASE("an open enum passes any non-empty value until its allowed set is regi
     CHECK(wrong.diagnostics.size() == 1);
     const auto d = expect_rule(wrong, "enum.value", "/Position", 5, 15);
     CHECK(contains(d.hint, "\"bottom-right\""));
+    // One character off is one edit, whatever its bytes.
+    for (const std::string_view accented : {R"("Position": "b\u00f6ttom-right")", R"("Position": "bottom-right\u200b")"}) {
+        CAPTURE(accented);
+        const auto near = atlas::validate_request(payload({name_, template_, non_phone, accented}), opts);
+        CHECK(expect_rule(near, "enum.value", "/Position", 5, 15).hint == "did you mean \"bottom-right\"?");
+    }
     // A value near none of them still gets a fix: the registered set may be the one that is short.
     const auto far = atlas::validate_request(payload({name_, template_, non_phone, R"("Position": "top-center")"}), opts);
     const auto far_d = expect_rule(far, "enum.value", "/Position", 5, 15);

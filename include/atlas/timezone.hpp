@@ -235,6 +235,10 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
     for (std::size_t i = 0; i < name.size(); ++i) buffer[i] = name[i] == ' ' ? '_' : name[i];
     const std::string_view word(buffer, name.size());
     const std::string_view last = detail::tz_last_component(word);
+    // Steps 3 and 4 count edits in characters ("Europe/Par\u00eds" is one from "Europe/Paris"): see character_units.
+    char word_buffer[detail::max_unit_input] = {}, last_buffer[detail::max_unit_input] = {};
+    const std::string_view word_units = detail::character_units(word, word_buffer);
+    const std::string_view last_units = detail::character_units(last, last_buffer);
     // A bare region ("America") is not a typo of some similar-looking city.
     const auto fuzzy = [&] {
         return word.size() >= min_fuzzy && !(last.size() == word.size() && detail::tz_is_region(word));
@@ -248,9 +252,9 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
         std::size_t hit = detail::tz_exact(word, index.by_size, name_of);
         if (hit == tz_search_index::count && !last.empty()) hit = detail::tz_exact(last, index.by_last_size, last_of);
         if (hit == tz_search_index::count && fuzzy()) {
-            hit = detail::tz_fuzzy(word, index.by_size, name_of, [&index](std::size_t i) { return index.mask[i]; });
-            if (hit == tz_search_index::count && last.size() >= min_fuzzy)
-                hit = detail::tz_fuzzy(last, index.by_last_size, last_of,
+            hit = detail::tz_fuzzy(word_units, index.by_size, name_of, [&index](std::size_t i) { return index.mask[i]; });
+            if (hit == tz_search_index::count && last_units.size() >= min_fuzzy)
+                hit = detail::tz_fuzzy(last_units, index.by_last_size, last_of,
                                        [&index](std::size_t i) { return index.last_mask[i]; });
         }
         return hit == tz_search_index::count ? std::string_view{} : detail::tz_names[hit];
@@ -262,9 +266,10 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
         for (const std::string_view zone : detail::tz_names)
             if (detail::iequals_ascii(detail::tz_last_component(zone), last)) return zone;
     if (!fuzzy()) return {};
-    if (const std::string_view hit = detail::best_suggestion(word, detail::tz_names); !hit.empty()) return hit;
-    if (last.size() < min_fuzzy) return {};
-    const std::size_t index = detail::best_suggestion_index(last, detail::tz_component_range{});
+    if (const std::string_view hit = detail::best_suggestion(word, detail::tz_names, detail::on_tie::first); !hit.empty())
+        return hit;
+    if (last_units.size() < min_fuzzy) return {};
+    const std::size_t index = detail::best_suggestion_index(last, detail::tz_component_range{}, detail::on_tie::first);
     return index == detail::no_suggestion ? std::string_view{} : detail::tz_names[index];
 }
 

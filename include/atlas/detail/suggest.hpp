@@ -218,6 +218,62 @@ constexpr std::size_t iedit_distance_ascii(std::string_view a, std::string_view 
     return osa_distance(a, b, limit, iequal_char_ascii{});
 }
 
+// Edits count characters, not bytes: "name" with a zero-width space is one edit from "name", not three. A word is
+// compared as one byte per UTF-8 sequence: a Latin letter with an accent (U+00C0 to U+017F) as its letter, since
+// people write the city they know ("Z\u00fcrich", "S\u00e3o_Paulo", "Bogot\u00e1" are Europe/Zurich,
+// America/Sao_Paulo, America/Bogota); any other as a hash of it with the high bit set (never an ASCII letter); a
+// byte that starts no sequence as itself. Two other characters may share a hash byte, which can only lower a
+// distance among words that are not ASCII.
+inline constexpr std::size_t max_unit_input = 256; // longer words keep their bytes: they get no fuzzy guess anyway
+
+// The letter of U+00C0 + i without its accent, or '?' for none (a ligature, a sign, thorn).
+inline constexpr std::string_view latin_letters =
+    "AAAAAA?CEEEEIIIIDNOOOOO?OUUUUY??aaaaaa?ceeeeiiiidnooooo?ouuuuy?y"
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi??JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo??RrRrRrSsSsSsSsTtTtTtUuUuUu"
+    "UuUuUuWwYyYZzZzZzs";
+
+constexpr bool all_ascii(std::string_view s) noexcept
+{
+    for (const char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+}
+
+// s with one byte per character, in buffer when it holds a non-ASCII one; s itself otherwise.
+constexpr std::string_view character_units(std::string_view s, char (&buffer)[max_unit_input]) noexcept
+{
+    if (s.size() > max_unit_input || all_ascii(s)) return s;
+    std::size_t units = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        const std::size_t length = lead < 0xC2 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 1;
+        std::size_t n = 1;
+        while (n < length && i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) ++n;
+        if (n != length) n = 1; // a broken sequence: its lead byte alone
+        if (n == 2) {
+            const std::uint32_t code_point = (lead & 0x1Fu) << 6 | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+            if (code_point >= 0xC0 && code_point < 0xC0 + latin_letters.size() && latin_letters[code_point - 0xC0] != '?') {
+                buffer[units++] = latin_letters[code_point - 0xC0];
+                i += n;
+                continue;
+            }
+        }
+        std::uint32_t hash = 2166136261u;
+        for (std::size_t k = 0; k < n; ++k) hash = (hash ^ static_cast<unsigned char>(s[i + k])) * 16777619u;
+        buffer[units++] = n == 1 ? s[i] : static_cast<char>(0x80 | (hash >> 25));
+        i += n;
+    }
+    return {buffer, units};
+}
+
+// osa_distance counted in characters (see character_units).
+template <class Eq>
+constexpr std::size_t character_distance(std::string_view a, std::string_view b, std::size_t limit, Eq eq) noexcept
+{
+    char a_units[max_unit_input] = {}, b_units[max_unit_input] = {};
+    return osa_distance(character_units(a, a_units), character_units(b, b_units), limit, eq);
+}
+
 // The largest edit distance best_suggestion accepts for a word of this length.
 constexpr std::size_t suggestion_limit(std::size_t word_size) noexcept
 {
@@ -278,6 +334,10 @@ constexpr bool char_masks_exceed(std::uint64_t x, std::uint64_t y, std::size_t l
     return false;
 }
 
+// What a tie at the best distance gives: no guess (the usual case), or the first candidate in order, where tied
+// candidates mean the same (a time zone and its alias: "America/Louisville" and "America/Kentucky/Louisville").
+enum class on_tie { no_guess, first };
+
 struct suggestion {
     std::size_t index = no_suggestion; // position in iteration order
     std::string_view text;             // views the chosen element
@@ -287,59 +347,68 @@ struct suggestion {
 // returns char_mask_ascii(candidate); a caller that searches the same table often passes
 // masks it computed once.
 template <class Range, class MaskOf>
-constexpr suggestion find_suggestion(std::string_view word, const Range& candidates,
-                                     MaskOf mask_of) noexcept
+constexpr suggestion find_suggestion(std::string_view written, const Range& candidates,
+                                     MaskOf mask_of, on_tie tie = on_tie::no_guess) noexcept
 {
+    char word_units[max_unit_input] = {};
+    const std::string_view word = character_units(written, word_units);
     const bool fuzzy = !word.empty() && word.size() <= suggest_max_word;
     std::size_t limit = suggestion_limit(word.size()); // shrinks as better candidates appear
     const std::uint64_t word_mask = fuzzy ? char_mask_ascii(word) : 0;
     suggestion best;
+    bool tied = false; // another candidate is as near as best: a guess between them would be a coin toss
     std::size_t index = 0;
     for (const auto& element : candidates) {
         const std::string_view candidate(element);
         const std::size_t i = index++;
-        if (iequals_ascii(word, candidate)) return {i, candidate};
-        if (!fuzzy || limit == 0) continue; // only an exact match can still win
-        const std::size_t diff = candidate.size() > word.size() ? candidate.size() - word.size()
-                                                                : word.size() - candidate.size();
+        if (iequals_ascii(written, candidate)) return {i, candidate};
+        if (!fuzzy) continue; // only an exact match can win
+        char candidate_buffer[max_unit_input] = {};
+        const std::string_view units = character_units(candidate, candidate_buffer);
+        const std::size_t diff = units.size() > word.size() ? units.size() - word.size() : word.size() - units.size();
         if (diff > limit) continue;
-        if (char_masks_exceed(word_mask, mask_of(i, candidate), limit)) continue;
-        const std::size_t d = iedit_distance_ascii(word, candidate, limit);
-        if (d <= limit && !negation_of(word, candidate)) {
-            // d >= 1 (0 would have been the exact match); later ties must be strictly better.
-            best = {i, candidate};
-            limit = d - 1;
-        }
+        if (char_masks_exceed(word_mask, units.data() == candidate.data() ? mask_of(i, candidate) : char_mask_ascii(units),
+                              limit))
+            continue;
+        const std::size_t d = iedit_distance_ascii(word, units, limit);
+        // d >= 1 (0 would have been the exact match). A guess keeps a character of what was written: "l" and
+        // "x" are one edit from "0" and from "1", and a guess of either is no nearer than the other.
+        if (d > limit || d >= std::max(word.size(), units.size()) || negation_of(written, candidate)) continue;
+        tied = best.index != no_suggestion && d == limit;
+        if (!tied) best = {i, candidate};
+        limit = d;
     }
-    return best;
+    return tied && tie == on_tie::no_guess ? suggestion{} : best;
 }
 
 template <class Range>
-constexpr suggestion find_suggestion(std::string_view word, const Range& candidates) noexcept
+constexpr suggestion find_suggestion(std::string_view word, const Range& candidates,
+                                     on_tie tie = on_tie::no_guess) noexcept
 {
-    return find_suggestion(word, candidates, [](std::size_t, std::string_view candidate) {
-        return char_mask_ascii(candidate);
-    });
+    return find_suggestion(
+        word, candidates, [](std::size_t, std::string_view candidate) { return char_mask_ascii(candidate); }, tie);
 }
 
 // Index (in iteration order) of the best candidate for word, or no_suggestion.
 template <class Range>
-constexpr std::size_t best_suggestion_index(std::string_view word, const Range& candidates) noexcept
+constexpr std::size_t best_suggestion_index(std::string_view word, const Range& candidates,
+                                            on_tie tie = on_tie::no_guess) noexcept
 {
-    return find_suggestion(word, candidates).index;
+    return find_suggestion(word, candidates, tie).index;
 }
 
 // Best candidate for a misspelt word, or an empty view when nothing is close:
-// an ASCII-case-insensitive exact match wins; else the smallest edit distance
-// (case-insensitive comparison) within max(1, min(3, word.size() / 3)); ties go to the
-// first candidate in order.  Words longer than 64 bytes (and the empty word) only get
-// the exact match.  Works on any range whose elements convert to std::string_view,
+// an ASCII-case-insensitive exact match wins; else the smallest edit distance in characters
+// (case-insensitive comparison) within max(1, min(3, characters / 3)), which keeps a character
+// of the word; a tie at that distance is no guess.  Words longer than 64 characters (and the
+// empty word) only get the exact match.  Works on any range whose elements convert to std::string_view,
 // in a single pass; the result views the chosen element, so it stays valid as long as
 // that element does (do not pass a range that yields temporary std::strings).
 template <class Range>
-constexpr std::string_view best_suggestion(std::string_view word, const Range& candidates) noexcept
+constexpr std::string_view best_suggestion(std::string_view word, const Range& candidates,
+                                           on_tie tie = on_tie::no_guess) noexcept
 {
-    return find_suggestion(word, candidates).text;
+    return find_suggestion(word, candidates, tie).text;
 }
 
 } // namespace atlas::detail

@@ -227,7 +227,7 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
                         ++end;
                     const std::string_view word = words.substr(at, end - at);
                     const bool near = word.size() >= 5 && trimmed.size() >= 5 &&
-                                      osa_distance(trimmed, word, 1, iequal_char_ascii{}) <= 1;
+                                      character_distance(trimmed, word, 1, iequal_char_ascii{}) <= 1;
                     // Several words ("voice bubble") match where they start a word of the meaning.
                     const bool words_here = pass == 1 && trimmed.size() > word.size() && word.size() >= 3 &&
                                             iequals_ascii(v.meaning.substr(at, trimmed.size()), trimmed);
@@ -572,8 +572,11 @@ inline std::string time_zone_hint(std::string_view value)
     const std::string_view near = suggest_time_zone(value);
     // A near name whose city is a third or more edits away from the one written is another city ("America/Miami" is
     // not "America/Lima"): its zone may be hours off, which is worse than no guess.
-    if (const std::string near_city = zone_city(near); !near.empty() && city.size() >= 4 &&
-        iedit_distance_ascii(city, near_city, city.size()) * 3 >= city.size())
+    // Both in characters: "Par\u00eds" is one edit from "Paris" in five.
+    char city_buffer[max_unit_input] = {};
+    const std::size_t city_length = character_units(city, city_buffer).size();
+    if (const std::string near_city = zone_city(near); !near.empty() && city_length >= 4 &&
+        character_distance(city, near_city, city_length, iequal_char_ascii{}) * 3 >= city_length)
         return {};
     // Other short capitals are abbreviations too: a near name ("EST" for "PST") would be a wrong zone. Unless they
     // spell a zone in other case ("CUBA", "EIRE": links of one word).
