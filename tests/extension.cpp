@@ -451,10 +451,24 @@ TEST_SUITE("extension")
         q.allow("Position", {"a"});
         CHECK(atlas::read_options(R"({"allowed_values":{"Position":["a","b"]}})", q).empty());
         CHECK(q.allowed_values.at("Position") == std::vector<std::string>{"a", "b"});
+        // allow() merges the same way, and leaves out "": every message listed ("a", "a", "b").
+        q.allow("Position", {"b", "", "c", "c"});
+        CHECK(q.allowed_values.at("Position") == std::vector<std::string>{"a", "b", "c"});
+        const auto listed = atlas::validate_request(R"({"name":"n","campaignType":"0","TemplateId":"t","Position":"d"})", q);
+        REQUIRE(listed.diagnostics.size() == 1);
+        CHECK(listed.diagnostics[0].message.find(R"(("a", "b", "c"))") != std::string::npos);
+        // A profile in a file starts over for all a file can set, but keeps the user rules, which only code can add.
+        atlas::options coded;
+        coded.add_rule("acme.always", atlas::severity::error, "always", [](const atlas::rule_context& ctx) {
+            ctx.report("name", "always");
+        });
+        CHECK(atlas::read_options(R"({"profile":"default"})", coded).empty());
+        REQUIRE(coded.user_rules.size() == 1);
+        CHECK_FALSE(atlas::validate_request(R"({"name":"n","campaignType":"0","TemplateId":"t"})", coded).valid());
         // A refused file leaves the options as they were, whatever it read before its mistake.
         CHECK_FALSE(atlas::read_options(R"({"strict":true,"allowed_values":{"Position":["c"]},"rules":{"sms.pair":"loud"}})", q).empty());
         CHECK_FALSE(q.strict);
-        CHECK(q.allowed_values.at("Position").size() == 2);
+        CHECK(q.allowed_values.at("Position").size() == 3);
         CHECK_FALSE(atlas::read_options(R"({"max_depth":0})", p).empty());
         CHECK_FALSE(atlas::read_options("[]", p).empty());
         // A key given twice is refused, at any depth, as in a payload: nobody should guess which one wins.

@@ -189,6 +189,8 @@ ATLAS_DECL std::string read_options(std::string_view json_text, options& target)
         auto named = profile(std::string_view(p->get_string()));
         if (!named)
             return detail::unknown_name("profile", std::string_view(p->get_string()), profile_names);
+        // The profile starts over for everything a file can set; the user rules, which only code can add, stay.
+        named->user_rules = std::move(out.user_rules);
         out = std::move(*named);
     }
     if (const auto* s = o->if_contains("strict")) {

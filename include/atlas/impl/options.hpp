@@ -5,6 +5,7 @@
 #include <atlas/options.hpp>
 #include <atlas/rules.hpp>
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
@@ -13,8 +14,11 @@ namespace atlas {
 ATLAS_DECL options& options::allow(std::string_view field, std::initializer_list<std::string_view> values)
 {
     auto& set = allowed_values[std::string(field)];
+    // As a config's allowed_values merges: a value registered already would be listed twice in every message, and
+    // "" can never pass (field.empty comes first).
     for (std::string_view v : values)
-        set.emplace_back(v);
+        if (!v.empty() && std::find(set.begin(), set.end(), v) == set.end())
+            set.emplace_back(v);
     return *this;
 }
 
