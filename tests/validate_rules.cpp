@@ -896,7 +896,15 @@ TEST_CASE("input past the size or nesting limits is one json.limit error")
     enough.max_depth = 4;
     expect_no_rule(atlas::validate_request(deep, enough), "json.limit");
 
-    CHECK(contains(atlas::validate_request(deep, shallow).diagnostics.at(0).message, "past a limit of the options"));
+    // The message names the option and its value, as the typed path and JSON held in a string do.
+    CHECK(contains(atlas::validate_request(deep, shallow).diagnostics.at(0).message, "options::max_depth (3)"));
+    const auto typed = atlas::validate(atlas::parse_request(deep), shallow);
+    CHECK(std::any_of(typed.diagnostics.begin(), typed.diagnostics.end(), [](const atlas::diagnostic& d) {
+        return d.rule == "json.limit" && contains(d.message, "options::max_depth (3)");
+    }));
+    atlas::options short_strings;
+    short_strings.max_string_bytes = 5;
+    CHECK(contains(atlas::validate_request(deep, short_strings).diagnostics.at(0).message, "options::max_string_bytes (5 bytes"));
 
     // Inside JSON held in a string the same limit holds from the content's root, and the report goes on.
     atlas::options two;
@@ -2999,6 +3007,29 @@ TEST_CASE("an unknown field gets the same message and hint from the typed path a
     }
     const std::string response = R"({"messagesCampaign": true})";
     CHECK(contains(atlas::validate(atlas::parse_response(response)).diagnostics.at(0).hint, "request field"));
+}
+
+TEST_CASE("a number past a double's range gets the same fix on the typed path as from its text, anywhere")
+{
+    const auto hint_of = [](const atlas::report& r, std::string_view rule, std::string_view path) {
+        for (const atlas::diagnostic& d : r.diagnostics)
+            if (d.rule == rule && d.path == path)
+                return d.hint;
+        FAIL_CHECK("no " << rule << " at " << path << " in:\n" << describe(r));
+        return std::string();
+    };
+    // The text path gave no hint where the typed path gave one.
+    const std::string text = outbound_with({R"("x": 1e400)"});
+    const std::string hint = hint_of(atlas::validate_request(text), "json.number-range", "/x");
+    CHECK(contains(hint, "a double can hold"));
+    CHECK(hint_of(atlas::validate(atlas::parse_request(text)), "json.number-range", "/x") == hint);
+    // Inside an unknown member and inside JSON held in a string, the same; a repeated key there gets its fix too.
+    const auto nested = atlas::validate_request(outbound_with({R"("x": {"y": [-1e999], "k": 1, "k": 2})",
+        R"("TimeWindows": "[{\"start\": \"09:00\", \"end\": \"12:00\", \"q\": 1e400, \"q\": 0}]")"}));
+    CHECK(hint_of(nested, "json.number-range", "/x/y/0") == hint);
+    CHECK(hint_of(nested, "json.number-range", "/TimeWindows/0/q") == hint);
+    CHECK(hint_of(nested, "json.duplicate-key", "/x/k") == "remove one of them");
+    CHECK(hint_of(nested, "json.duplicate-key", "/TimeWindows/0/q") == "remove one of them");
 }
 
 TEST_CASE("the typed request gives the same rule ids as its text, without positions")

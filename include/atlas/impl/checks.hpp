@@ -77,6 +77,9 @@ inline std::optional<std::int64_t> whole_number(std::string_view literal, std::i
     return static_cast<std::int64_t>(*d);
 }
 
+/// The fix of a number past a double's range (1e400), on the text path and the typed one alike.
+inline constexpr std::string_view number_range_hint = "write a number a double can hold (up to about 1.8e308 either way)";
+
 /// The value without the spaces around it, which people leave in pasted values.
 constexpr std::string_view without_outer_spaces(std::string_view s) noexcept
 {
@@ -788,6 +791,14 @@ bool walk_value(json_reader& reader, const json_token& first, std::string_view b
     return true;
 }
 
+/// The hint of what a walk finds, the same wherever it is found (and on the typed path).
+inline std::string walk_hint(rule r)
+{
+    return r == rule::json_duplicate_key ? "remove one of them"
+           : r == rule::json_number_range ? std::string(number_range_hint)
+                                          : std::string();
+}
+
 /// Reports what a walk finds inside string field i's content: `inside` is the pointer within the
 /// content, `offset` a byte of it. The field's pointer is put in front only then: content is walked for
 /// every payload.
@@ -797,7 +808,7 @@ struct content_report {
     bool only_counted(rule r) const noexcept { return c.beyond_limit_after(0, c.rank_of(r)); }
     void operator()(rule r, std::string inside, std::size_t offset, std::string message) const
     {
-        c.emit_on(r, i, std::move(message), {}, c.content_offset(i, offset), c.pointer(i) + inside);
+        c.emit_on(r, i, std::move(message), walk_hint(r), c.content_offset(i, offset), c.pointer(i) + inside);
     }
 };
 

@@ -71,10 +71,20 @@ inline void reject_text(checker& c, json_error e, std::size_t offset)
             "");
         return;
     }
+    // A limit names its option and value, as the typed path and JSON held in a string do. Its path is the root, as
+    // a syntax error's: the text is read no further, so no pointer below it is known to hold.
+    if (e == json_error::too_deep || e == json_error::string_too_long) {
+        c.emit(r, "", offset,
+            e == json_error::too_deep
+                ? "the input nests arrays and objects deeper than options::max_depth (" +
+                      std::to_string(c.opts().max_depth) + ")"
+                : "the input has a string longer than options::max_string_bytes (" +
+                      std::to_string(c.opts().max_string_bytes) + " bytes, as written between its quotes)",
+            hint_for(e));
+        return;
+    }
     c.emit(r, "", offset,
-        std::string(r == rule::json_limit      ? "the input is past a limit of the options: "
-                    : r == rule::json_encoding ? "the input is not valid UTF-8 JSON: "
-                                               : "the input is not valid JSON: ") +
+        std::string(r == rule::json_encoding ? "the input is not valid UTF-8 JSON: " : "the input is not valid JSON: ") +
             std::string(describe(e)),
         hint_for(e));
 }
@@ -134,7 +144,7 @@ struct payload_report {
     bool only_counted(rule r) const noexcept { return c.beyond_limit_after(0, c.rank_of(r)); }
     void operator()(rule r, std::string pointer, std::size_t offset, std::string message) const
     {
-        c.emit(r, std::move(pointer), offset, std::move(message));
+        c.emit(r, std::move(pointer), offset, std::move(message), walk_hint(r));
     }
 };
 

@@ -86,7 +86,7 @@ inline void check_extra_member(checker& c, std::string_view key, const boost::js
         const boost::json::value& v = *e.value;
         if (v.is_double() && !std::isfinite(v.get_double()))
             c.emit(rule::json_number_range, e.pointer, npos, "the number at " + quote_value(e.pointer) +
-                " is not finite (NaN, or too large for a double)", "send a finite number");
+                " is not finite (NaN, or too large for a double)", std::string(number_range_hint));
         else if (v.is_string() && !is_utf8(v.get_string()))
             c.emit(rule::json_encoding, e.pointer, npos, "the string at " + quote_value(e.pointer) +
                 " is not valid UTF-8", "use UTF-8 text");
