@@ -1,4 +1,5 @@
 #include <atlas/convert.hpp>
+#include <atlas/validate_typed.hpp>
 #include <atlas/validate.hpp>
 
 #include <doctest/doctest.h>
@@ -104,6 +105,40 @@ TEST_SUITE("convert")
         const std::string deeper = R"({"name":"n","x":)" + nested(64) + "}";
         CHECK_FALSE(atlas::validate_response(deeper).valid());
         CHECK_THROWS(atlas::parse_response(deeper));
+    }
+
+    TEST_CASE("a repeated key is refused by parse_request and parse_response, as the text path refuses it")
+    {
+        // Boost.JSON keeps the last of a repeated key: the text path said json.duplicate-key, the typed one valid.
+        const auto message_for = [](const std::string& json, bool response) -> std::string {
+            try {
+                if (response)
+                    (void)atlas::parse_response(json);
+                else
+                    (void)atlas::parse_request(json);
+            } catch (const boost::system::system_error& e) {
+                return e.what();
+            }
+            return "no error";
+        };
+        const std::string base = R"({"name":"a","campaignType":"1","CallType":"2","TemplateId":"t")";
+        for (const std::string& repeated : {base + R"(,"name":"b"})", base + R"(,"x":{"k":1,"k":2}})",
+                 base + R"(,"x":[{"name":1,"name":2}]})"}) {
+            CAPTURE(repeated);
+            CHECK_FALSE(atlas::validate_request(repeated).valid());
+            const std::string message = message_for(repeated, false);
+            CHECK(message.find("appears more than once") != std::string::npos);
+            CHECK(message.find("atlas::parse_request") != std::string::npos);
+        }
+        CHECK(message_for(R"({"Timezone":"UTC","Timezone":"UTC"})", true).find("\"Timezone\" appears more than once") !=
+              std::string::npos);
+        // The passing side: the same keys in different objects, and a repeated key inside JSON held in a string,
+        // which the struct keeps as text and validate() reports.
+        CHECK(message_for(base + R"(,"x":{"k":1},"y":{"k":1}})", false) == "no error");
+        const std::string in_content = base + R"(,"TimeWindows":"[{\"start\":\"09:00\",\"start\":\"10:00\",\"end\":\"12:00\"}]"})";
+        CHECK_FALSE(atlas::validate(atlas::parse_request(in_content)).valid());
+        // Malformed JSON is still Boost.JSON's own error.
+        CHECK(message_for(base + R"(,"name":})", false).find("appears more than once") == std::string::npos);
     }
 
     TEST_CASE("enums convert by their wire strings")

@@ -1008,6 +1008,28 @@ inline std::size_t raw_offset_of_decoded(std::string_view raw, std::size_t decod
   return raw.size();
 }
 
+/// The first key an object of the text repeats, if any (empty when none, or when the text is not JSON: the parser
+/// says that). For what Boost.JSON's parse reads, options and typed payloads, held to the rule payloads are held to
+/// (RFC 7493): it keeps the last of a repeated key, silently.
+inline std::string repeated_key(std::string_view text)
+{
+  json_reader reader;
+  reader.reset(text);
+  for (;;) {
+    const json_token t = reader.next();
+    if (t.kind == token_kind::end_of_input || t.kind == token_kind::error)
+      return {};
+    if (t.kind == token_kind::key && t.duplicate_key) {
+      std::string key;
+      if (t.has_escapes)
+        decode_json_string(t.raw, key);
+      else
+        key = t.raw;
+      return key;
+    }
+  }
+}
+
 }  // namespace atlas::detail
 
 #endif  // ATLAS_DETAIL_JSON_READER_HPP

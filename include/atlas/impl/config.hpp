@@ -129,28 +129,6 @@ inline std::string read_templates(const boost::json::value& v, std::vector<templ
     return {};
 }
 
-/// The first key an object of the text repeats, if any (empty when none, or when the text is not JSON: the parser
-/// says that). Options are held to the rule payloads are held to (RFC 7493): a repeated "strict" would otherwise
-/// be decided, silently, by whichever comes last.
-inline std::string repeated_key(std::string_view text)
-{
-    json_reader reader;
-    reader.reset(text);
-    for (;;) {
-        const json_token t = reader.next();
-        if (t.kind == token_kind::end_of_input || t.kind == token_kind::error)
-            return {};
-        if (t.kind == token_kind::key && t.duplicate_key) {
-            std::string key;
-            if (t.has_escapes)
-                decode_json_string(t.raw, key);
-            else
-                key = t.raw;
-            return key;
-        }
-    }
-}
-
 } // namespace detail
 
 ATLAS_DECL std::string read_template_catalog(std::string_view json_text, std::vector<template_info>& out)

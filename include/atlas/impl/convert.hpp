@@ -3,7 +3,9 @@
 #define ATLAS_IMPL_CONVERT_HPP
 
 #include <atlas/convert.hpp>
+#include <atlas/detail/json_reader.hpp>
 #include <atlas/detail/model.hpp>
+#include <atlas/detail/text.hpp>
 #include <atlas/options.hpp>
 
 #include <boost/json/error.hpp>
@@ -158,14 +160,27 @@ inline boost::json::parse_options typed_parse_options()
 }
 } // namespace detail
 
+namespace detail {
+/// The payload as Boost.JSON reads it, but a repeated key is refused: Boost.JSON keeps the last one silently, so
+/// a payload the text path rejects (json.duplicate-key) became a valid struct.
+inline boost::json::value parse_payload(std::string_view json_text, std::string_view function)
+{
+    boost::json::value v = boost::json::parse(json_text, {}, typed_parse_options());
+    if (const std::string key = repeated_key(json_text); !key.empty())
+        throw boost::system::system_error(make_error_code(boost::json::error::syntax),
+            "atlas::" + std::string(function) + ": the key " + quote_value(key) +
+                " appears more than once in one object (RFC 7493: which one is meant cannot be told)");
+    return v;
+}
+} // namespace detail
+
 ATLAS_DECL update_campaign_request parse_request(std::string_view json_text)
 {
-    return boost::json::value_to<update_campaign_request>(
-        boost::json::parse(json_text, {}, detail::typed_parse_options()));
+    return boost::json::value_to<update_campaign_request>(detail::parse_payload(json_text, "parse_request"));
 }
 ATLAS_DECL campaign_response parse_response(std::string_view json_text)
 {
-    return boost::json::value_to<campaign_response>(boost::json::parse(json_text, {}, detail::typed_parse_options()));
+    return boost::json::value_to<campaign_response>(detail::parse_payload(json_text, "parse_response"));
 }
 ATLAS_DECL std::string to_json(const update_campaign_request& request)
 {
