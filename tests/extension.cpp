@@ -103,6 +103,18 @@ TEST_SUITE("extension")
         CHECK((mine[1]->line == 6 && mine[1]->column == 19));
         CHECK(mine[2]->path == "/BusinessName/0");
         CHECK((mine[2]->line == 6 && mine[2]->column == 19));
+        // A '~' that starts no RFC 6901 escape is the character itself: the path stays a valid pointer.
+        atlas::options tilde;
+        tilde.add_rule("acme.tilde", atlas::severity::warning, "tildes", [](const atlas::rule_context& ctx) {
+            ctx.report("/bad~2ptr/~", "a stray tilde");
+            ctx.report("/a~1b~0c", "escapes kept");
+        });
+        std::vector<std::string> paths;
+        for (const auto& d : atlas::validate_request(outbound, tilde).diagnostics)
+            if (d.rule == "acme.tilde")
+                paths.push_back(d.path);
+        std::sort(paths.begin(), paths.end());
+        CHECK(paths == std::vector<std::string>{"/a~1b~0c", "/bad~02ptr/~0"});
     }
 
     TEST_CASE("a user rule runs on the typed path too, and one that throws is reported instead")

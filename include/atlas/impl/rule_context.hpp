@@ -42,7 +42,13 @@ ATLAS_DECL void rule_context::report(std::string_view field, std::string message
     std::string path;
     std::size_t offset = checker_.root_offset;
     if (!field.empty() && field.front() == '/') {
-        path = std::string(field); // already a pointer: placed at the field its first token names
+        // Already a pointer: placed at the field its first token names. A '~' that starts no escape (RFC 6901 has
+        // ~0 and ~1 only) is taken for the character itself, so the report's path is always a valid pointer.
+        for (std::size_t k = 0; k < field.size(); ++k) {
+            path += field[k];
+            if (field[k] == '~' && (k + 1 == field.size() || (field[k + 1] != '0' && field[k + 1] != '1')))
+                path += '0';
+        }
         const std::string_view first = field.substr(1, field.find('/', 1) - 1);
         std::string name;
         for (std::size_t k = 0; k < first.size(); ++k) { // RFC 6901: ~1 is '/', ~0 is '~'
