@@ -1640,6 +1640,31 @@ TEST_CASE("two overlapping windows are a time-windows.overlap warning on the lat
         {time_windows("[" + window(1, 0, 2, 0) + "," + window(5, 0, 6, 0) + "," + window(1, 30, 1, 45) + "]")}));
     CHECK(third.diagnostics.size() == 1);
     CHECK(third.diagnostics.at(0).path == "/TimeWindows/2");
+
+    // A later window over several earlier ones: one warning that names them all, so that fixing the one named
+    // does not bring up the next (it named window 0 only).
+    const auto two_earlier = atlas::validate_request(outbound_with(
+        {time_windows("[" + window(9, 0, 12, 0) + "," + window(13, 0, 15, 0) + "," + window(11, 0, 14, 0) + "]")}));
+    CHECK(two_earlier.diagnostics.size() == 1);
+    CHECK(two_earlier.diagnostics.at(0).path == "/TimeWindows/2");
+    CHECK(two_earlier.diagnostics.at(0).message == "time window 2 overlaps time windows 0 and 1");
+    // The passing side of the list: a window it only touches is not named.
+    const auto touching = atlas::validate_request(outbound_with(
+        {time_windows("[" + window(9, 0, 12, 0) + "," + window(14, 0, 15, 0) + "," + window(11, 0, 14, 0) + "]")}));
+    CHECK(touching.diagnostics.at(0).message == "time window 2 overlaps time window 0");
+    // Past three, how many more; the same with twenty windows, where overlaps are found through a minute map.
+    for (const int count : {6, 20}) {
+        CAPTURE(count);
+        std::string list = "[";
+        for (int w = 0; w + 1 < count; ++w) // earlier windows 0:00-0:30, 1:00-1:30, ...; the first five overlap the last
+            list += window(w, 0, w, 30) + ",";
+        list += window(0, 0, 4, 45) + "]";
+        const auto many = atlas::validate_request(outbound_with({time_windows(list)}));
+        CHECK(many.diagnostics.size() == 1);
+        CHECK(many.diagnostics.at(0).path == "/TimeWindows/" + std::to_string(count - 1));
+        CHECK(many.diagnostics.at(0).message ==
+              "time window " + std::to_string(count - 1) + " overlaps time windows 0, 1, 2 and 2 more");
+    }
 }
 
 TEST_CASE("the overlap check names the same earlier window whether it compares pairs or maps minutes")

@@ -958,6 +958,46 @@ inline std::string window_label(std::size_t index)
     return "time window " + std::to_string(index);
 }
 
+/// Whether two windows share a minute.
+inline bool windows_overlap(const workspace::window& x, const workspace::window& y) noexcept
+{
+    const window_stretches a = stretches_of(x), b = stretches_of(y);
+    for (std::size_t i = 0; i < a.count; ++i)
+        for (std::size_t j = 0; j < b.count; ++j)
+            if (std::max(a.part[i].first, b.part[j].first) < std::min(a.part[i].second, b.part[j].second))
+                return true;
+    return false;
+}
+
+/// The message of window w's overlap: every earlier window it overlaps, so that fixing the one named does not
+/// bring up another ("time window 2 overlaps time windows 0 and 1"; past three, how many more). Built only for a
+/// finding that is reported, each reading the windows before it: `comparisons_left` bounds what all of them read
+/// (a raised max_diagnostics over a million windows would be quadratic), past which a message names `earlier`, the
+/// window that owns the first minute w covers, alone.
+inline std::string overlap_message(const std::vector<workspace::window>& windows, std::size_t w, std::size_t earlier,
+    std::size_t& comparisons_left)
+{
+    if (comparisons_left < w)
+        return window_label(windows[w].index) + " overlaps " + window_label(earlier);
+    comparisons_left -= w;
+    constexpr std::size_t named_at_most = 3;
+    std::vector<std::size_t> named;
+    std::size_t more = 0;
+    for (std::size_t v = 0; v < w; ++v)
+        if (windows_overlap(windows[v], windows[w])) {
+            if (named.size() < named_at_most)
+                named.push_back(windows[v].index);
+            else
+                ++more;
+        }
+    std::string out = window_label(windows[w].index) + " overlaps time window" + (named.size() > 1 ? "s " : " ");
+    for (std::size_t k = 0; k < named.size(); ++k)
+        out += (k == 0 ? "" : k + 1 == named.size() && more == 0 ? " and " : ", ") + std::to_string(named[k]);
+    if (more > 0)
+        out += " and " + std::to_string(more) + " more";
+    return out;
+}
+
 inline constexpr std::size_t no_window = static_cast<std::size_t>(-1);
 
 /// A held diagnostic's message and hint.
@@ -1241,14 +1281,14 @@ ATLAS_DECL void check_time_windows(checker& c, std::size_t i)
             return;
         }
     }
-    // Overlaps, reported on the later window, naming the earlier window that owns the first minute the
-    // later one covers (in its own order: from its start, across midnight when it crosses it).
+    // Overlaps, one warning on each later window that overlaps an earlier one, naming all the earlier ones.
+    std::size_t comparisons_left = std::size_t{1} << 24;
     for (std::size_t w = 0; w < ws.windows.size(); ++w) {
         const std::size_t earlier = first_overlap(ws.windows, w, ws.minute_owner);
         if (earlier == no_window)
             continue;
         hold_window_diagnostic(c, i, rule::time_windows_overlap, ws.windows[w].index, {}, ws.windows[w].offset, [&] {
-            return window_texts{window_label(ws.windows[w].index) + " overlaps " + window_label(earlier), {}};
+            return window_texts{overlap_message(ws.windows, w, earlier, comparisons_left), {}};
         });
     }
     // Placed in the text in the order of their offsets, where content_offset's cursor only moves forward: in the
