@@ -2451,6 +2451,27 @@ TEST_CASE("to_text of an input too large to validate masks and copies only the b
     }
 }
 
+TEST_CASE("to_text masks a credential whose value runs past the end of what it reads")
+{
+    // The excerpt's cut, or an input cut short, leaves a credential's string unterminated: the reader's error is at
+    // the text's end, and the value was masked from there, which is nothing. A key only the JSON reading finds
+    // (longer than the byte scan's window) then printed the value in clear.
+    std::string key;
+    for (int k = 0; k < 45; ++k)
+        key += "\u00e9";
+    key += " api key";
+    const std::string secret = "SECRET-canary-" + std::string(600, 'x');
+    const std::string text = "{\"name\":\"a\",\"campaignType\":\"0\",\"TemplateId\":\"t\",\n\"" + key + "\": \"" + secret + "\"}";
+    const auto r = atlas::validate_request(text);
+    REQUIRE_FALSE(r.diagnostics.empty());
+    CHECK_FALSE(contains(r.to_text(text), "SECRET-canary"));
+    // Cut short for real: the same.
+    const std::string cut = text.substr(0, text.find("SECRET") + 20); // the error's excerpt shows what is before it
+    CHECK_FALSE(contains(atlas::validate_request(cut).to_text(cut), "SECRET-canary"));
+    // The passing side: the name still shows, and so does the value of another key.
+    CHECK(contains(r.to_text(text), " api key"));
+}
+
 TEST_CASE("a credential echoed from a value into a message or hint is masked in every report form")
 {
     const std::string secret = "SECRET-canary-9b2e";

@@ -103,6 +103,7 @@ inline void mask_api_keys_parsed(std::string_view text, std::string& masked)
     reader.reset(text);
     std::string key;
     bool credential_next = false;  // the last key named the credential: its value is masked
+    std::size_t credential_from = 0; // where that value starts, past the ':' (an error inside it is reported at its end)
     std::size_t masking_from = 0;  // the start of a credential's container being masked
     std::size_t masking_depth = 0; // 0: not inside one
     std::size_t depth = 0;
@@ -113,8 +114,8 @@ inline void mask_api_keys_parsed(std::string_view text, std::string& masked)
         if (t.kind == token_kind::error) {
             if (masking_depth != 0)
                 mask_bytes(masked, text, masking_from, loose_value_end(text, reader.error_offset(), false));
-            else if (credential_next)
-                mask_bytes(masked, text, reader.error_offset(), loose_value_end(text, reader.error_offset(), false));
+            else if (credential_next) // from the value's start: a string cut short is an error at the text's end
+                mask_bytes(masked, text, credential_from, loose_value_end(text, credential_from, false));
             return;
         }
         if (t.kind == token_kind::key) {
@@ -125,6 +126,13 @@ inline void mask_api_keys_parsed(std::string_view text, std::string& masked)
                 name = key;
             }
             credential_next = masking_depth == 0 && names_api_key(name);
+            if (credential_next) {
+                credential_from = std::min(t.offset + t.length, text.size());
+                while (credential_from < text.size() && (text[credential_from] == ' ' || text[credential_from] == '\t' ||
+                                                            text[credential_from] == '\n' || text[credential_from] == '\r' ||
+                                                            text[credential_from] == ':'))
+                    ++credential_from;
+            }
             continue;
         }
         const bool opens = t.kind == token_kind::object_begin || t.kind == token_kind::array_begin;
@@ -367,7 +375,8 @@ ATLAS_DECL std::string report::to_text(std::string_view text, const text_style& 
     // The name and the pointers may hold anything (a file name, a key decoded from \u001b): made printable.
     const std::string source = detail::printable(style.source_name);
     // Only the bytes an excerpt can show are masked and shown: a report on the first bytes of an input too large
-    // to validate reads no further than them. Masking a byte depends on what comes before it, never after.
+    // to validate reads no further than them. Masking a byte depends on what comes before it, never after: a
+    // credential's value that the cut leaves unterminated is masked from its start to the end.
     std::size_t shown_end = 0;
     for (const diagnostic& d : diagnostics)
         if (d.has_position() && d.offset != diagnostic::no_position) {
