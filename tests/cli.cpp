@@ -246,6 +246,19 @@ TEST_SUITE("cli")
             CHECK(atlas::cli::run(args, in, out, err) == 2);
             CHECK(err.str() == "atlas-validate: cannot write the output: no space left on device\n");
         }
+        // The line of an unreadable input too: the run stops at the first failed write, and says why it failed
+        // (the missing files' errno stood in for the write's).
+        {
+            full_device device;
+            std::ostream out(&device);
+            std::istringstream in;
+            std::ostringstream err;
+            const std::vector<std::string_view> args{"--format", "json", "/nonexistent/a.json", "/nonexistent/b.json"};
+            CHECK(atlas::cli::run(args, in, out, err) == 2);
+            const std::string said = err.str();
+            CHECK(said.find("cannot write the output: no space left on device") != std::string::npos);
+            CHECK(said.find("b.json") == std::string::npos);
+        }
         // The same run with somewhere to write is a success.
         CHECK(run_cli({"--format", "json", "-"}, valid).status == 0);
     }

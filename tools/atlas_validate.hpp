@@ -373,22 +373,21 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
                 out << unreadable.to_json() << "\n";
             }
             status = 2;
-            continue;
-        }
-        try { // validation never throws, but printing a report (to_text copies the input to mask it) may run out
-            const report r = response ? validate_response(text, opts) : validate_request(text, opts);
-            if (output == format::json)
-                out << r.to_json() << "\n";
-            else
-                out << r.to_text(text, {.source_name = name == "-" ? "<stdin>" : name, .color = color});
-            if (!r.valid() && status == 0)
-                status = 1;
-        } catch (const std::bad_alloc&) {
-            std::string().swap(text);
-            err << "atlas-validate: out of memory printing the report of "
-                << (name == "-" ? std::string("standard input") : detail::quote_value(name)) << "\n";
-            status = 2;
-        }
+        } else
+            try { // validation never throws, but printing a report (to_text copies the input to mask it) may run out
+                const report r = response ? validate_response(text, opts) : validate_request(text, opts);
+                if (output == format::json)
+                    out << r.to_json() << "\n";
+                else
+                    out << r.to_text(text, {.source_name = name == "-" ? "<stdin>" : name, .color = color});
+                if (!r.valid() && status == 0)
+                    status = 1;
+            } catch (const std::bad_alloc&) {
+                std::string().swap(text);
+                err << "atlas-validate: out of memory printing the report of "
+                    << (name == "-" ? std::string("standard input") : detail::quote_value(name)) << "\n";
+                status = 2;
+            }
         if (!out) {
             write_error = errno;
             break; // nothing more would be seen
