@@ -423,13 +423,20 @@ TEST_CASE("an enum value written as its meaning, a word of it, a near miss or a 
     CHECK(hint_for(R"("campaignType": "1", "CallType": "21")").empty());
     CHECK(hint_for(R"("campaignType": "1", "CallType": "-1")").empty());
     CHECK(hint_for(R"("campaignType": "1", "CallType": "0")").empty());
-    // Nor is a letter: "l" or "x" is one edit from "0" and from "1", and a guess of "0" turned a phone campaign into
-    // a non-phone one (the hint's fix then failed the channel rules).
-    for (const std::string_view letter : {"l", "I", "x", "O", "o", "a"}) {
+    // Nor is a letter: "x" is one edit from "0" and from "1", and a guess of "0" for "l" turned a phone campaign
+    // into a non-phone one (the hint's fix then failed the channel rules). A letter that looks like a digit is
+    // that digit, where it is a wire value.
+    for (const std::string_view letter : {"x", "a", "Z"}) {
         CAPTURE(letter);
         CHECK(hint_for(R"("campaignType": ")" + std::string(letter) + "\"").empty());
         CHECK(hint_for(R"("campaignType": "1", "CallType": ")" + std::string(letter) + "\"").empty());
     }
+    for (const auto& [letter, digit] : {std::pair{"O", "0"}, {"o", "0"}, {"l", "1"}, {"I", "1"}}) {
+        CAPTURE(letter);
+        CHECK(contains(hint_for(R"("campaignType": ")" + std::string(letter) + "\""), "use \"" + std::string(digit) + "\""));
+    }
+    CHECK(contains(hint_for(R"("campaignType": "1", "CallType": "l")"), R"(use "1")"));
+    CHECK(hint_for(R"("campaignType": "1", "CallType": "O")").empty()); // "0" is no CallType
     // A near miss one character off is one edit whatever its bytes: an accent, an invisible character.
     CHECK(contains(hint_for(R"("campaignType": "1", "CallType": "outb\u00f6und")"), R"(use "2")"));
     CHECK(contains(hint_for(R"("campaignType": "1", "CallType": "outbound\u200b")"), R"(use "2")"));
@@ -1322,6 +1329,14 @@ TEST_CASE("a Timezone written as an offset, Z or an abbreviation gets the zone i
     CHECK(contains(timezone_hint("CST"), "America/Chicago"));
     CHECK(contains(timezone_hint("IST"), "Asia/Kolkata"));
     CHECK(timezone_hint("XYZT").empty()); // an unknown abbreviation: no guess
+    // With an accent on a letter it is still an abbreviation: "\u00c9DT" got "EET", 7 hours off, once edits were
+    // counted in characters.
+    CHECK(contains(timezone_hint("\u00c9DT"), "America/New_York"));
+    CHECK(contains(timezone_hint("P\u0160T"), "America/Los_Angeles"));
+    for (const std::string_view unknown : {"M\u00c9Z", "\u00c9T", "\u00dcb"}) {
+        CAPTURE(unknown);
+        CHECK(timezone_hint(unknown).empty());
+    }
     // Offsets: IANA's Etc zones invert the sign, so UTC+2 is Etc/GMT-2.
     CHECK(contains(timezone_hint("UTC+2"), "\"Etc/GMT-2\""));
     CHECK(contains(timezone_hint("GMT-5"), "\"Etc/GMT+5\""));

@@ -240,8 +240,8 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
     const std::string_view word_units = detail::character_units(word, word_buffer);
     const std::string_view last_units = detail::character_units(last, last_buffer);
     // A bare region ("America") is not a typo of some similar-looking city.
-    const auto fuzzy = [&] {
-        return word.size() >= min_fuzzy && !(last.size() == word.size() && detail::tz_is_region(word));
+    const auto fuzzy = [&] { // in characters, as the steps count edits
+        return word_units.size() >= min_fuzzy && !(last.size() == word.size() && detail::tz_is_region(word));
     };
 
     if (!std::is_constant_evaluated()) { // the same steps over the index: lengths that cannot match are not read

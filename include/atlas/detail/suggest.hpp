@@ -371,8 +371,8 @@ constexpr suggestion find_suggestion(std::string_view written, const Range& cand
                               limit))
             continue;
         const std::size_t d = iedit_distance_ascii(word, units, limit);
-        // d >= 1 (0 would have been the exact match). A guess keeps a character of what was written: "l" and
-        // "x" are one edit from "0" and from "1", and a guess of either is no nearer than the other.
+        // d is 0 only for a word that matches with accents off ("r\u00e9sum\u00e9" for "resume"). A guess keeps a
+        // character of what was written: "x" is one edit from "0" and from "1", and neither is nearer.
         if (d > limit || d >= std::max(word.size(), units.size()) || negation_of(written, candidate)) continue;
         tied = best.index != no_suggestion && d == limit;
         if (!tied) best = {i, candidate};

@@ -245,6 +245,13 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
             for (const enum_value& v : f.values)
                 if (v.wire == std::to_string(*number))
                     hint = use(v);
+        // Or a letter that looks like a digit that is a wire value ("O" for "0", "l" or "I" for "1"): an edit from
+        // every one-digit value alike, so no near miss says which.
+        if (const char digit = trimmed == "O" || trimmed == "o" ? '0' : trimmed == "l" || trimmed == "I" ? '1' : '\0';
+            hint.empty() && digit != '\0')
+            for (const enum_value& v : f.values)
+                if (v.wire == std::string_view(&digit, 1))
+                    hint = use(v);
         if (hint.empty() && !number_in(trimmed)) {
             std::array<std::string_view, 8> wires{};
             std::size_t n = 0;
@@ -563,8 +570,11 @@ inline std::string time_zone_hint(std::string_view value)
         return "did you mean \"UTC\"? (Z is how a date-time writes UTC)";
     if (std::optional<std::string> offset = time_zone_offset_hint(value))
         return *std::move(offset);
-    // Spaces around it are forgiven here too ("PST ").
-    const std::string_view word = without_outer_spaces(value);
+    // Spaces around it are forgiven here too ("PST "). Read with accents off its letters, as near names are: an
+    // accented abbreviation ("\u00c9DT") is still one, never a near name such as "EET", a zone 7 hours off.
+    const std::string_view written = without_outer_spaces(value);
+    char word_buffer[max_unit_input] = {};
+    const std::string_view word = character_units(written, word_buffer);
     for (const auto& [abbreviation, zone] : zone_abbreviations)
         if (iequals_ascii(word, abbreviation))
             return did_you_mean(zone);

@@ -167,7 +167,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
         // At the first byte: the whole input is too large, and placing the error at the limit would read up to it
         // for line and column (a C caller who gave a length beyond its buffer would be read there too).
         c.emit(rule::json_limit, "", 0,
-            "the input is larger than the limit of " + std::to_string(opts.max_input_bytes) + " bytes",
+            "the input is larger than options::max_input_bytes (" + std::to_string(opts.max_input_bytes) + " bytes)",
             "raise options::max_input_bytes, or send a smaller payload");
         return false;
     }
