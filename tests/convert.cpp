@@ -129,8 +129,16 @@ TEST_SUITE("convert")
             const std::string message = message_for(repeated, false);
             CHECK(message.find("appears more than once") != std::string::npos);
             CHECK(message.find("atlas::parse_request") != std::string::npos);
+            // A code of its own, told from Boost.JSON's syntax errors.
+            try {
+                (void)atlas::parse_request(repeated);
+            } catch (const boost::system::system_error& e) {
+                CHECK(e.code() == atlas::convert_error::repeated_key);
+                CHECK(std::string_view(e.code().category().name()) == "atlas.convert");
+                CHECK(e.code() != boost::json::error::syntax);
+            }
         }
-        CHECK(message_for(R"({"Timezone":"UTC","Timezone":"UTC"})", true).find("\"Timezone\" appears more than once") !=
+        CHECK(message_for(R"({"Timezone":"UTC","Timezone":"UTC"})", true).find("key \"Timezone\": a key appears more than once") !=
               std::string::npos);
         // The passing side: the same keys in different objects, and a repeated key inside JSON held in a string,
         // which the struct keeps as text and validate() reports.

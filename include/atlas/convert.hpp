@@ -24,6 +24,7 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace atlas {
 
@@ -54,7 +55,19 @@ E tag_invoke(boost::json::value_to_tag<E>, const boost::json::value& in)
 ATLAS_DECL void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const open_enum& in);
 ATLAS_DECL open_enum tag_invoke(boost::json::value_to_tag<open_enum>, const boost::json::value& in);
 
-/// Parse JSON text into a typed request or response (throws on malformed JSON or wrong types).
+/// Why parse_request or parse_response refused JSON that Boost.JSON reads: error codes of the category
+/// "atlas.convert", so a caller can tell them from Boost.JSON's own.
+enum class convert_error {
+    repeated_key = 1, // a key appears twice in one object (RFC 7493): which value is meant cannot be told
+};
+ATLAS_DECL const boost::system::error_category& convert_category() noexcept;
+inline boost::system::error_code make_error_code(convert_error e) noexcept
+{
+    return {static_cast<int>(e), convert_category()};
+}
+
+/// Parse JSON text into a typed request or response (throws boost::system::system_error on malformed JSON, a
+/// repeated key (convert_error::repeated_key) or wrong types).
 ATLAS_DECL update_campaign_request parse_request(std::string_view json_text);
 ATLAS_DECL campaign_response parse_response(std::string_view json_text);
 
@@ -63,6 +76,9 @@ ATLAS_DECL std::string to_json(const update_campaign_request& request);
 ATLAS_DECL std::string to_json(const campaign_response& response);
 
 } // namespace atlas
+
+template <>
+struct boost::system::is_error_code_enum<atlas::convert_error> : std::true_type {};
 
 #ifdef ATLAS_HEADER_ONLY
 #include <atlas/impl/convert.hpp>

@@ -1000,6 +1000,8 @@ inline std::string overlap_message(const std::vector<workspace::window>& windows
             else
                 ++more;
         }
+    if (named.empty()) // first_overlap and windows_overlap read windows alike: never, but a message must name one
+        return window_label(windows[w].index) + " overlaps " + window_label(earlier);
     std::string out = window_label(windows[w].index) + " overlaps time window" + (named.size() > 1 ? "s " : " ");
     for (std::size_t k = 0; k < named.size(); ++k)
         out += (k == 0 ? "" : k + 1 == named.size() && more == 0 ? " and " : ", ") + std::to_string(named[k]);

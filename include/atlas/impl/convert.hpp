@@ -161,15 +161,32 @@ inline boost::json::parse_options typed_parse_options()
 } // namespace detail
 
 namespace detail {
+class convert_category_impl final : public boost::system::error_category {
+public:
+    const char* name() const noexcept override { return "atlas.convert"; }
+    std::string message(int code) const override
+    {
+        return code == static_cast<int>(convert_error::repeated_key) ? "a key appears more than once in one object"
+                                                                      : "unknown atlas.convert error";
+    }
+};
+} // namespace detail
+
+ATLAS_DECL const boost::system::error_category& convert_category() noexcept
+{
+    static const detail::convert_category_impl category;
+    return category;
+}
+
+namespace detail {
 /// The payload as Boost.JSON reads it, but a repeated key is refused: Boost.JSON keeps the last one silently, so
 /// a payload the text path rejects (json.duplicate-key) became a valid struct.
 inline boost::json::value parse_payload(std::string_view json_text, std::string_view function)
 {
     boost::json::value v = boost::json::parse(json_text, {}, typed_parse_options());
     if (const std::string key = repeated_key(json_text); !key.empty())
-        throw boost::system::system_error(make_error_code(boost::json::error::syntax),
-            "atlas::" + std::string(function) + ": the key " + quote_value(key) +
-                " appears more than once in one object (RFC 7493: which one is meant cannot be told)");
+        throw boost::system::system_error(make_error_code(convert_error::repeated_key),
+            "atlas::" + std::string(function) + ", key " + quote_value(key));
     return v;
 }
 } // namespace detail
