@@ -128,9 +128,8 @@ inline void mask_api_keys_parsed(std::string_view text, std::string& masked)
             credential_next = masking_depth == 0 && names_api_key(name);
             if (credential_next) {
                 credential_from = std::min(t.offset + t.length, text.size());
-                while (credential_from < text.size() && (text[credential_from] == ' ' || text[credential_from] == '\t' ||
-                                                            text[credential_from] == '\n' || text[credential_from] == '\r' ||
-                                                            text[credential_from] == ':'))
+                while (credential_from < text.size() &&
+                       (json_impl::is_ws(text[credential_from]) || text[credential_from] == ':'))
                     ++credential_from;
             }
             continue;
