@@ -50,6 +50,19 @@ std::string under_caret(const std::string& out)
     return i < excerpt.size() ? excerpt.substr(i, end - i) : std::string();
 }
 
+/// A report of one diagnostic at `offset` of a text, as to_text needs it.
+atlas::report report_at(std::size_t offset)
+{
+    atlas::diagnostic d;
+    d.rule = "json.syntax";
+    d.message = "m";
+    d.line = 1;
+    d.offset = offset;
+    atlas::report r;
+    r.diagnostics.push_back(d);
+    return r;
+}
+
 } // namespace
 
 TEST_CASE("regression: to_text keeps the caret under the spot when the line before it is not UTF-8")
@@ -61,16 +74,43 @@ TEST_CASE("regression: to_text keeps the caret under the spot when the line befo
         CAPTURE(stray);
         std::string text(stray, '\x94');
         text += "X}";
-        atlas::diagnostic d;
-        d.rule = "json.syntax";
-        d.message = "m";
-        d.line = 1;
-        d.column = stray + 1;
-        d.offset = stray;
-        atlas::report r;
-        r.diagnostics.push_back(d);
-        CHECK(under_caret(r.to_text(text)) == "X");
+        CHECK(under_caret(report_at(stray).to_text(text)) == "X");
     }
+}
+
+TEST_CASE("to_text puts the caret under the spot after wide and combining characters, in terminal columns")
+{
+    // A probe (session 15, again in 16): the caret was indented by code points, so after Chinese, Japanese or emoji on
+    // the same line it stood left of the spot, under a character of the key before it.
+    const auto caret_line = [](const std::string& text, std::size_t offset) {
+        return lines_of(report_at(offset).to_text(text));
+    };
+    // Two columns each: 日本語 (CJK ideographs), 😀 (an emoji), ｘ (fullwidth), 한 (Hangul); one: é, д; none: the
+    // combining acute accent after "e".
+    const std::string prefix = "\"\u65e5\u672c\u8a9e\U0001F600\uff58\ud55c\u00e9\u0434e\u0301\":";
+    const std::size_t columns = 1 + 2 * 3 + 2 + 2 + 2 + 1 + 1 + 1 + 0 + 2;
+    const auto lines = caret_line(prefix + "X}", prefix.size());
+    REQUIRE(lines.size() >= 3);
+    CHECK(lines[1] == "    " + prefix + "X}");
+    CHECK(lines[2] == std::string(4 + columns, ' ') + "^");
+
+    // A long line of wide characters: the window starts 60 columns (30 ideographs) before the spot and shows at
+    // most 100 columns, so the spot is always in it.
+    std::string ideographs;
+    for (int k = 0; k < 200; ++k)
+        ideographs += "\u6f22";
+    const auto cut = caret_line(ideographs + "X" + ideographs, ideographs.size());
+    REQUIRE(cut.size() >= 3);
+    std::string shown_before;
+    for (int k = 0; k < 30; ++k)
+        shown_before += "\u6f22";
+    CHECK(cut[1].rfind("    \u2026" + shown_before + "X\u6f22", 0) == 0);
+    CHECK(cut[2] == std::string(4 + 1 + 60, ' ') + "^");
+    // 60 columns before, "X", then 19 ideographs (38 columns; a 20th would pass 100), then the ellipsis.
+    std::string shown_after;
+    for (int k = 0; k < 19; ++k)
+        shown_after += "\u6f22";
+    CHECK(cut[1] == "    \u2026" + shown_before + "X" + shown_after + "\u2026");
 }
 
 TEST_CASE("regression: a time window whose last value of a duplicated key is invalid takes no part in overlaps")
@@ -96,16 +136,6 @@ TEST_CASE("regression: to_text shows the same window on a line of any length, re
     // A black-box probe: each diagnostic's excerpt searched its whole line for the line's ends, so 1000 diagnostics
     // on a 16 MB line took 13 seconds. The window reads at most a few hundred bytes either side now; what it shows
     // must not change: the spot under the caret, an ellipsis on each side the line goes on, none where it ends.
-    const auto report_at = [](std::size_t offset) {
-        atlas::diagnostic d;
-        d.rule = "json.syntax";
-        d.message = "m";
-        d.line = 1;
-        d.offset = offset;
-        atlas::report r;
-        r.diagnostics.push_back(d);
-        return r;
-    };
     for (const std::size_t pad : {0u, 30u, 59u, 60u, 61u, 300u, 404u, 405u, 1000u, 100000u}) {
         CAPTURE(pad);
         const std::string text = std::string(pad, 'a') + "X" + std::string(pad, 'b');

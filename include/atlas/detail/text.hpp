@@ -33,24 +33,30 @@ inline void append_hex4(std::string& out, unsigned value)
     out += digits[value & 0xF];
 }
 
+/// The code point of the valid n-byte UTF-8 sequence at s[i].
+inline unsigned code_point_at(std::string_view s, std::size_t i, std::size_t n) noexcept
+{
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[i + k])); };
+    switch (n) {
+    case 2: return ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu);
+    case 3: return ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
+    case 4: return ((byte(0) & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) | (byte(3) & 0x3Fu);
+    default: return byte(0);
+    }
+}
+
 /// The code point of the n-byte UTF-8 sequence at s[i] when no report may show it raw, else 0: C1 controls
 /// (U+0080..U+009F), the line and paragraph separators (U+2028, U+2029) and the bidirectional overrides and isolates
 /// (U+202A..U+202E, U+2066..U+2069, which reorder what a reader sees), and the invisible characters below.
 inline unsigned unprintable_code_point(std::string_view s, std::size_t i, std::size_t n) noexcept
 {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[i + k])); };
-    if (n == 2) { // C1 controls; the soft hyphen, the combining grapheme joiner and the Arabic letter mark
-        const unsigned cp = ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu);
-        return cp <= 0x9F || cp == 0xAD || cp == 0x34F || cp == 0x61C ? cp : 0;
-    }
-    if (n == 4) { // tag characters, invisible
-        const unsigned cp =
-            ((byte(0) & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) | (byte(3) & 0x3Fu);
-        return cp >= 0xE0000 && cp <= 0xE007F ? cp : 0;
-    }
-    if (n != 3)
+    if (n < 2 || n > 4)
         return 0;
-    const unsigned cp = ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
+    const unsigned cp = code_point_at(s, i, n);
+    if (n == 2) // C1 controls; the soft hyphen, the combining grapheme joiner and the Arabic letter mark
+        return cp <= 0x9F || cp == 0xAD || cp == 0x34F || cp == 0x61C ? cp : 0;
+    if (n == 4) // tag characters, invisible
+        return cp >= 0xE0000 && cp <= 0xE007F ? cp : 0;
     // Also the invisible ones: zero-width spaces and joiners, the left-to-right and right-to-left marks, word
     // joiners, a byte-order mark, and U+FFFE/U+FFFF (no characters): a value that looks right but holds one
     // ("Europe/Berlin" with a zero-width space) must show why it is wrong.
@@ -61,6 +67,47 @@ inline unsigned unprintable_code_point(std::string_view s, std::size_t i, std::s
                    cp == 0xFFA0
                ? cp
                : 0;
+}
+
+/// The terminal columns a printable code point takes, so that a caret stands under its spot after Chinese,
+/// Japanese, Korean or emoji on the same line: 2 for East Asian Wide and Fullwidth characters and for emoji shown
+/// as pictures, 0 for the combining marks of the Latin, Greek, Cyrillic, Hebrew and Arabic scripts and for
+/// variation selectors, 1 for the rest. (Unicode 15's East Asian Width, in ranges; terminals differ on the
+/// "ambiguous" ones, which count 1 here, as most terminals outside East Asian locales show them.)
+inline unsigned display_columns(unsigned cp) noexcept
+{
+    if (cp < 0x300)
+        return 1;
+    struct range {
+        unsigned first, last, columns;
+    };
+    static constexpr range ranges[] = {{0x0300, 0x036F, 0}, {0x0483, 0x0489, 0}, {0x0591, 0x05BD, 0},
+        {0x05BF, 0x05BF, 0}, {0x05C1, 0x05C2, 0}, {0x05C4, 0x05C5, 0}, {0x05C7, 0x05C7, 0}, {0x0610, 0x061A, 0},
+        {0x064B, 0x065F, 0}, {0x0670, 0x0670, 0}, {0x06D6, 0x06DC, 0}, {0x06DF, 0x06E4, 0}, {0x06E7, 0x06E8, 0},
+        {0x06EA, 0x06ED, 0}, {0x1100, 0x115F, 2}, {0x1AB0, 0x1AFF, 0}, {0x1DC0, 0x1DFF, 0}, {0x20D0, 0x20FF, 0},
+        {0x231A, 0x231B, 2}, {0x2329, 0x232A, 2}, {0x23E9, 0x23EC, 2}, {0x23F0, 0x23F0, 2}, {0x23F3, 0x23F3, 2},
+        {0x25FD, 0x25FE, 2}, {0x2614, 0x2615, 2}, {0x2648, 0x2653, 2}, {0x267F, 0x267F, 2}, {0x2693, 0x2693, 2},
+        {0x26A1, 0x26A1, 2}, {0x26AA, 0x26AB, 2}, {0x26BD, 0x26BE, 2}, {0x26C4, 0x26C5, 2}, {0x26CE, 0x26CE, 2},
+        {0x26D4, 0x26D4, 2}, {0x26EA, 0x26EA, 2}, {0x26F2, 0x26F3, 2}, {0x26F5, 0x26F5, 2}, {0x26FA, 0x26FA, 2},
+        {0x26FD, 0x26FD, 2}, {0x2705, 0x2705, 2}, {0x270A, 0x270B, 2}, {0x2728, 0x2728, 2}, {0x274C, 0x274C, 2},
+        {0x274E, 0x274E, 2}, {0x2753, 0x2755, 2}, {0x2757, 0x2757, 2}, {0x2795, 0x2797, 2}, {0x27B0, 0x27B0, 2},
+        {0x27BF, 0x27BF, 2}, {0x2B1B, 0x2B1C, 2}, {0x2B50, 0x2B50, 2}, {0x2B55, 0x2B55, 2}, {0x2E80, 0x303E, 2},
+        {0x3041, 0x3098, 2}, {0x3099, 0x309A, 0}, {0x309B, 0x33FF, 2}, {0x3400, 0x4DBF, 2}, {0x4E00, 0x9FFF, 2},
+        {0xA000, 0xA4CF, 2}, {0xA960, 0xA97F, 2}, {0xAC00, 0xD7A3, 2}, {0xF900, 0xFAFF, 2}, {0xFE00, 0xFE0F, 0},
+        {0xFE10, 0xFE19, 2}, {0xFE20, 0xFE2F, 0}, {0xFE30, 0xFE6F, 2}, {0xFF00, 0xFF60, 2}, {0xFFE0, 0xFFE6, 2},
+        {0x16FE0, 0x16FE4, 2}, {0x17000, 0x18CFF, 2}, {0x1B000, 0x1B2FF, 2}, {0x1F004, 0x1F004, 2},
+        {0x1F0CF, 0x1F0CF, 2}, {0x1F18E, 0x1F18E, 2}, {0x1F191, 0x1F19A, 2}, {0x1F200, 0x1F2FF, 2},
+        {0x1F300, 0x1F64F, 2}, {0x1F680, 0x1F6FF, 2}, {0x1F7E0, 0x1F7EB, 2}, {0x1F900, 0x1F9FF, 2},
+        {0x1FA70, 0x1FAFF, 2}, {0x20000, 0x2FFFD, 2}, {0x30000, 0x3FFFD, 2}, {0xE0100, 0xE01EF, 0}};
+    std::size_t lo = 0, hi = std::size(ranges);
+    while (lo < hi) { // the first range that ends at or after cp
+        const std::size_t mid = (lo + hi) / 2;
+        if (ranges[mid].last < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < std::size(ranges) && ranges[lo].first <= cp ? ranges[lo].columns : 1;
 }
 
 /// Appends code point cp as a JSON escape: \uXXXX, or a surrogate pair of them above U+FFFF.

@@ -293,13 +293,36 @@ inline std::string mask_api_keys(std::string_view text)
     return masked;
 }
 
-// The source line around `offset`, cut to a window of at most `width` code points, made
-// printable; `caret` gets the column (0-based, in printed code points) of the offset.
+// The source line around `offset`, cut to a window of at most `width` terminal columns, made printable; `caret`
+// gets the column (0-based, in terminal columns) of the offset, so that it stands under its spot after Chinese,
+// Japanese or emoji (two columns each) on the same line.
 // The line is looked for only as far as the window can reach (a unit is at most 4 bytes): a report on a
 // megabyte-long line would otherwise scan all of it for each of its diagnostics. Past that reach the line's
 // start and end are where the search stopped, which is all the window and its ellipses need.
 inline constexpr std::size_t excerpt_width = 100;
 inline constexpr std::size_t excerpt_reach = excerpt_width * 4 + 4;
+
+/// One printed unit of an excerpt: a UTF-8 sequence, or one byte that is none.
+struct excerpt_unit {
+    std::size_t bytes = 1;
+    std::size_t columns = 1;
+    bool shown_raw = true; // else printed as '?' (a control, a byte that is no UTF-8, an unprintable character)
+};
+
+inline excerpt_unit excerpt_unit_at(std::string_view text, std::size_t i) noexcept
+{
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80)
+        return {1, 1, c >= 0x20 && c != 0x7F};
+    const std::size_t n = utf8_sequence_length(text, i);
+    // As in messages, no C1 control, line or paragraph separator, or bidirectional control reaches the
+    // terminal: each is one '?', one column like the others.
+    if (n == 0)
+        return {1, 1, false};
+    if (unprintable_code_point(text, i, n) != 0)
+        return {n, 1, false};
+    return {n, display_columns(code_point_at(text, i, n)), true};
+}
 
 inline std::string source_excerpt(std::string_view text, std::size_t offset, std::size_t& caret)
 {
@@ -313,49 +336,49 @@ inline std::string source_excerpt(std::string_view text, std::size_t offset, std
     if (line_end == std::string_view::npos)
         line_end = std::min(text.size(), offset + reach);
 
-    // The window starts `before` printed units (a UTF-8 sequence, or one byte that is none) before the
-    // offset. Units are found walking forward, as the printer walks, from a bounded distance back.
+    // The window starts `before` columns before the offset. Units are found walking forward, as the printer
+    // walks, from a bounded distance back, then counted back from the offset.
+    constexpr std::size_t ring = before * 4 + 4;
     std::size_t from = offset - std::min(offset - line_start, before * 4);
     while (from > line_start && from < offset && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80 &&
            offset - from < before * 4 + 3)
         --from; // start on a lead byte when one is near
-    std::size_t unit_starts[before * 4 + 4];
+    std::size_t unit_starts[ring];
+    std::size_t unit_columns[ring];
     std::size_t units = 0;
-    for (std::size_t i = from; i < offset;) {
-        unit_starts[units++ % (before * 4 + 4)] = i;
-        const std::size_t n = utf8_sequence_length(text, i);
-        i += n == 0 ? 1 : n;
+    for (std::size_t i = from; i < offset; ++units) {
+        const excerpt_unit u = excerpt_unit_at(text, i);
+        unit_starts[units % ring] = i;
+        unit_columns[units % ring] = u.columns;
+        i += u.bytes;
     }
-    const std::size_t start =
-        units <= before ? from : unit_starts[(units - before) % (before * 4 + 4)];
+    std::size_t start = offset, back = 0, columns_before = 0;
+    while (back < std::min(units, ring) && columns_before + unit_columns[(units - 1 - back) % ring] <= before) {
+        columns_before += unit_columns[(units - 1 - back) % ring];
+        start = unit_starts[(units - 1 - back) % ring];
+        ++back;
+    }
+    if (back == units)
+        start = from; // every unit since `from` fits (none, when the offset is at `from`)
     std::string out;
     if (start > line_start)
         out += "\u2026";
     caret = start > line_start ? 1 : 0;
-    std::size_t printed = 0;
+    std::size_t printed = 0; // columns
     std::size_t i = start;
-    while (i < line_end && printed < width) {
+    while (i < line_end) {
+        const excerpt_unit u = excerpt_unit_at(text, i);
+        if (printed + u.columns > width)
+            break;
         if (i == offset)
             caret += printed;
         const auto c = static_cast<unsigned char>(text[i]);
-        std::size_t n = 1;
-        if (c == '\t' || c == '\r')
-            out += ' ';
-        else if (c < 0x20 || c == 0x7F)
-            out += '?';
-        else if (c >= 0x80) {
-            n = utf8_sequence_length(text, i);
-            // As in messages, no C1 control, line or paragraph separator, or bidirectional control reaches the
-            // terminal: each is one '?', one column like the others.
-            if (n == 0 || unprintable_code_point(text, i, n) != 0) {
-                out += '?';
-                n = n == 0 ? 1 : n;
-            } else
-                out.append(text.substr(i, n));
-        } else
-            out += static_cast<char>(c);
-        i += n;
-        ++printed;
+        if (u.shown_raw)
+            out.append(text.substr(i, u.bytes));
+        else
+            out += c == '\t' || c == '\r' ? ' ' : '?';
+        i += u.bytes;
+        printed += u.columns;
     }
     if (offset >= i)
         caret += printed;
