@@ -256,15 +256,23 @@ std::string_view reference_suggest_time_zone(std::string_view name)
     const std::string_view last = tz_last_component(word);
     for (const std::string_view zone : tz_names)
         if (iequals_ascii(zone, word)) return zone;
-    if (!last.empty())
-        for (const std::string_view zone : tz_names)
-            if (iequals_ascii(tz_last_component(zone), last)) return zone;
-    if (word.size() < 3 || (last.size() == word.size() && tz_is_region(word))) return {};
-    if (const std::string_view hit = best_suggestion(word, tz_names, on_tie::first); !hit.empty()) return hit;
-    if (last.size() < 3) return {};
+    const bool fuzzy = word.size() >= 3 && !(last.size() == word.size() && tz_is_region(word));
+    const auto same_place = [](std::size_t a, std::size_t b) { return tz_same_place(a, b); };
+    const suggestion near = fuzzy ? find_suggestion(word, tz_names, same_place) : suggestion{};
+    if (last.size() < word.size() && near.distance <= 1 && (!near.text.empty() || near.tied)) return near.text;
+    if (!last.empty()) {
+        std::vector<std::size_t> same_last;
+        for (std::size_t i = 0; i < tz_names.size(); ++i)
+            if (iequals_ascii(tz_last_component(tz_names[i]), last)) same_last.push_back(i);
+        const bool one_place = std::all_of(same_last.begin(), same_last.end(),
+            [&](std::size_t i) { return tz_same_place(same_last.front(), i); });
+        if (!same_last.empty() && one_place) return tz_names[same_last.front()];
+        if (!same_last.empty()) return near.text; // different zones end so: no last part is nearer
+    }
+    if (!near.text.empty() || !fuzzy || last.size() < 3) return near.text;
     std::vector<std::string_view> components;
     for (const std::string_view zone : tz_names) components.push_back(tz_last_component(zone));
-    const std::size_t index = best_suggestion_index(last, components, on_tie::first);
+    const std::size_t index = best_suggestion_index(last, components, same_place);
     return index == no_suggestion ? std::string_view{} : tz_names[index];
 }
 

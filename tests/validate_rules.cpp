@@ -1395,6 +1395,39 @@ TEST_CASE("a city the tz database does not name gets the zone it keeps the time 
     }
 }
 
+TEST_CASE("a Timezone one edit from a zone gets that zone, not another country's zone of the same city part")
+{
+    // A probe: "Brasil/West" got "Australia/West" (12 hours off), because the city part alone matched first, and
+    // "America_New_York" got nothing, because its "city" was the whole value.
+    CHECK(timezone_hint("Brasil/West") == "did you mean \"Brazil/West\"?");
+    CHECK(timezone_hint("USA/Eastern") == "did you mean \"US/Eastern\"?");
+    CHECK(timezone_hint("Brazil/Wet") == "did you mean \"Brazil/West\"?");
+    for (const char* written : {"America_New_York", "America\\\\New_York", "AmericaNew_York", "America New_York",
+             "America-New_York"}) {
+        CAPTURE(written);
+        CHECK(timezone_hint(written) == "did you mean \"America/New_York\"?");
+    }
+    CHECK(timezone_hint("Europe.London") == "did you mean \"Europe/London\"?");
+    // Still: a wrong region before a real city gets the city's zone, and a city alone its own.
+    CHECK(timezone_hint("Asia/Rome") == "did you mean \"Europe/Rome\"?");
+    CHECK(timezone_hint("GMT+5") != "did you mean \"GMT+0\"?");
+}
+
+TEST_CASE("a Timezone as near to two different zones gets no guess; as near to names of one zone, the first")
+{
+    // "America/Stka": America/Atka (UTC-10) or America/Sitka (UTC-9); "Eastern": US/ or Canada/; "Brazil/est":
+    // Brazil/East or Brazil/West, not the EST one edit from its last part.
+    for (const char* written : {"America/Stka", "America/itka", "Eastern", "Pacific", "Central", "Mountain", "West",
+             "Brazil/est"}) {
+        CAPTURE(written);
+        CHECK(timezone_hint(written).empty());
+    }
+    // Names of one place: a link and its zone ("America/Cordoba", "America/Argentina/Cordoba").
+    CHECK(timezone_hint("Cordoba") == "did you mean \"America/Argentina/Cordoba\"?");
+    CHECK(timezone_hint("Istanbul") == "did you mean \"Asia/Istanbul\"?");
+    CHECK(timezone_hint("Samoa") == "did you mean \"Pacific/Samoa\"?");
+}
+
 TEST_CASE("an empty Timezone is an error")
 {
     const auto r = atlas::validate_request(outbound_with({R"("Timezone": "")"}));

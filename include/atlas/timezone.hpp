@@ -147,17 +147,42 @@ std::size_t tz_exact(std::string_view word, const tz_search_index::bucketed& buc
     return tz_search_index::count;
 }
 
-// find_suggestion's answer over text_of(0..count-1), reading only the lengths within its limit:
-// the smallest edit distance within suggestion_limit, ties to the first position. Candidates
-// come by length here, not in table order, so a tie replaces the best only from an earlier
-// position. The caller has ruled out an exact match.
+// Whether two names that a typo is as near to mean the same zone: they end in the same city ("America/Cordoba" and
+// "America/Argentina/Cordoba"; "Asia/Istanbul" and "Europe/Istanbul"), unless both name a region of a country, which
+// are different zones ("US/Eastern" and "Canada/Eastern"; "Australia/West" and "Brazil/West"). Every pair of names
+// with the same last part in tzdata 2026f is one or the other.
+constexpr bool tz_country_region(std::string_view name) noexcept
+{
+    for (const std::string_view country : {"US/", "Canada/", "Australia/", "Brazil/", "Mexico/", "Chile/"})
+        if (name.starts_with(country)) return true;
+    return false;
+}
+constexpr bool tz_same_place(std::size_t a, std::size_t b) noexcept
+{
+    return a == b || (iequals_ascii(tz_last_component(tz_names[a]), tz_last_component(tz_names[b])) &&
+                      !(tz_country_region(tz_names[a]) && tz_country_region(tz_names[b])));
+}
+
+// A search's answer: the position of the nearest name and its distance; count when nothing is near enough, or when
+// two different zones are as near (`tied`: a guess between them would be a coin toss).
+struct tz_hit {
+    std::size_t index = 0;
+    std::size_t distance = 0;
+    bool tied = false;
+};
+
+// find_suggestion's answer over text_of(0..count-1) with tz_same_place for ties, reading only the lengths within
+// its limit: the smallest edit distance within suggestion_limit; of names of the same place as near, the first
+// position. Candidates come by length here, not in table order, so such a tie replaces the best only from an
+// earlier position. The caller has ruled out an exact match.
 template <class TextOf, class MaskOf>
-std::size_t tz_fuzzy(std::string_view word, const tz_search_index::bucketed& buckets, TextOf text_of,
-                     MaskOf mask_of) noexcept
+tz_hit tz_fuzzy(std::string_view word, const tz_search_index::bucketed& buckets, TextOf text_of,
+                MaskOf mask_of) noexcept
 {
     std::size_t limit = suggestion_limit(word.size());
     const std::uint64_t word_mask = char_mask_ascii(word);
     std::size_t best = tz_search_index::count;
+    bool tied = false;
     const std::size_t shortest = word.size() > limit ? word.size() - limit : 0;
     for (std::size_t length = shortest; length <= std::min(word.size() + limit, tz_max_name); ++length) {
         if (length + limit < word.size()) continue; // the limit has shrunk since the range was set
@@ -165,13 +190,37 @@ std::size_t tz_fuzzy(std::string_view word, const tz_search_index::bucketed& buc
             const std::size_t i = buckets.order[k];
             if (char_masks_exceed(word_mask, mask_of(i), limit)) continue;
             const std::size_t d = iedit_distance_ascii(word, text_of(i), limit);
-            if (d < limit + 1 && (best == tz_search_index::count || d < limit || i < best)) {
+            if (d > limit) continue;
+            if (best == tz_search_index::count || d < limit) {
                 best = i;
-                limit = d; // later: better, or as good from an earlier position
+                tied = false;
+            } else if (!tz_same_place(best, i)) {
+                tied = true;
+            } else if (i < best) {
+                best = i;
             }
+            limit = d;
         }
     }
-    return best;
+    if (best == tz_search_index::count) return {tz_search_index::count, 0, false};
+    return tied ? tz_hit{tz_search_index::count, limit, true} : tz_hit{best, limit, false};
+}
+
+// The one zone whose last part is `last` (ignoring ASCII case), the first of several of the same place, or count
+// when there is none or they are different zones ("Eastern": US/Eastern or Canada/Eastern; the next steps decide).
+inline std::size_t tz_exact_last(std::string_view last, const tz_search_index& index) noexcept
+{
+    std::size_t found = tz_search_index::count;
+    if (last.size() > tz_max_name) return found;
+    const auto& buckets = index.by_last_size;
+    for (std::size_t k = buckets.start[last.size()]; k < buckets.start[last.size() + 1]; ++k) {
+        const std::size_t i = buckets.order[k];
+        if (!iequals_ascii(index.last(i), last)) continue;
+        if (found == tz_search_index::count) found = i;
+        else if (!tz_same_place(found, i)) return tz_search_index::count;
+        else found = std::min(found, i);
+    }
+    return found;
 }
 
 // True when word names a region such as "America" or "europe" (case-insensitive):
@@ -209,18 +258,22 @@ constexpr bool is_time_zone(std::string_view name) noexcept
 }
 
 // Did-you-mean for a time zone name; an empty view when nothing is close.
-// Tried in order, the first hit wins (ties within a step go to the first name in
-// byte order):
+// Tried in order, the first hit wins:
 //   1. the whole name, ignoring ASCII case, surrounding whitespace, and with spaces
 //      read as underscores ("america/new york" -> "America/New_York");
-//   2. the same for the last path component alone, so a missing or wrong region is
+//   2. when a region is written, a whole name one edit away ("Brasil/West" -> "Brazil/West"),
+//      before step 3 can take the city alone to another country (two zones one edit away end
+//      the search: "Brazil/est" is Brazil/East or Brazil/West, not EST);
+//   3. the last path component alone, ignoring case, so a missing or wrong region is
 //      forgiven ("new york" -> "America/New_York", "Berlin" -> "Europe/Berlin");
-//   3. a small typo in the whole name (detail::best_suggestion rules:
+//   4. a small typo in the whole name (detail::best_suggestion rules:
 //      "Europe/Berln" -> "Europe/Berlin");
-//   4. a small typo in the last component ("Berln" -> "Europe/Berlin").
-// Steps 3 and 4 need at least 3 characters and are skipped for a bare region name
-// ("America", "europe").  Input longer than 64 bytes after trimming gets nothing, and
-// input longer than 256 bytes is rejected before it is even scanned, so the cost is
+//   5. a small typo in the last component ("Berln" -> "Europe/Berlin").
+// Names as near as each other are no guess ("Eastern": US/ or Canada/; "America/Stka":
+// Atka or Sitka), unless they are the same place (detail::tz_same_place), which gives the
+// first in byte order. Steps 2, 4 and 5 need at least 3 characters and are skipped for a bare
+// region name ("America", "europe").  Input longer than 64 bytes after trimming gets nothing,
+// and input longer than 256 bytes is rejected before it is even scanned, so the cost is
 // bounded for any input.  No heap allocation.  The result views the table.
 constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
 {
@@ -235,41 +288,59 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
     for (std::size_t i = 0; i < name.size(); ++i) buffer[i] = name[i] == ' ' ? '_' : name[i];
     const std::string_view word(buffer, name.size());
     const std::string_view last = detail::tz_last_component(word);
-    // Steps 3 and 4 count edits in characters ("Europe/Par\u00eds" is one from "Europe/Paris"): see character_units.
+    // Steps 2, 4 and 5 count edits in characters ("Europe/Par\u00eds" is one from "Europe/Paris"): see
+    // character_units.
     char word_buffer[detail::max_unit_input] = {}, last_buffer[detail::max_unit_input] = {};
     const std::string_view word_units = detail::character_units(word, word_buffer);
     const std::string_view last_units = detail::character_units(last, last_buffer);
     // A bare region ("America") is not a typo of some similar-looking city.
-    const auto fuzzy = [&] { // in characters, as the steps count edits
-        return word_units.size() >= min_fuzzy && !(last.size() == word.size() && detail::tz_is_region(word));
-    };
+    const bool fuzzy = word_units.size() >= min_fuzzy && !(last.size() == word.size() && detail::tz_is_region(word));
+    const auto same_place = [](std::size_t a, std::size_t b) { return detail::tz_same_place(a, b); };
+    const bool has_region = last.size() < word.size(); // a city alone ("GMT+5") is step 3's, even one edit from another
 
     if (!std::is_constant_evaluated()) { // the same steps over the index: lengths that cannot match are not read
         using detail::tz_search_index;
         const tz_search_index& index = detail::tz_search();
         const auto name_of = [](std::size_t i) { return detail::tz_names[i]; };
         const auto last_of = [&index](std::size_t i) { return index.last(i); };
-        std::size_t hit = detail::tz_exact(word, index.by_size, name_of);
-        if (hit == tz_search_index::count && !last.empty()) hit = detail::tz_exact(last, index.by_last_size, last_of);
-        if (hit == tz_search_index::count && fuzzy()) {
-            hit = detail::tz_fuzzy(word_units, index.by_size, name_of, [&index](std::size_t i) { return index.mask[i]; });
-            if (hit == tz_search_index::count && last_units.size() >= min_fuzzy)
-                hit = detail::tz_fuzzy(last_units, index.by_last_size, last_of,
-                                       [&index](std::size_t i) { return index.last_mask[i]; });
-        }
-        return hit == tz_search_index::count ? std::string_view{} : detail::tz_names[hit];
+        const auto found = [](std::size_t i) {
+            return i == tz_search_index::count ? std::string_view{} : detail::tz_names[i];
+        };
+        if (const std::size_t hit = detail::tz_exact(word, index.by_size, name_of); hit != tz_search_index::count)
+            return detail::tz_names[hit];
+        const detail::tz_hit near = fuzzy ? detail::tz_fuzzy(word_units, index.by_size, name_of,
+                                                              [&index](std::size_t i) { return index.mask[i]; })
+                                          : detail::tz_hit{tz_search_index::count, 0, false};
+        if (has_region && near.distance <= 1 && (near.index != tz_search_index::count || near.tied))
+            return found(near.index);
+        if (!last.empty())
+            if (const std::size_t hit = detail::tz_exact_last(last, index); hit != tz_search_index::count)
+                return detail::tz_names[hit];
+        if (near.index != tz_search_index::count || !fuzzy || last_units.size() < min_fuzzy)
+            return found(near.index);
+        return found(detail::tz_fuzzy(last_units, index.by_last_size, last_of,
+                                      [&index](std::size_t i) { return index.last_mask[i]; })
+                         .index);
     }
 
     for (const std::string_view zone : detail::tz_names)
         if (detail::iequals_ascii(zone, word)) return zone;
-    if (!last.empty())
-        for (const std::string_view zone : detail::tz_names)
-            if (detail::iequals_ascii(detail::tz_last_component(zone), last)) return zone;
-    if (!fuzzy()) return {};
-    if (const std::string_view hit = detail::best_suggestion(word, detail::tz_names, detail::on_tie::first); !hit.empty())
-        return hit;
-    if (last_units.size() < min_fuzzy) return {};
-    const std::size_t index = detail::best_suggestion_index(last, detail::tz_component_range{}, detail::on_tie::first);
+    const detail::suggestion near =
+        fuzzy ? detail::find_suggestion(word, detail::tz_names, same_place) : detail::suggestion{};
+    if (has_region && near.distance <= 1 && (!near.text.empty() || near.tied)) return near.text;
+    if (!last.empty()) {
+        std::size_t hit = detail::no_suggestion;
+        bool different_zones = false; // "Eastern": US/Eastern or Canada/Eastern, so the next steps decide
+        for (std::size_t i = 0; i < std::size(detail::tz_names); ++i)
+            if (detail::iequals_ascii(detail::tz_last_component(detail::tz_names[i]), last)) {
+                if (hit == detail::no_suggestion) hit = i;
+                else different_zones = different_zones || !detail::tz_same_place(hit, i);
+            }
+        if (hit != detail::no_suggestion && !different_zones) return detail::tz_names[hit];
+        if (different_zones) return near.text; // step 5 would find them again, as near as each other
+    }
+    if (!near.text.empty() || !fuzzy || last_units.size() < min_fuzzy) return near.text;
+    const std::size_t index = detail::best_suggestion_index(last, detail::tz_component_range{}, same_place);
     return index == detail::no_suggestion ? std::string_view{} : detail::tz_names[index];
 }
 

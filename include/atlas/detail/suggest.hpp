@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace atlas::detail {
@@ -335,20 +336,34 @@ constexpr bool char_masks_exceed(std::uint64_t x, std::uint64_t y, std::size_t l
 }
 
 // What a tie at the best distance gives: no guess (the usual case), or the first candidate in order, where tied
-// candidates mean the same (a time zone and its alias: "America/Louisville" and "America/Kentucky/Louisville").
+// candidates mean the same. In place of on_tie a caller may pass a predicate of two candidates' positions that says
+// whether they mean the same (a time zone and its alias: "America/Louisville" and "America/Kentucky/Louisville"): a
+// tie between two that do not is no guess.
 enum class on_tie { no_guess, first };
+
+template <class Tie>
+constexpr bool tie_means_the_same(const Tie& tie, std::size_t a, std::size_t b) noexcept
+{
+    if constexpr (std::is_same_v<Tie, on_tie>)
+        return tie == on_tie::first;
+    else
+        return tie(a, b);
+}
 
 struct suggestion {
     std::size_t index = no_suggestion; // position in iteration order
     std::string_view text;             // views the chosen element
+    std::size_t distance = 0;          // in edits (of the tie, when tied)
+    bool tied = false;                 // no guess, because candidates of other meanings were as near
 };
 
 // Single pass over candidates applying the best_suggestion rules.  mask_of(index, candidate)
 // returns char_mask_ascii(candidate); a caller that searches the same table often passes
 // masks it computed once.
-template <class Range, class MaskOf>
+template <class Range, class MaskOf, class Tie = on_tie>
+    requires std::is_invocable_r_v<std::uint64_t, MaskOf, std::size_t, std::string_view>
 constexpr suggestion find_suggestion(std::string_view written, const Range& candidates,
-                                     MaskOf mask_of, on_tie tie = on_tie::no_guess) noexcept
+                                     MaskOf mask_of, Tie tie = on_tie::no_guess) noexcept
 {
     char word_units[max_unit_input] = {};
     const std::string_view word = character_units(written, word_units);
@@ -374,25 +389,33 @@ constexpr suggestion find_suggestion(std::string_view written, const Range& cand
         // d is 0 only for a word that matches with accents off ("r\u00e9sum\u00e9" for "resume"). A guess keeps a
         // character of what was written: "x" is one edit from "0" and from "1", and neither is nearer.
         if (d > limit || d >= std::max(word.size(), units.size()) || negation_of(written, candidate)) continue;
-        tied = best.index != no_suggestion && d == limit;
-        if (!tied) best = {i, candidate};
+        if (best.index == no_suggestion || d < limit) {
+            best = {i, candidate};
+            tied = false;
+        } else if (!tie_means_the_same(tie, best.index, i)) {
+            tied = true; // the first stays the best: a later tie of the same meaning must not clear this
+        }
         limit = d;
     }
-    return tied && tie == on_tie::no_guess ? suggestion{} : best;
+    if (tied)
+        return {no_suggestion, {}, limit, true};
+    best.distance = limit;
+    return best;
 }
 
-template <class Range>
+template <class Range, class Tie = on_tie>
+    requires(!std::is_invocable_v<Tie, std::size_t, std::string_view>)
 constexpr suggestion find_suggestion(std::string_view word, const Range& candidates,
-                                     on_tie tie = on_tie::no_guess) noexcept
+                                     Tie tie = on_tie::no_guess) noexcept
 {
     return find_suggestion(
         word, candidates, [](std::size_t, std::string_view candidate) { return char_mask_ascii(candidate); }, tie);
 }
 
 // Index (in iteration order) of the best candidate for word, or no_suggestion.
-template <class Range>
+template <class Range, class Tie = on_tie>
 constexpr std::size_t best_suggestion_index(std::string_view word, const Range& candidates,
-                                            on_tie tie = on_tie::no_guess) noexcept
+                                            Tie tie = on_tie::no_guess) noexcept
 {
     return find_suggestion(word, candidates, tie).index;
 }
@@ -404,9 +427,9 @@ constexpr std::size_t best_suggestion_index(std::string_view word, const Range& 
 // empty word) only get the exact match.  Works on any range whose elements convert to std::string_view,
 // in a single pass; the result views the chosen element, so it stays valid as long as
 // that element does (do not pass a range that yields temporary std::strings).
-template <class Range>
+template <class Range, class Tie = on_tie>
 constexpr std::string_view best_suggestion(std::string_view word, const Range& candidates,
-                                           on_tie tie = on_tie::no_guess) noexcept
+                                           Tie tie = on_tie::no_guess) noexcept
 {
     return find_suggestion(word, candidates, tie).text;
 }

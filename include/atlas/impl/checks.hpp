@@ -586,9 +586,13 @@ inline std::string time_zone_hint(std::string_view value)
     // A near name whose city is a third or more edits away from the one written is another city ("America/Miami" is
     // not "America/Lima"): its zone may be hours off, which is worse than no guess.
     // Both in characters: "Par\u00eds" is one edit from "Paris" in five.
+    // Unless the whole name is one edit from it: "America_New_York" is America/New_York with a wrong separator.
     char city_buffer[max_unit_input] = {};
     const std::size_t city_length = character_units(city, city_buffer).size();
+    std::string whole(written);
+    std::replace(whole.begin(), whole.end(), ' ', '_');
     if (const std::string near_city = zone_city(near); !near.empty() && city_length >= 4 &&
+        character_distance(whole, near, 1, iequal_char_ascii{}) > 1 &&
         character_distance(city, near_city, city_length, iequal_char_ascii{}) * 3 >= city_length)
         return {};
     // Other short capitals are abbreviations too: a near name ("EST" for "PST") would be a wrong zone. Unless they
