@@ -149,6 +149,49 @@ TEST_SUITE("convert")
         CHECK(message_for(base + R"(,"name":})", false).find("appears more than once") == std::string::npos);
     }
 
+    TEST_CASE("to_json and value_from refuse a value of extra nested past to_json_max_depth, where a copy would overflow the stack")
+    {
+        // A probe: an array 100,000 levels deep in extra crashed to_json (Boost.JSON copies a value recursively).
+        const auto nested = [](std::size_t depth) {
+            boost::json::value v = nullptr;
+            for (std::size_t k = 0; k < depth; ++k) {
+                boost::json::array a;
+                a.push_back(std::move(v));
+                v = std::move(a);
+            }
+            return v;
+        };
+        const auto request_with = [&](std::size_t depth) {
+            atlas::update_campaign_request r = atlas::parse_request(R"({"name":"n","campaignType":"0","TemplateId":"t"})");
+            r.extra["deep"] = nested(depth);
+            return r;
+        };
+        const auto refused = [](const auto& model) {
+            try {
+                (void)atlas::to_json(model);
+            } catch (const boost::system::system_error& e) {
+                CHECK(std::string_view(e.what()).find("extra[\"deep\"]") != std::string_view::npos);
+                CHECK_THROWS_AS((void)boost::json::value_from(model), boost::system::system_error);
+                return e.code() == atlas::convert_error::too_deep;
+            }
+            return false;
+        };
+        CHECK_FALSE(refused(request_with(atlas::to_json_max_depth)));
+        CHECK(atlas::to_json(request_with(atlas::to_json_max_depth)).find("[[[[") != std::string::npos);
+        CHECK(refused(request_with(atlas::to_json_max_depth + 1)));
+        CHECK(refused(request_with(2000)));
+        atlas::campaign_response response;
+        response.extra["deep"] = nested(2000);
+        CHECK(refused(response));
+        // An object nests as an array does.
+        boost::json::value objects = 1;
+        for (std::size_t k = 0; k < atlas::to_json_max_depth + 1; ++k)
+            objects = boost::json::object{{"k", std::move(objects)}};
+        atlas::update_campaign_request r = request_with(0);
+        r.extra["deep"] = std::move(objects);
+        CHECK(refused(r));
+    }
+
     TEST_CASE("enums convert by their wire strings")
     {
         CHECK(boost::json::value_from(atlas::campaign_type::phone) == "1");

@@ -22,6 +22,7 @@
 #include <boost/json/error.hpp>
 #include <boost/system/system_error.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -59,7 +60,13 @@ ATLAS_DECL open_enum tag_invoke(boost::json::value_to_tag<open_enum>, const boos
 /// "atlas.convert", so a caller can tell them from Boost.JSON's own.
 enum class convert_error {
     repeated_key = 1, // a key appears twice in one object (RFC 7493): which value is meant cannot be told
+    too_deep = 2,     // to_json, value_from: a value of `extra` nests deeper than to_json_max_depth
 };
+
+/// How deep `extra`'s values may nest for to_json and value_from: Boost.JSON copies a value recursively, so a
+/// struct built in code with an array 100,000 levels deep in `extra` overflowed the stack. Far beyond
+/// options::max_depth (64), which the validator holds such a value to.
+inline constexpr std::size_t to_json_max_depth = 512;
 ATLAS_DECL const boost::system::error_category& convert_category() noexcept;
 inline boost::system::error_code make_error_code(convert_error e) noexcept
 {

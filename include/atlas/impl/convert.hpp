@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
 
 namespace atlas {
 namespace detail {
@@ -68,6 +69,32 @@ void read_value(const boost::json::value& v, E& out, std::string_view member)
     out = *e;
 }
 
+/// Whether arrays and objects nest in `v` more than `limit` deep, found without recursion (the point is to refuse a
+/// value before Boost.JSON's recursive copy overflows the stack).
+inline bool nests_deeper_than(const boost::json::value& v, std::size_t limit)
+{
+    struct level {
+        const boost::json::value* value;
+        std::size_t depth;
+    };
+    std::vector<level> pending{{&v, 0}};
+    while (!pending.empty()) {
+        const level at = pending.back();
+        pending.pop_back();
+        if (!at.value->is_array() && !at.value->is_object())
+            continue;
+        if (at.depth + 1 > limit)
+            return true;
+        if (const auto* array = at.value->if_array())
+            for (const boost::json::value& element : *array)
+                pending.push_back({&element, at.depth + 1});
+        else
+            for (const auto& member : at.value->get_object())
+                pending.push_back({&member.value(), at.depth + 1});
+    }
+    return false;
+}
+
 /// Writes every non-absent member under its wire name, then the unknown members kept in `extra`.
 template <class T>
 void write_model(boost::json::value& out, const T& in)
@@ -85,8 +112,12 @@ void write_model(boost::json::value& out, const T& in)
             object[wire] = boost::json::value_from(member.value(), object.storage());
     });
     for (const auto& kv : in.extra)
-        if (field_index(fields, kv.key()) == fields.size()) // a known name in extra never overrides a member
+        if (field_index(fields, kv.key()) == fields.size()) { // a known name in extra never overrides a member
+            if (nests_deeper_than(kv.value(), to_json_max_depth))
+                throw boost::system::system_error(make_error_code(convert_error::too_deep),
+                    "atlas: extra[" + quote_value(std::string_view(kv.key())) + "]");
             object.emplace(kv.key(), kv.value());
+        }
 }
 
 template <class T>
@@ -166,8 +197,13 @@ public:
     const char* name() const noexcept override { return "atlas.convert"; }
     std::string message(int code) const override
     {
-        return code == static_cast<int>(convert_error::repeated_key) ? "a key appears more than once in one object"
-                                                                      : "unknown atlas.convert error";
+        switch (static_cast<convert_error>(code)) {
+        case convert_error::repeated_key: return "a key appears more than once in one object";
+        case convert_error::too_deep:
+            return "a value nests arrays and objects deeper than atlas::to_json_max_depth (" +
+                   std::to_string(to_json_max_depth) + ")";
+        }
+        return "unknown atlas.convert error";
     }
 };
 } // namespace detail
