@@ -822,6 +822,60 @@ TEST_CASE("text that is not JSON is exactly one error at the root, with line and
     expect_no_rule(atlas::validate_request(outbound_with({R"("Mode": true)"})), "json.syntax");
 }
 
+TEST_CASE("a syntax error says what it most likely is and how to fix it: trailing comma, missing comma, quotes, literals")
+{
+    // A probe: a trailing comma, a missing comma, single quotes, an unquoted key, a comment, NaN and Python's True
+    // all read "a character appears where JSON does not allow it", with no hint.
+    struct case_t {
+        std::string text;
+        std::size_t column;
+        std::string_view message, hint;
+    };
+    const case_t cases[] = {
+        {R"({"name":"n",})", 13, R"(a comma before "}": JSON allows no trailing comma)", "remove the last comma"},
+        {R"({"x":[1,2,]})", 11, R"(a comma before "]": JSON allows no trailing comma)", "remove the last comma"},
+        {R"({"name":"n" "campaignType":"0"})", 13, "a comma is missing between two members", "put a comma"},
+        {R"({"x":[1 2]})", 9, "a comma is missing between two elements", "put a comma"},
+        {R"({"name" "n"})", 9, "a colon is missing after the key", "write a colon"},
+        {R"({'name':"n"})", 2, "a string in single quotes", "double quotes"},
+        {R"({"name":'n'})", 9, "a string in single quotes", "double quotes"},
+        {R"({name:"n"})", 2, R"(a key without quotes ("name"))", "write the key in double quotes"},
+        {R"({"name":"n", TemplateId :"t"})", 14, R"(a key without quotes ("TemplateId"))", "double quotes"},
+        {"{\"name\":\"n\" // the name\n}", 13, "a comment: JSON has no comments", "remove the comment"},
+        {"/* header */{}", 1, "a comment: JSON has no comments", "remove the comment"},
+        {R"({"IsActive":True})", 13, R"("True" is not JSON: its literals are true, false and null, in lower case)", "write true"},
+        {R"({"IsActive":FALSE})", 13, "in lower case", "write false"},
+        {R"({"Position":None})", 13, R"("None" is not JSON)", "write null"},
+        {R"({"DailyCallLimit":NaN})", 19, R"("NaN" is not a JSON number)", "write a number, or null"},
+        {R"({"DailyCallLimit":-Infinity})", 20, "Infinity is not a JSON number", "write a number, or null"},
+        {R"({"DailyCallLimit":+5})", 19, R"(a number starts with "+")", R"(remove the "+")"},
+        {R"({"x":[1}})", 8, R"("}" closes an array with "}")", R"(close it with "]")"},
+        {R"({"name":"n"])", 12, R"("]" closes an object with "]")", R"(close it with "}")"},
+        {R"({"name":@})", 9, R"("@" where JSON expects a value)", ""},
+        {R"({"name":"n";"x":1})", 12, R"(";" where a comma or "}" must follow the value)", ""},
+    };
+    for (const case_t& c : cases) {
+        CAPTURE(c.text);
+        const atlas::diagnostic d = expect_only_root_error(atlas::validate_request(c.text), "json.syntax", 1, c.column);
+        CHECK(d.message.rfind("the input is not valid JSON: ", 0) == 0);
+        CHECK(contains(d.message, c.message));
+        if (c.hint.empty())
+            CHECK(d.hint.empty());
+        else
+            CHECK(contains(d.hint, c.hint));
+    }
+    // Inside JSON held in a string, the same words, at the byte of its content.
+    const auto content = atlas::validate_request(outbound_with({R"("RedialSettings": "{\"a\":1,}")"}));
+    const atlas::diagnostic d = expect_rule(content, "json-text.syntax", "/RedialSettings", 6, 31);
+    CHECK(contains(d.message, "a comma before \"}\": JSON allows no trailing comma at byte 8 of its content"));
+    CHECK(d.hint == "remove the last comma");
+    // And the errors that were told well already keep their words.
+    CHECK(contains(expect_only_root_error(atlas::validate_request(R"({"x":tru})"), "json.syntax", 1, 9).message,
+        "a word is not exactly one of true, false or null"));
+    CHECK(contains(expect_only_root_error(atlas::validate_request(R"({"x":1}})"), "json.syntax", 1, 8).message,
+        "something other than whitespace follows the end of the JSON value"));
+}
+
 TEST_CASE("empty input is one json.syntax error at the root, at line 1 column 1")
 {
     const auto r = atlas::validate_request("");

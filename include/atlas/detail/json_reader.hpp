@@ -312,6 +312,11 @@ public:
 
   json_error error() const noexcept { return error_; }
   std::size_t error_offset() const noexcept { return error_offset_; }
+  // Where the reader was when it failed, to say what it expected (detail/syntax_help.hpp): inside an object (else an
+  // array, or no container), after a key (a colon next), after a value (a comma or the container's end next).
+  bool in_object() const noexcept { return depth_ > 0 && top_is_object(); }
+  bool failed_expecting_colon() const noexcept { return error_ != json_error::none && failed_in_ == state_t::colon; }
+  bool failed_after_value() const noexcept { return error_ != json_error::none && failed_in_ == state_t::after_value; }
   std::size_t depth() const noexcept { return depth_; }
   // Byte offset just past the last token handed out (or where the reader stopped).
   std::size_t position() const noexcept { return pos_; }
@@ -372,6 +377,7 @@ private:
     if (e == json_error::unexpected_character) reclassify_non_utf8(e, offset);  // e is a constant at every call
     error_ = e;
     error_offset_ = offset;
+    failed_in_ = state_;
     state_ = state_t::failed;
     error_token(t);
   }
@@ -437,6 +443,7 @@ private:
   std::uint64_t seed_ = 0;
   json_error error_ = json_error::none;
   state_t state_ = state_t::root;
+  state_t failed_in_ = state_t::root;
   std::vector<std::uint64_t> kinds_;  // bit i set: open container i (0 = outermost) is an object
   std::vector<object_scope> scopes_;  // one per open object
   std::vector<key_entry> keys_;       // storage for the keys of all open objects, innermost last

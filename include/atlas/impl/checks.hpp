@@ -8,6 +8,7 @@
 #include <atlas/detail/json_reader.hpp>
 #include <atlas/detail/json_skim.hpp>
 #include <atlas/detail/suggest.hpp>
+#include <atlas/detail/syntax_help.hpp>
 #include <atlas/detail/text.hpp>
 #include <atlas/fields.hpp>
 #include <atlas/timezone.hpp>
@@ -661,9 +662,10 @@ inline std::string content_byte(std::size_t content_offset)
     return "byte " + std::to_string(content_offset + 1) + " of its content";
 }
 
-inline std::string json_error_rule_message(const std::string& name, json_error e, std::size_t content_offset)
+inline std::string json_error_rule_message(const std::string& name, json_error e, std::size_t content_offset,
+    std::string_view what = {})
 {
-    return name + " does not hold valid JSON: " + std::string(describe(e)) + " at " +
+    return name + " does not hold valid JSON: " + std::string(what.empty() ? describe(e) : what) + " at " +
            (e == json_error::unexpected_end ? std::string("the end of its content") : content_byte(content_offset));
 }
 
@@ -884,8 +886,11 @@ inline void report_not_json(checker& c, std::size_t i, rule syntax_rule, const j
     else if (content.empty())
         hint = "omit " + name + ", or send JSON text such as " +
                std::string(syntax_rule == rule::time_windows_syntax ? "\"[]\"" : "\"{}\"");
-    c.emit_on(syntax_rule, i, json_error_rule_message(name, reader.error(), reader.error_offset()), std::move(hint),
-        c.content_offset(i, reader.error_offset()));
+    syntax_help help = explain_syntax_error(reader);
+    if (hint.empty())
+        hint = std::move(help.hint);
+    c.emit_on(syntax_rule, i, json_error_rule_message(name, reader.error(), reader.error_offset(), help.what),
+        std::move(hint), c.content_offset(i, reader.error_offset()));
 }
 
 /// JSON text fields: the content is JSON; duplicates and non-finite numbers inside it are reported

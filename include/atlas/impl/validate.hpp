@@ -7,6 +7,7 @@
 #include <atlas/validate.hpp>
 #include <atlas/detail/field_lookup.hpp>
 #include <atlas/detail/json_reader.hpp>
+#include <atlas/detail/syntax_help.hpp>
 #include <atlas/detail/mask.hpp>
 #include <atlas/detail/suggest.hpp>
 #include <atlas/detail/text.hpp>
@@ -58,8 +59,10 @@ inline std::string hint_for(json_error e)
 }
 
 /// Adds the one root diagnostic of text that cannot be read as a JSON payload, dropping the rest.
-inline void reject_text(checker& c, json_error e, std::size_t offset)
+inline void reject_text(checker& c, const json_reader& reader)
 {
+    const json_error e = reader.error();
+    const std::size_t offset = reader.error_offset();
     c.discard_diagnostics();
     const rule r = rule_for(e);
     // Nothing but white space ends "in the middle of a value" only to the reader: to a person it is empty.
@@ -83,10 +86,11 @@ inline void reject_text(checker& c, json_error e, std::size_t offset)
             hint_for(e));
         return;
     }
+    syntax_help help = explain_syntax_error(reader);
     c.emit(r, "", offset,
         std::string(r == rule::json_encoding ? "the input is not valid UTF-8 JSON: " : "the input is not valid JSON: ") +
-            std::string(describe(e)),
-        hint_for(e));
+            (help.what.empty() ? std::string(describe(e)) : std::move(help.what)),
+        help.what.empty() ? hint_for(e) : std::move(help.hint));
 }
 
 /// The name among `names` that `key` spells with other separators or case ("feature_redial_on_no_response",
@@ -178,14 +182,14 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
     reader.leave_root_keys_to_caller();
     const json_token first = reader.next();
     if (first.kind == token_kind::error) {
-        reject_text(c, reader.error(), reader.error_offset());
+        reject_text(c, reader);
         return false;
     }
     if (first.kind != token_kind::object_begin) {
         const json_token& root = first;
         const bool read = walk_value(reader, first, "", ws.stack, report_nothing{});
         if (!read || reader.next().kind == token_kind::error) {
-            reject_text(c, reader.error(), reader.error_offset());
+            reject_text(c, reader);
             return false;
         }
         c.discard_diagnostics();
@@ -209,7 +213,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
         if (token.kind == token_kind::object_end)
             break;
         if (token.kind != token_kind::key) {
-            reject_text(c, reader.error(), reader.error_offset());
+            reject_text(c, reader);
             return false;
         }
         std::string_view key = raw_of(token);
@@ -252,7 +256,7 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
                                     (value.kind == token_kind::number && !value.finite);
             const bool base_needed = may_report && !c.beyond_limit_after(0, keep_rank::error);
             if (!walk_value(reader, value, base_needed ? path() : std::string(), ws.stack, report_inside)) {
-                reject_text(c, reader.error(), reader.error_offset());
+                reject_text(c, reader);
                 return false;
             }
             continue;
@@ -298,19 +302,19 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
         case token_kind::array_begin:
             s.type = value.kind == token_kind::object_begin ? json_type::object : json_type::array;
             if (!walk_value(reader, value, path(), ws.stack, report_inside)) {
-                reject_text(c, reader.error(), reader.error_offset());
+                reject_text(c, reader);
                 return false;
             }
             break;
         default:
-            reject_text(c, reader.error(), reader.error_offset());
+            reject_text(c, reader);
             return false;
         }
         if (s.type != expected_type(fields[index].kind))
             ws.wrong_type_slots |= bit;
     }
     if (reader.next().kind == token_kind::error) {
-        reject_text(c, reader.error(), reader.error_offset());
+        reject_text(c, reader);
         return false;
     }
     return true;
