@@ -40,6 +40,41 @@ TEST_SUITE("field")
         static_assert(std::is_assignable_v<atlas::field<bool>&, bool>);
         static_assert(std::is_assignable_v<atlas::field<bool>&, std::nullptr_t>);
         static_assert(std::is_assignable_v<atlas::field<std::string>&, const char*>); // other fields take C strings
+    }
+
+    TEST_CASE("a number or boolean field refuses a value that would arrive changed: a fraction, a bool, a wide unsigned")
+    {
+        // A probe: DailyCallLimit = 1.5 compiled and was written as 1, IsActive = 2 as true, DailyCallLimit = true as
+        // 1; and a function's name converted to true (session 14).
+        using limit = atlas::field<std::int64_t>;
+        using flag = atlas::field<bool>;
+        enum class colour { red };
+        static_assert(!std::is_assignable_v<limit&, double>);
+        static_assert(!std::is_assignable_v<limit&, float>);
+        static_assert(!std::is_assignable_v<limit&, bool>);
+        static_assert(!std::is_assignable_v<limit&, std::uint64_t>); // its large values would wrap: cast them
+        static_assert(!std::is_constructible_v<limit, double>);
+        static_assert(!std::is_assignable_v<flag&, int>);
+        static_assert(!std::is_assignable_v<flag&, double>);
+        static_assert(!std::is_assignable_v<flag&, const char(&)[6]>);
+        static_assert(!std::is_assignable_v<flag&, void (*)()>);
+        static_assert(!std::is_assignable_v<flag&, void()>);
+        static_assert(!std::is_assignable_v<flag&, colour>);
+        static_assert(!std::is_constructible_v<flag, int>);
+        // What holds every value stays: integers of up to 64 bits with a sign, unsigned ones of up to 32.
+        static_assert(std::is_assignable_v<limit&, int>);
+        static_assert(std::is_assignable_v<limit&, long long>);
+        static_assert(std::is_assignable_v<limit&, std::int64_t>);
+        static_assert(std::is_assignable_v<limit&, unsigned>);
+        static_assert(std::is_assignable_v<limit&, short>);
+        static_assert(std::is_constructible_v<limit, int>);
+        static_assert(std::is_assignable_v<limit&, std::nullptr_t>);
+        static_assert(std::is_assignable_v<atlas::field<std::string>&, std::string>);
+        limit calls;
+        calls = 500;
+        CHECK(*calls == 500);
+        calls = static_cast<std::int64_t>(std::uint64_t{3'000'000'000});
+        CHECK(*calls == 3'000'000'000);
         atlas::field<bool> active;
         active = false;
         CHECK(active.has_value());

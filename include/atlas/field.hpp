@@ -5,10 +5,32 @@
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <type_traits>
 #include <utility>
 
 namespace atlas {
+
+namespace detail_field {
+/// Whether a U given for a field<T> of a number or a boolean would arrive as another value: a boolean takes only a
+/// bool, never a number, pointer, string literal, function or enum; an integer takes integers that it holds all of
+/// (not bool, a floating-point number, or std::uint64_t / std::size_t, whose large values would wrap: cast them).
+template <class T, class U>
+consteval bool refuse_conversion() noexcept
+{
+    if constexpr (!std::is_arithmetic_v<T> || std::is_same_v<T, U>)
+        return false;
+    else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool> && std::is_integral_v<U> &&
+                       !std::is_same_v<U, bool>)
+        return std::is_signed_v<U> ? std::numeric_limits<U>::digits > std::numeric_limits<T>::digits
+                                   : std::numeric_limits<U>::digits >= std::numeric_limits<T>::digits + 1 - std::is_signed_v<T>;
+    else
+        return std::is_arithmetic_v<U> || std::is_pointer_v<U> || std::is_array_v<U> || std::is_function_v<U> ||
+               std::is_member_pointer_v<U> || std::is_enum_v<U>;
+}
+template <class T, class U>
+inline constexpr bool changes_value = refuse_conversion<T, U>();
+} // namespace detail_field
 
 /// The three states a JSON member can be in. They differ on the wire ("omit" is not "null"),
 /// so the model keeps them apart and writes back exactly what it read.
@@ -30,14 +52,15 @@ public:
         state_ = presence::value;
         return *this;
     }
-    // A pointer converts to bool: req.IsActive = "false" would compile and set true (and a C string turn a voice
-    // bubble into an SMS campaign through MessagesCampaign). Refused for field<bool>.
+    // A conversion that changes the value is refused at compile time: req.IsActive = "false" would set true (and a
+    // C string turn a voice bubble into an SMS campaign through MessagesCampaign), DailyCallLimit = 1.5 would be 1,
+    // IsActive = 2 true. See detail_field::changes_value.
     template <class U>
-        requires std::is_same_v<T, bool>
-    field(const U*) = delete;
+        requires detail_field::changes_value<T, std::remove_cvref_t<U>>
+    field(U&&) = delete;
     template <class U>
-        requires std::is_same_v<T, bool>
-    field& operator=(const U*) = delete;
+        requires detail_field::changes_value<T, std::remove_cvref_t<U>>
+    field& operator=(U&&) = delete;
 
     constexpr field& operator=(std::nullptr_t) noexcept
     {
