@@ -1664,17 +1664,26 @@ TEST_CASE("an hour or minute that is not a JSON integer is a time-windows.type e
     CHECK(expect_rule(atlas::validate_request(outbound_with(
                           {time_windows(R"([{"startHour":9.0,"startMinute":0,"endHour":17,"endMinute":0}])")})),
               "time-windows.type", "/TimeWindows/0/startHour", 6, 35)
-              .hint == R"(write "startHour":9)");
+              .hint == R"(write \"startHour\":9)");
     CHECK(expect_rule(atlas::validate_request(outbound_with(
                           {time_windows(R"([{"startHour":"1e1","startMinute":0,"endHour":17,"endMinute":0}])")})),
               "time-windows.type", "/TimeWindows/0/startHour", 6, 35)
-              .hint == R"(write the number without quotes: "startHour":10)");
+              .hint == R"(write the number without quotes: \"startHour\":10)");
     // A string value is shown as the content means it, escapes decoded, as a field's own value is.
     const auto escaped = expect_rule(atlas::validate_request(outbound_with({time_windows(
                                          R"([{"startHour":"\u0039","startMinute":0,"endHour":17,"endMinute":0}])")})),
         "time-windows.type", "/TimeWindows/0/startHour", 6, 35);
     CHECK(contains(escaped.message, "not the string \"9\""));
-    CHECK(escaped.hint == R"(write the number without quotes: "startHour":9)");
+    CHECK(escaped.hint == R"(write the number without quotes: \"startHour\":9)");
+    // The hint is written as the key stands in the payload, inside the string TimeWindows (a probe: it showed the
+    // unescaped "startHour":9, which pasted there breaks the payload): applied as written, it clears the error.
+    const std::string quoted = outbound_with({time_windows(R"([{"startHour":"9","startMinute":0,"endHour":17,"endMinute":0}])")});
+    const std::string written = R"(\"startHour\":\"9\")";
+    REQUIRE(quoted.find(written) != std::string::npos);
+    const std::string hint = expect_rule(atlas::validate_request(quoted), "time-windows.type", "/TimeWindows/0/startHour", 6, 35).hint;
+    const std::string fixed = std::string(quoted).replace(quoted.find(written), written.size(),
+        hint.substr(std::string_view("write the number without quotes: ").size()));
+    CHECK(atlas::validate_request(fixed).valid());
     // Out of the key's range: no value to give.
     CHECK(expect_rule(atlas::validate_request(outbound_with(
                           {time_windows(R"([{"startHour":24.0,"startMinute":0,"endHour":17,"endMinute":0}])")})),

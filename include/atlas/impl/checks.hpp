@@ -1237,14 +1237,16 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
                         decode_json_string(token.raw, decoded);
                     const std::string_view value = token.has_escapes ? std::string_view(decoded) : token.raw;
                     shown = "the string " + quote_value(value);
+                    // As the key is written in the payload: inside the string TimeWindows, with its quotes escaped.
                     if (const auto number = whole_number(value, 0, max))
-                        hint = "write the number without quotes: \"" + std::string(key) + "\":" + std::to_string(*number);
+                        hint = "write the number without quotes: \\\"" + std::string(key) + "\\\":" +
+                               std::to_string(*number);
                     break;
                 }
                 case token_kind::number: // 9.0, 1e1
                     shown = shown_number(token.raw);
                     if (const auto number = whole_number(token.raw, 0, max))
-                        hint = "write \"" + std::string(key) + "\":" + std::to_string(*number);
+                        hint = "write \\\"" + std::string(key) + "\\\":" + std::to_string(*number);
                     break;
                 case token_kind::null_literal: shown = "null"; break;
                 default: shown = token.kind == token_kind::true_literal ? "true" : "false"; break;
