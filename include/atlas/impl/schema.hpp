@@ -98,7 +98,8 @@ inline constexpr rule_schema_note schema_notes[] = {
     {rule::sms_pair, schema_coverage::none, "a warning, not stated"},
     {rule::template_known, schema_coverage::none, "needs the caller's template catalog (atlas::options::templates)"},
     {rule::template_channel, schema_coverage::none, "needs the caller's template catalog (atlas::options::templates)"},
-    {rule::field_null, schema_coverage::none, "a warning: every optional field accepts null, read as omitted"},
+    {rule::field_null, schema_coverage::none, "a warning: every field that is not required accepts null (a request reads it as omitted, a response "
+     "keeps it as null)"},
     {rule::call_id, schema_coverage::not_body, {}},
     {rule::call_api_key, schema_coverage::not_body, {}},
     {rule::report_truncated, schema_coverage::not_body, {}},
