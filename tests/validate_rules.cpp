@@ -2730,6 +2730,39 @@ TEST_CASE("past max_diagnostics one report.truncated entry counts the rest, as a
     expect_no_rule(atlas::validate_request(text), "report.truncated");
 }
 
+TEST_CASE("a report.truncated entry with nothing above it says so, and names the text budget when that left them out")
+{
+    // A probe: one unknown key of 3 MB was left out by the text budget, and the only entry said "1 more diagnostic
+    // was left out", "fix the ones above" (there were none) and named max_diagnostics alone.
+    const std::string key(3'000'000, 'k');
+    const auto big = atlas::validate_request(outbound_with({"\"" + key + "\": 1"}));
+    REQUIRE(big.diagnostics.size() == 1);
+    const auto& only = expect_rule(big, "report.truncated", "", 1, 1, atlas::severity::warning);
+    CHECK(only.message == "1 diagnostic was left out");
+    CHECK(contains(only.hint, "a long key or value filled the report's text"));
+    CHECK(contains(only.hint, "options::max_diagnostics"));
+
+    // max_diagnostics = 0 (in code): a verdict and a count, placed at the root's first byte even when the text is
+    // no object ("  [1]" had it one past the end).
+    atlas::options none;
+    none.max_diagnostics = 0;
+    const auto array = atlas::validate_request("  [1]", none);
+    const auto& counted = expect_rule(array, "report.truncated", "", 1, 3, atlas::severity::error);
+    CHECK(counted.message == "1 diagnostic was left out");
+    CHECK(counted.hint == "raise options::max_diagnostics");
+    CHECK_FALSE(array.valid());
+    CHECK(expect_rule(atlas::validate_request(outbound_with({R"("a": 1)", R"("b": 2)"}), none), "report.truncated",
+              "", 1, 1, atlas::severity::warning)
+              .message == "2 diagnostics were left out");
+    // With others above it, "more", and the old hint.
+    atlas::options one;
+    one.max_diagnostics = 1;
+    const auto r = atlas::validate_request(outbound_with({R"("a": 1)", R"("b": 2)"}), one);
+    const auto& more = expect_rule(r, "report.truncated", "", 1, 1, atlas::severity::warning);
+    CHECK(more.message == "1 more diagnostic was left out");
+    CHECK(more.hint == "fix the ones above, or raise options::max_diagnostics");
+}
+
 TEST_CASE("a report holds about max_diagnostics times 4 KiB of text: a thousand duplicates under a 100 KB key are counted")
 {
     // Every pointer repeats the long key: 1,001 of them made a report a thousand times the input.

@@ -442,6 +442,8 @@ public:
         evict_from_ = {npos, npos};
     }
     bool dropped_error() const noexcept { return dropped_error_; }
+    /// Whether some diagnostic was left out because the report's text budget was full (see text_cap), not its count.
+    bool text_budget_full() const noexcept { return text_refused_[0] || text_refused_[1] || text_refused_[2]; }
     /// The order the kept diagnostics were found in, when one took another's place; else empty (they are in it).
     std::span<const std::size_t> kept_order() const noexcept { return ws_.kept_order; }
 

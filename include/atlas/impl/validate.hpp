@@ -373,12 +373,22 @@ inline void finish_report(report& out, const checker& c)
         diagnostic more;
         more.severity = c.dropped_error() ? severity::error : severity::warning;
         more.rule = std::string(info(rule::report_truncated).id);
-        more.message = std::to_string(c.dropped()) +
-                       (c.dropped() == 1 ? " more diagnostic was left out" : " more diagnostics were left out");
-        more.hint = "fix the ones above, or raise options::max_diagnostics";
+        // "More" only when some are listed above it (max_diagnostics = 0 in code, or one 10 MB key, lists none).
+        const bool others = !out.diagnostics.empty();
+        more.message = std::to_string(c.dropped()) + (others ? " more" : "") +
+                       (c.dropped() == 1 ? " diagnostic was left out" : " diagnostics were left out");
+        if (c.text_budget_full() && out.diagnostics.size() < c.opts().max_diagnostics) // the text, not the count
+            more.hint = "a long key or value filled the report's text (options::max_diagnostics \u00d7 4 KiB): shorten "
+                        "it, or raise options::max_diagnostics";
+        else
+            more.hint = others ? "fix the ones above, or raise options::max_diagnostics" : "raise options::max_diagnostics";
         if (c.from_text()) { // every diagnostic of text has a place: this one's is the root's, as its path says
-            const text_position p = position_tracker(c.text()).at(c.root_offset);
-            more.offset = c.root_offset;
+            // Text that is no JSON object has no '{': its first byte that is no white space, then.
+            const std::size_t root = c.root_offset != npos
+                                         ? c.root_offset
+                                         : std::min(c.text().size(), c.text().find_first_not_of(" \t\r\n"));
+            const text_position p = position_tracker(c.text()).at(root);
+            more.offset = root;
             more.line = p.line;
             more.column = p.column;
         }
