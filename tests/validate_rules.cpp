@@ -418,6 +418,19 @@ TEST_CASE("an enum value written as its meaning, a word of it, a near miss or a 
     CHECK(contains(hint_for(R"("campaignType": "1", "CallType": "2.0")"), R"(use "2")"));
     // "phone" is "1", though the meaning of "0" (non-phone) holds the word.
     CHECK(contains(hint_for(R"("campaignType": "phone")"), R"(use "1")"));
+    // The meaning with other separators, and the other words people write for a value (a probe: "nonphone", "web",
+    // "incoming" and "outgoing" got no hint).
+    CHECK(contains(hint_for(R"("campaignType": "nonphone")"), R"(use "0")"));
+    CHECK(contains(hint_for(R"("campaignType": "Non_Phone")"), R"(use "0")"));
+    CHECK(contains(hint_for(R"("campaignType": "web")"), R"(use "0")"));
+    CHECK(contains(hint_for(R"("campaignType": "call")"), R"(use "1")"));
+    CHECK(contains(hint_for(R"("campaignType": "1", "CallType": "incoming")"), R"(use "1")"));
+    CHECK(contains(hint_for(R"("campaignType": "1", "CallType": "Outgoing")"), R"(use "2")"));
+    CHECK(hint_for(R"("campaignType": "1", "CallType": "sideways")").empty());
+    // The values are listed with their meanings in parentheses once: "non-phone: voice bubble or Messages/SMS".
+    const auto listed = atlas::validate_request(payload({name_, template_, R"("campaignType": "2")"}));
+    CHECK(contains(listed.diagnostics.at(0).message,
+        R"("0" (non-phone: voice bubble or Messages/SMS) or "1" (phone: inbound or outbound))"));
     // Another number is no typo of either value: no guess (the message lists them).
     CHECK(hint_for(R"("campaignType": "2")").empty());
     CHECK(hint_for(R"("campaignType": "1", "CallType": "21")").empty());

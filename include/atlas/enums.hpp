@@ -18,6 +18,7 @@ namespace atlas {
 struct enum_value {
     std::string_view wire;
     std::string_view meaning;
+    std::string_view also_written = {}; // other words people write for it, space-separated: hints only
 };
 
 /// `campaignType`: the channel family.
@@ -34,12 +35,12 @@ BOOST_DESCRIBE_ENUM(ai_assistant_provider, atlas)
 
 // The wire tables: entry i is the wire value of the enumerator whose underlying value is i.
 inline constexpr enum_value campaign_type_values[] = {
-    {"0", "non-phone (voice bubble or Messages/SMS)"},
-    {"1", "phone (inbound or outbound)"},
+    {"0", "non-phone (voice bubble or Messages/SMS)", "web widget chat text"},
+    {"1", "phone (inbound or outbound)", "call calls telephone"},
 };
 inline constexpr enum_value call_type_values[] = {
-    {"1", "inbound"},
-    {"2", "outbound"},
+    {"1", "inbound", "incoming in receive"},
+    {"2", "outbound", "outgoing out dial dialer"},
 };
 inline constexpr enum_value ai_assistant_provider_values[] = {
     {"atlas", "the Atlas runtime"},

@@ -47,8 +47,17 @@ inline std::string list_values(std::span<const enum_value> values, bool with_nul
         out += values[k].wire;
         out += '"';
         if (values.size() > 1 || with_null) {
+            // "non-phone (voice bubble or Messages/SMS)" as "(non-phone: voice bubble or Messages/SMS)", not in
+            // parentheses twice.
+            const std::string_view meaning = values[k].meaning;
+            const std::size_t inner = meaning.find(" (");
             out += " (";
-            out += values[k].meaning;
+            if (inner != std::string_view::npos && meaning.ends_with(')')) {
+                out += meaning.substr(0, inner);
+                out += ": ";
+                out += meaning.substr(inner + 2, meaning.size() - inner - 3);
+            } else
+                out += meaning;
             out += ')';
         }
     }
@@ -212,11 +221,27 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
         std::string hint;
         const std::string_view trimmed = without_outer_spaces(value);
         const auto use = [&](const enum_value& v) { return "use " + quote_value(v.wire) + " for " + std::string(v.meaning); };
-        // People write the meaning ("outbound", "phone"), with stray case or spaces.
+        // People write the meaning ("outbound", "phone"), with stray case, spaces or separators ("nonphone"), or
+        // another word for it ("incoming", "web").
+        const auto words_only = [](std::string_view s) {
+            std::string out;
+            for (const char ch : s)
+                if (ch != '-' && ch != '_' && ch != ' ' && ch != '.')
+                    out += to_lower_ascii(ch);
+            return out;
+        };
+        const std::string written_words = words_only(trimmed);
         for (const enum_value& v : f.values) {
             const std::string_view meaning = v.meaning.substr(0, v.meaning.find(' '));
-            if (iequals_ascii(trimmed, meaning) || iequals_ascii(trimmed, v.meaning))
+            if (iequals_ascii(trimmed, meaning) || iequals_ascii(trimmed, v.meaning) ||
+                (!written_words.empty() && written_words == words_only(meaning)))
                 hint = use(v);
+            for (std::string_view rest = v.also_written; !rest.empty() && hint.empty();) {
+                const std::size_t space = rest.find(' ');
+                if (written_words == words_only(rest.substr(0, space)))
+                    hint = use(v);
+                rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+            }
         }
         // Or a word of it, or a near miss of it ("SMS", "voice bubble", "outbond"): a value's first word before the
         // words that explain another ("phone" is "1", though "non-phone" holds it).

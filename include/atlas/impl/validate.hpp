@@ -119,7 +119,25 @@ inline std::string_view same_words(std::string_view key, std::span<const std::st
 inline void emit_unknown_field(checker& c, std::string_view key, std::string path, std::size_t offset,
     std::span<const std::string_view> names, std::span<const std::string_view> other_side_names)
 {
-    std::string_view near = best_suggestion(key, names);
+    // A field's name after the word "campaign" ("CampaignName", "campaign_TemplateId") is that field, whatever its
+    // spelling is near: "CampaignName" is three edits from "campaignType", a guess that traded the warning for an
+    // enum.value error.
+    std::string_view after_campaign;
+    if (key.size() > 8 && iequals_ascii(key.substr(0, 8), "campaign")) {
+        after_campaign = key.substr(8);
+        while (!after_campaign.empty() && (after_campaign.front() == '_' || after_campaign.front() == '-' ||
+                                              after_campaign.front() == ' ' || after_campaign.front() == '.'))
+            after_campaign.remove_prefix(1);
+    }
+    std::string_view near;
+    if (!after_campaign.empty())
+        for (const std::string_view name : names)
+            if (iequals_ascii(name, after_campaign))
+                near = name;
+    if (near.empty() && !after_campaign.empty())
+        near = same_words(after_campaign, names);
+    if (near.empty())
+        near = best_suggestion(key, names);
     if (near.empty()) // words written apart ("feature_redial_on_no_response"): each separator counts as an edit
         near = same_words(key, names);
     std::string hint = did_you_mean(near);
@@ -135,7 +153,7 @@ inline void emit_unknown_field(checker& c, std::string_view key, std::string pat
     // The call's other two parts, put in the body by mistake.
     if (names_api_key(key))
         hint = "the api-key authenticates the call as a header: send it there, never in the body";
-    else if (iequals_ascii(key, "id"))
+    else if (iequals_ascii(key, "id") || iequals_ascii(after_campaign, "id"))
         hint = "the campaign ID is the path parameter of the call, not a body field";
     c.emit(rule::field_unknown, std::move(path), offset,
         quote_value(key) + " is not a field of the " + (c.kind() == payload_kind::request ? "request" : "response"),
