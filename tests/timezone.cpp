@@ -259,16 +259,20 @@ std::string_view reference_suggest_time_zone(std::string_view name)
     const bool fuzzy = word.size() >= 3 && !(last.size() == word.size() && tz_is_region(word));
     const auto same_place = [](std::size_t a, std::size_t b) { return tz_same_place(a, b); };
     const suggestion near = fuzzy ? find_suggestion(word, tz_names, same_place) : suggestion{};
-    if (last.size() < word.size() && near.distance <= 1 && (!near.text.empty() || near.tied)) return near.text;
-    if (!last.empty()) {
-        std::vector<std::size_t> same_last;
-        for (std::size_t i = 0; i < tz_names.size(); ++i)
-            if (iequals_ascii(tz_last_component(tz_names[i]), last)) same_last.push_back(i);
-        const bool one_place = std::all_of(same_last.begin(), same_last.end(),
-            [&](std::size_t i) { return tz_same_place(same_last.front(), i); });
-        if (!same_last.empty() && one_place) return tz_names[same_last.front()];
-        if (!same_last.empty()) return near.text; // different zones end so: no last part is nearer
-    }
+    std::vector<std::size_t> same_last;
+    for (std::size_t i = 0; i < tz_names.size() && !last.empty(); ++i)
+        if (iequals_ascii(tz_last_component(tz_names[i]), last)) same_last.push_back(i);
+    const bool one_place = std::all_of(same_last.begin(), same_last.end(),
+        [&](std::size_t i) { return tz_same_place(same_last.front(), i); });
+    const bool city_in_region = std::any_of(same_last.begin(), same_last.end(),
+        [](std::size_t i) { return tz_names[i].find('/') != std::string_view::npos; });
+    // 2. With a region written: a whole name one edit away, when its city is the one written or no zone with a
+    // region has that city; two as near end the search.
+    if (last.size() < word.size() && near.distance <= 1 && (!near.text.empty() || near.tied) &&
+        (!city_in_region || (!near.text.empty() && iequals_ascii(tz_last_component(near.text), last))))
+        return near.text;
+    // 3. The city alone; a city of different zones ends the search.
+    if (!same_last.empty()) return one_place ? tz_names[same_last.front()] : std::string_view{};
     if (!near.text.empty() || !fuzzy || last.size() < 3) return near.text;
     std::vector<std::string_view> components;
     for (const std::string_view zone : tz_names) components.push_back(tz_last_component(zone));
@@ -298,13 +302,16 @@ TEST_CASE("suggest_time_zone gives the answers of a plain search over the names"
         two_edits.erase(rng() % two_edits.size(), 1);
         std::string random_word(3 + rng() % 6, 'a');
         for (char& c : random_word) c = "aeiounrstlmkb/_"[rng() % 15];
-        for (const std::string& typo : {dropped, doubled, replaced, swapped, upper, last, two_edits, random_word}) {
+        // A negating prefix: never the guess of its own word ("inAbidjan"), on both paths.
+        const std::string prefixed = std::string(rng() % 2 ? "in" : "de") + std::string(atlas::detail::tz_last_component(name));
+        for (const std::string& typo :
+            {dropped, doubled, replaced, swapped, upper, last, two_edits, random_word, prefixed}) {
             INFO(typo);
             CHECK(atlas::suggest_time_zone(typo) == reference_suggest_time_zone(typo));
             ++compared;
         }
     }
-    CHECK(compared == 8 * atlas::time_zone_names().size());
+    CHECK(compared == 9 * atlas::time_zone_names().size());
 }
 
 // How long these take is measured in bench/ (the size ramp), not asserted here.
@@ -331,6 +338,20 @@ TEST_CASE("time zone lookups work in constant expressions and never throw")
     static_assert(atlas::suggest_time_zone("america/new_york") == "America/New_York");
     static_assert(atlas::suggest_time_zone("Europe/Berln") == "Europe/Berlin");
     static_assert(atlas::suggest_time_zone("Mars/Olympus").empty());
+    // The steps of session 16, at compile time as at run time: a region typo, a real city under a wrong region, a
+    // city of two different zones, a negating prefix.
+    static_assert(atlas::suggest_time_zone("Brasil/West") == "Brazil/West");
+    static_assert(atlas::suggest_time_zone("America/Rome") == "Europe/Rome");
+    static_assert(atlas::suggest_time_zone("Pacific/Eastern").empty());
+    static_assert(atlas::suggest_time_zone("inAbidjan").empty());
+    std::string written = "Brasil/West"; // and at run time, from text the compiler cannot see
+    CHECK(atlas::suggest_time_zone(written) == "Brazil/West");
+    written = "America/Rome";
+    CHECK(atlas::suggest_time_zone(written) == "Europe/Rome");
+    written = "Pacific/Eastern";
+    CHECK(atlas::suggest_time_zone(written).empty());
+    written = "inAbidjan";
+    CHECK(atlas::suggest_time_zone(written).empty());
     static_assert(atlas::time_zone_names().size() == std::size(atlas::detail::tz_names));
     static_assert(noexcept(atlas::time_zone_names()));
     static_assert(noexcept(atlas::is_time_zone("UTC")));

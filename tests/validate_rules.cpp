@@ -1477,7 +1477,14 @@ TEST_CASE("a Timezone one edit from a zone gets that zone, not another country's
     CHECK(timezone_hint("Europe.London") == "did you mean \"Europe/London\"?");
     // Still: a wrong region before a real city gets the city's zone, and a city alone its own.
     CHECK(timezone_hint("Asia/Rome") == "did you mean \"Europe/Rome\"?");
-    CHECK(timezone_hint("GMT+5") != "did you mean \"GMT+0\"?");
+    CHECK(atlas::suggest_time_zone("GMT+5") == "Etc/GMT+5"); // not GMT+0, one edit away: a city alone is step 3's
+    // A real city under a wrong region is that city, not another one edit away in the region written (review).
+    CHECK(timezone_hint("America/Rome") == "did you mean \"Europe/Rome\"?");
+    CHECK(timezone_hint("Europe/Salta") == "did you mean \"America/Argentina/Salta\"?");
+    CHECK(timezone_hint("Australia/UCT") == "did you mean \"Etc/UCT\"?");
+    CHECK(timezone_hint("Europe/Asmara") == "did you mean \"Africa/Asmara\"?");
+    CHECK(timezone_hint("Pacific/Eastern").empty()); // US/ or Canada/, not Pacific/Easter
+    CHECK(timezone_hint("Asia/Eastern").empty());
 }
 
 TEST_CASE("a Timezone as near to two different zones gets no guess; as near to names of one zone, the first")

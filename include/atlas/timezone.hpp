@@ -190,7 +190,8 @@ tz_hit tz_fuzzy(std::string_view word, const tz_search_index::bucketed& buckets,
             const std::size_t i = buckets.order[k];
             if (char_masks_exceed(word_mask, mask_of(i), limit)) continue;
             const std::size_t d = iedit_distance_ascii(word, text_of(i), limit);
-            if (d > limit) continue;
+            // As find_suggestion: a guess keeps a character of the word, and is never its opposite ("inAbidjan").
+            if (d > limit || d >= std::max(word.size(), text_of(i).size()) || negation_of(word, text_of(i))) continue;
             if (best == tz_search_index::count || d < limit) {
                 best = i;
                 tied = false;
@@ -206,21 +207,30 @@ tz_hit tz_fuzzy(std::string_view word, const tz_search_index::bucketed& buckets,
     return tied ? tz_hit{tz_search_index::count, limit, true} : tz_hit{best, limit, false};
 }
 
-// The one zone whose last part is `last` (ignoring ASCII case), the first of several of the same place, or count
-// when there is none or they are different zones ("Eastern": US/Eastern or Canada/Eastern; the next steps decide).
-inline std::size_t tz_exact_last(std::string_view last, const tz_search_index& index) noexcept
+// The zones whose last part is `last` (ignoring ASCII case): the first of them when they are one place, or count
+// when there are none or they are different zones (`several`: "Eastern" is US/Eastern or Canada/Eastern);
+// `in_region` when one of them has a region ("Rome": Europe/Rome; not "WET", a zone of one word).
+struct tz_city {
+    std::size_t index = 0;
+    bool several = false;
+    bool in_region = false;
+};
+inline tz_city tz_exact_last(std::string_view last, const tz_search_index& index) noexcept
 {
-    std::size_t found = tz_search_index::count;
-    if (last.size() > tz_max_name) return found;
+    tz_city city{tz_search_index::count, false, false};
+    if (last.size() > tz_max_name) return city;
+    std::size_t first = tz_search_index::count;
     const auto& buckets = index.by_last_size;
     for (std::size_t k = buckets.start[last.size()]; k < buckets.start[last.size() + 1]; ++k) {
         const std::size_t i = buckets.order[k];
         if (!iequals_ascii(index.last(i), last)) continue;
-        if (found == tz_search_index::count) found = i;
-        else if (!tz_same_place(found, i)) return tz_search_index::count;
-        else found = std::min(found, i);
+        city.in_region = city.in_region || index.last_offset[i] > 0;
+        if (first == tz_search_index::count) first = i;
+        else if (!tz_same_place(first, i)) city.several = true;
+        else first = std::min(first, i);
     }
-    return found;
+    city.index = city.several ? tz_search_index::count : first;
+    return city;
 }
 
 // True when word names a region such as "America" or "europe" (case-insensitive):
@@ -261,20 +271,22 @@ constexpr bool is_time_zone(std::string_view name) noexcept
 // Tried in order, the first hit wins:
 //   1. the whole name, ignoring ASCII case, surrounding whitespace, and with spaces
 //      read as underscores ("america/new york" -> "America/New_York");
-//   2. when a region is written, a whole name one edit away ("Brasil/West" -> "Brazil/West"),
-//      before step 3 can take the city alone to another country (two zones one edit away end
-//      the search: "Brazil/est" is Brazil/East or Brazil/West, not EST);
+//   2. when a region is written, a whole name one edit away whose city is the one written
+//      ("Brasil/West" -> "Brazil/West") or when no zone with a region has that city
+//      ("Brazil/Wet" -> "Brazil/West"): before step 3 can take the city alone to another
+//      country; two zones one edit away end the search ("Brazil/est": East or West);
 //   3. the last path component alone, ignoring case, so a missing or wrong region is
-//      forgiven ("new york" -> "America/New_York", "Berlin" -> "Europe/Berlin");
+//      forgiven ("new york" -> "America/New_York", "Asia/Rome" -> "Europe/Rome"); a city
+//      of different zones ends the search ("Eastern": US/ or Canada/);
 //   4. a small typo in the whole name (detail::best_suggestion rules:
 //      "Europe/Berln" -> "Europe/Berlin");
 //   5. a small typo in the last component ("Berln" -> "Europe/Berlin").
-// Names as near as each other are no guess ("Eastern": US/ or Canada/; "America/Stka":
-// Atka or Sitka), unless they are the same place (detail::tz_same_place), which gives the
-// first in byte order. Steps 2, 4 and 5 need at least 3 characters and are skipped for a bare
-// region name ("America", "europe").  Input longer than 64 bytes after trimming gets nothing,
-// and input longer than 256 bytes is rejected before it is even scanned, so the cost is
-// bounded for any input.  No heap allocation.  The result views the table.
+// Names as near as each other are no guess ("America/Stka": Atka or Sitka), unless they are
+// the same place (detail::tz_same_place), which gives the first in byte order. Steps 2, 4 and 5
+// need at least 3 characters and are skipped for a bare region name ("America", "europe").
+// Input longer than 64 bytes after trimming gets nothing, and input longer than 256 bytes is
+// rejected before it is even scanned, so the cost is bounded for any input.  No heap
+// allocation.  The result views the table.
 constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
 {
     constexpr std::size_t max_input = 256;
@@ -297,6 +309,13 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
     const bool fuzzy = word_units.size() >= min_fuzzy && !(last.size() == word.size() && detail::tz_is_region(word));
     const auto same_place = [](std::size_t a, std::size_t b) { return detail::tz_same_place(a, b); };
     const bool has_region = last.size() < word.size(); // a city alone ("GMT+5") is step 3's, even one edit from another
+    // Step 2's test, given step 3's city and the near name (empty when tied).
+    const auto region_typo = [&](const detail::tz_hit& near, bool city_in_region) {
+        if (!has_region || near.distance > 1 || (near.index == detail::tz_search_index::count && !near.tied))
+            return false;
+        return !city_in_region ||
+               (!near.tied && detail::iequals_ascii(detail::tz_last_component(detail::tz_names[near.index]), last));
+    };
 
     if (!std::is_constant_evaluated()) { // the same steps over the index: lengths that cannot match are not read
         using detail::tz_search_index;
@@ -311,11 +330,11 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
         const detail::tz_hit near = fuzzy ? detail::tz_fuzzy(word_units, index.by_size, name_of,
                                                               [&index](std::size_t i) { return index.mask[i]; })
                                           : detail::tz_hit{tz_search_index::count, 0, false};
-        if (has_region && near.distance <= 1 && (near.index != tz_search_index::count || near.tied))
-            return found(near.index);
-        if (!last.empty())
-            if (const std::size_t hit = detail::tz_exact_last(last, index); hit != tz_search_index::count)
-                return detail::tz_names[hit];
+        const detail::tz_city city = last.empty() ? detail::tz_city{tz_search_index::count, false, false}
+                                                  : detail::tz_exact_last(last, index);
+        if (region_typo(near, city.in_region)) return found(near.index);
+        if (city.index != tz_search_index::count) return detail::tz_names[city.index];
+        if (city.several) return {};
         if (near.index != tz_search_index::count || !fuzzy || last_units.size() < min_fuzzy)
             return found(near.index);
         return found(detail::tz_fuzzy(last_units, index.by_last_size, last_of,
@@ -327,18 +346,19 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
         if (detail::iequals_ascii(zone, word)) return zone;
     const detail::suggestion near =
         fuzzy ? detail::find_suggestion(word, detail::tz_names, same_place) : detail::suggestion{};
-    if (has_region && near.distance <= 1 && (!near.text.empty() || near.tied)) return near.text;
-    if (!last.empty()) {
-        std::size_t hit = detail::no_suggestion;
-        bool different_zones = false; // "Eastern": US/Eastern or Canada/Eastern, so the next steps decide
-        for (std::size_t i = 0; i < std::size(detail::tz_names); ++i)
-            if (detail::iequals_ascii(detail::tz_last_component(detail::tz_names[i]), last)) {
-                if (hit == detail::no_suggestion) hit = i;
-                else different_zones = different_zones || !detail::tz_same_place(hit, i);
-            }
-        if (hit != detail::no_suggestion && !different_zones) return detail::tz_names[hit];
-        if (different_zones) return near.text; // step 5 would find them again, as near as each other
-    }
+    std::size_t city = detail::no_suggestion;
+    bool several = false, in_region = false;
+    for (std::size_t i = 0; i < std::size(detail::tz_names) && !last.empty(); ++i)
+        if (detail::iequals_ascii(detail::tz_last_component(detail::tz_names[i]), last)) {
+            in_region = in_region || detail::tz_last_component(detail::tz_names[i]).size() < detail::tz_names[i].size();
+            if (city == detail::no_suggestion) city = i;
+            else several = several || !detail::tz_same_place(city, i);
+        }
+    const detail::tz_hit near_hit{near.text.empty() ? detail::tz_search_index::count : near.index, near.distance,
+                                  near.tied};
+    if (region_typo(near_hit, in_region)) return near.text;
+    if (several) return {};
+    if (city != detail::no_suggestion) return detail::tz_names[city];
     if (!near.text.empty() || !fuzzy || last_units.size() < min_fuzzy) return near.text;
     const std::size_t index = detail::best_suggestion_index(last, detail::tz_component_range{}, same_place);
     return index == detail::no_suggestion ? std::string_view{} : detail::tz_names[index];
