@@ -67,6 +67,9 @@ TEST_SUITE("field")
         static_assert(std::is_assignable_v<limit&, std::int64_t>);
         static_assert(std::is_assignable_v<limit&, unsigned>);
         static_assert(std::is_assignable_v<limit&, short>);
+        enum { default_limit = 500 }; // an unscoped enum's constant, as its integer (review)
+        static_assert(std::is_assignable_v<limit&, decltype(default_limit)>);
+        static_assert(!std::is_assignable_v<flag&, decltype(default_limit)>);
         static_assert(std::is_constructible_v<limit, int>);
         static_assert(std::is_assignable_v<limit&, std::nullptr_t>);
         static_assert(std::is_assignable_v<atlas::field<std::string>&, std::string>);

@@ -111,6 +111,16 @@ TEST_CASE("to_text puts the caret under the spot after wide and combining charac
     for (int k = 0; k < 19; ++k)
         shown_after += "\u6f22";
     CHECK(cut[1] == "    \u2026" + shown_before + "X" + shown_after + "\u2026");
+
+    // Zero-width marks can fill the bytes the window reads before its columns: the line still goes on (review).
+    std::string marks;
+    for (int k = 0; k < 600; ++k)
+        marks += "\u0301";
+    const auto marked = caret_line("X" + marks + "END", 0);
+    REQUIRE(marked.size() >= 3);
+    CHECK(marked[1].size() >= 3);
+    CHECK(marked[1].substr(marked[1].size() - 3) == "\u2026");
+    CHECK(caret_line("X" + marks.substr(0, 20), 0)[1].find("\u2026") == std::string::npos); // it ends: no ellipsis
 }
 
 TEST_CASE("regression: a time window whose last value of a duplicated key is invalid takes no part in overlaps")

@@ -862,8 +862,10 @@ TEST_CASE("a syntax error says what it most likely is and how to fix it: trailin
         {R"({"DailyCallLimit":NaN})", 19, R"("NaN" is not a JSON number)", "write a number, or null"},
         {R"({"DailyCallLimit":-Infinity})", 20, "Infinity is not a JSON number", "write a number, or null"},
         {R"({"DailyCallLimit":+5})", 19, R"(a number starts with "+")", R"(remove the "+")"},
-        {R"({"x":[1}})", 8, R"("}" closes an array with "}")", R"(close it with "]")"},
-        {R"({"name":"n"])", 12, R"("]" closes an object with "]")", R"(close it with "}")"},
+        {R"({"x":[1}})", 8, R"("}" where "]" must close the array)", R"(close it with "]")"},
+        {R"({"x":[1,}})", 9, R"("}" where "]" must close the array)", R"(close it with "]")"},
+        {R"({"name":"n"])", 12, R"("]" where "}" must close the object)", R"(close it with "}")"},
+        {R"({"x":1.+5})", 8, "a number is not written the way JSON requires", ""},
         {R"({"name":@})", 9, R"("@" where JSON expects a value)", ""},
         {R"({"name":"n";"x":1})", 12, R"(";" where a comma or "}" must follow the value)", ""},
     };
@@ -882,6 +884,11 @@ TEST_CASE("a syntax error says what it most likely is and how to fix it: trailin
     const atlas::diagnostic d = expect_rule(content, "json-text.syntax", "/RedialSettings", 6, 31);
     CHECK(contains(d.message, "a comma before \"}\": JSON allows no trailing comma at byte 8 of its content"));
     CHECK(d.hint == "remove the last comma");
+    // A hint about quotes there says how a quote is written inside the string (review: applied as written,
+    // "write the key in double quotes" broke the payload).
+    const auto unquoted = expect_rule(atlas::validate_request(outbound_with({R"("RedialSettings": "{a:1}")"})),
+        "json-text.syntax", "/RedialSettings", 6, 23);
+    CHECK(contains(unquoted.hint, R"(write the key in double quotes, each written \" inside the string RedialSettings)"));
     // And the errors that were told well already keep their words.
     CHECK(contains(expect_only_root_error(atlas::validate_request(R"({"x":tru})"), "json.syntax", 1, 9).message,
         "a word is not exactly one of true, false or null"));

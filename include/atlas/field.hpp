@@ -20,7 +20,12 @@ consteval bool refuse_conversion() noexcept
 {
     if constexpr (!std::is_arithmetic_v<T> || std::is_same_v<T, U>)
         return false;
-    else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool> && std::is_integral_v<U> &&
+    else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool> && std::is_enum_v<U>) {
+        if constexpr (std::is_convertible_v<U, std::underlying_type_t<U>>) // an unscoped enum: as its integer type
+            return refuse_conversion<T, std::underlying_type_t<U>>();
+        else
+            return true;
+    } else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool> && std::is_integral_v<U> &&
                        !std::is_same_v<U, bool>)
         return std::is_signed_v<U> ? std::numeric_limits<U>::digits > std::numeric_limits<T>::digits
                                    : std::numeric_limits<U>::digits >= std::numeric_limits<T>::digits + 1 - std::is_signed_v<T>;

@@ -45,7 +45,8 @@ inline syntax_help explain_syntax_error(const json_reader& reader)
     if (e == json_error::invalid_number) { // "-Infinity", "+1", ".5"
         if (c == 'I' || (at > 0 && text[at - 1] == '-' && word.starts_with("Inf")))
             return {"Infinity is not a JSON number", "write a number, or null for no value"};
-        if (c == '+' || (at + 1 < text.size() && text[at + 1] == '+'))
+        // Only a '+' where the value starts: "1.+5" and "1e++5" are other mistakes.
+        if (c == '+' && (previous == ':' || previous == '[' || previous == ',' || previous == '\0'))
             return {"a number starts with \"+\", which JSON does not allow", "remove the \"+\""};
         return {};
     }
@@ -57,17 +58,17 @@ inline syntax_help explain_syntax_error(const json_reader& reader)
     if (reader.failed_expecting_colon() && previous != ':') // after the colon, the value is what failed
         return {starts_value(c) ? "a colon is missing after the key" : shown + " where a colon (:) must follow the key",
             "write a colon between the key and its value"};
-    if ((c == '}' || c == ']') && previous == ',')
+    if (c == close && previous == ',')
         return {std::string("a comma before \"") + c + "\": JSON allows no trailing comma", "remove the last comma"};
     if (c == '/' && at + 1 < text.size() && (text[at + 1] == '/' || text[at + 1] == '*'))
         return {"a comment: JSON has no comments", "remove the comment"};
     if (c == '\'')
         return {"a string in single quotes: JSON strings and keys take double quotes (\")",
             "write the string or key in double quotes"};
+    if ((c == '}' || c == ']') && c != close && reader.depth() > 0)
+        return {std::string("\"") + c + "\" where \"" + close + "\" must close the " + (in_object ? "object" : "array"),
+            std::string("close it with \"") + close + "\""};
     if (reader.failed_after_value() && previous != ',') {
-        if ((c == '}' || c == ']') && c != close)
-            return {std::string("\"") + c + "\" closes " + (in_object ? "an object with \"]\"" : "an array with \"}\""),
-                std::string("close it with \"") + close + "\""};
         if (starts_value(c) || c == '\'')
             return {"a comma is missing between two " + items, "put a comma after the value before it"};
         return {shown + " where a comma or \"" + close + "\" must follow the value", ""};

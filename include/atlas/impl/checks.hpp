@@ -914,6 +914,8 @@ inline void report_not_json(checker& c, std::size_t i, rule syntax_rule, const j
     syntax_help help = explain_syntax_error(reader);
     if (hint.empty())
         hint = std::move(help.hint);
+    if (hint.find("in double quotes") != std::string::npos) // inside the field's string, a quote is written \"
+        hint += ", each written \\\" inside the string " + name;
     c.emit_on(syntax_rule, i, json_error_rule_message(name, reader.error(), reader.error_offset(), help.what),
         std::move(hint), c.content_offset(i, reader.error_offset()));
 }

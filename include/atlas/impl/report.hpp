@@ -382,7 +382,8 @@ inline std::string source_excerpt(std::string_view text, std::size_t offset, std
     }
     if (offset >= i)
         caret += printed;
-    if (i < line_end)
+    // The line goes on past what is shown, or past the reach (zero-width marks can fill it below the width).
+    if (i < line_end || (i < text.size() && text[i] != '\n' && text[i] != '\r'))
         out += "\u2026";
     return out;
 }
@@ -403,7 +404,8 @@ ATLAS_DECL std::string report::to_text(std::string_view text, const text_style& 
     for (const diagnostic& d : diagnostics)
         if (d.has_position() && d.offset != diagnostic::no_position) {
             const std::size_t at = std::min(d.offset, text.size());
-            shown_end = std::max(shown_end, at + std::min(text.size() - at, detail::excerpt_reach + 1));
+            // The reach, the rest of a character that crosses it, and a byte that says whether the line goes on.
+            shown_end = std::max(shown_end, at + std::min(text.size() - at, detail::excerpt_reach + 5));
         }
     text = text.substr(0, shown_end);
     const std::string masked = detail::mask_api_keys(text);
