@@ -23,11 +23,24 @@ std::string printable(std::string_view s)
     return out;
 }
 
-std::size_t code_point_count(std::string_view s)
+/// The terminal columns of the code point at the start of s (the excerpt is valid UTF-8: the writer made it so), and
+/// its length in bytes.
+std::pair<std::size_t, std::size_t> next_columns(std::string_view s)
 {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
+    const std::size_t n = std::max<std::size_t>(1, detail::utf8_sequence_length(s, 0));
+    return {detail::display_columns(detail::code_point_at(s, 0, n)), n};
+}
+
+/// The terminal columns a printed excerpt takes (wide characters two, combining marks none).
+std::size_t columns_of(std::string_view s)
+{
+    std::size_t columns = 0;
+    while (!s.empty()) {
+        const auto [width, bytes] = next_columns(s);
+        columns += width;
+        s.remove_prefix(std::min(bytes, s.size()));
+    }
+    return columns;
 }
 
 diagnostic make_diagnostic(FuzzedDataProvider& in, std::size_t text_size)
@@ -70,23 +83,24 @@ void check_caret(const std::string& text, std::size_t offset)
     const std::string_view caret = std::string_view(out).substr(second + 1, third - second - 1);
     fuzz::check(excerpt.substr(0, 4) == "    " && caret.substr(0, 4) == "    " && caret.size() >= 5 && caret.back() == '^',
         "the excerpt and the caret are indented by four", out);
-    const std::size_t column = caret.size() - 5; // code points before the caret
-    fuzz::check(code_point_count(excerpt.substr(4)) <= 102, "the excerpt is at most 100 code points and two '…'", out);
-    fuzz::check(column <= code_point_count(excerpt.substr(4)), "the caret stands within or just after the excerpt",
-        out);
+    const std::size_t column = caret.size() - 5; // terminal columns before the caret
+    fuzz::check(columns_of(excerpt.substr(4)) <= 102, "the excerpt is at most 100 columns and two '…'", out);
+    fuzz::check(column <= columns_of(excerpt.substr(4)), "the caret stands within or just after the excerpt", out);
     // The excerpt shows the text with a pasted credential written over by '*', byte for byte.
     const std::string masked = detail::mask_api_keys(text);
     const std::string_view shown = masked.empty() ? std::string_view(text) : std::string_view(masked);
     fuzz::check(shown.size() == text.size(), "masking keeps every offset", out);
     const auto c = offset < shown.size() ? static_cast<unsigned char>(shown[offset]) : 0;
     if (c > 0x20 && c < 0x7F) {
-        // Find the code point the caret stands under.
+        // Find the character the caret stands under: past `column` terminal columns, and past the zero-width marks
+        // that belong to the character before it.
         std::string_view rest = excerpt.substr(4);
-        for (std::size_t k = 0; k < column; ++k) {
-            std::size_t n = 1;
-            while (n < rest.size() && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80)
-                ++n;
-            rest.remove_prefix(n);
+        for (std::size_t at = 0; !rest.empty();) {
+            const auto [width, bytes] = next_columns(rest);
+            if (at >= column && width > 0)
+                break;
+            at += width;
+            rest.remove_prefix(std::min(bytes, rest.size()));
         }
         fuzz::check(!rest.empty() && static_cast<unsigned char>(rest[0]) == c, "the caret is under the offset's character",
             out);
