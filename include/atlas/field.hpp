@@ -11,7 +11,7 @@
 
 namespace atlas {
 
-namespace detail_field {
+namespace detail {
 /// Whether a U given for a field<T> of a number or a boolean would arrive as another value: a boolean takes only a
 /// bool, never a number, pointer, string literal, function or enum; an integer takes integers that it holds all of
 /// (not bool, a floating-point number, or std::uint64_t / std::size_t, whose large values would wrap: cast them).
@@ -35,7 +35,7 @@ consteval bool refuse_conversion() noexcept
 }
 template <class T, class U>
 inline constexpr bool changes_value = refuse_conversion<T, U>();
-} // namespace detail_field
+} // namespace detail
 
 /// The three states a JSON member can be in. They differ on the wire ("omit" is not "null"),
 /// so the model keeps them apart and writes back exactly what it read.
@@ -59,12 +59,12 @@ public:
     }
     // A conversion that changes the value is refused at compile time: req.IsActive = "false" would set true (and a
     // C string turn a voice bubble into an SMS campaign through MessagesCampaign), DailyCallLimit = 1.5 would be 1,
-    // IsActive = 2 true. See detail_field::changes_value.
+    // IsActive = 2 true. See detail::changes_value.
     template <class U>
-        requires detail_field::changes_value<T, std::remove_cvref_t<U>>
+        requires detail::changes_value<T, std::remove_cvref_t<U>>
     field(U&&) = delete;
     template <class U>
-        requires detail_field::changes_value<T, std::remove_cvref_t<U>>
+        requires detail::changes_value<T, std::remove_cvref_t<U>>
     field& operator=(U&&) = delete;
 
     constexpr field& operator=(std::nullptr_t) noexcept
