@@ -149,6 +149,17 @@ constexpr bool is_name_separator(char c) noexcept
     return c == '-' || c == '_' || c == ' ' || c == '.';
 }
 
+/// A name or word in lower case without separators: "Template-Id", "template_id" and "non-phone" as "templateid"
+/// and "nonphone", for matching words written apart or together.
+inline std::string words_folded(std::string_view s)
+{
+    std::string out;
+    for (const char ch : s)
+        if (!is_name_separator(ch))
+            out += to_lower_ascii(ch);
+    return out;
+}
+
 inline bool names_api_key(std::string_view key) noexcept
 {
     // From the end, separators skipped: "apikey" or "apikeys" last, whatever comes before (no length cap: a long

@@ -223,22 +223,15 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
         const auto use = [&](const enum_value& v) { return "use " + quote_value(v.wire) + " for " + std::string(v.meaning); };
         // People write the meaning ("outbound", "phone"), with stray case, spaces or separators ("nonphone"), or
         // another word for it ("incoming", "web").
-        const auto words_only = [](std::string_view s) {
-            std::string out;
-            for (const char ch : s)
-                if (ch != '-' && ch != '_' && ch != ' ' && ch != '.')
-                    out += to_lower_ascii(ch);
-            return out;
-        };
-        const std::string written_words = words_only(trimmed);
+        const std::string written_words = words_folded(trimmed);
         for (const enum_value& v : f.values) {
             const std::string_view meaning = v.meaning.substr(0, v.meaning.find(' '));
             if (iequals_ascii(trimmed, meaning) || iequals_ascii(trimmed, v.meaning) ||
-                (!written_words.empty() && written_words == words_only(meaning)))
+                (!written_words.empty() && written_words == words_folded(meaning)))
                 hint = use(v);
             for (std::string_view rest = v.also_written; !rest.empty() && hint.empty();) {
                 const std::size_t space = rest.find(' ');
-                if (written_words == words_only(rest.substr(0, space)))
+                if (written_words == words_folded(rest.substr(0, space)))
                     hint = use(v);
                 rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
             }

@@ -99,16 +99,9 @@ inline std::string_view same_words(std::string_view key, std::span<const std::st
 {
     if (key.size() > 128)
         return {};
-    const auto fold = [](std::string_view s) {
-        std::string out;
-        for (const char ch : s)
-            if (ch != '_' && ch != '-' && ch != ' ' && ch != '.')
-                out += to_lower_ascii(ch);
-        return out;
-    };
-    const std::string folded = fold(key);
+    const std::string folded = words_folded(key);
     for (const std::string_view name : names)
-        if (fold(name) == folded)
+        if (words_folded(name) == folded)
             return name;
     return {};
 }
@@ -125,8 +118,7 @@ inline void emit_unknown_field(checker& c, std::string_view key, std::string pat
     std::string_view after_campaign;
     if (key.size() > 8 && iequals_ascii(key.substr(0, 8), "campaign")) {
         after_campaign = key.substr(8);
-        while (!after_campaign.empty() && (after_campaign.front() == '_' || after_campaign.front() == '-' ||
-                                              after_campaign.front() == ' ' || after_campaign.front() == '.'))
+        while (!after_campaign.empty() && is_name_separator(after_campaign.front()))
             after_campaign.remove_prefix(1);
     }
     std::string_view near;
