@@ -1,4 +1,5 @@
 // Positions in reports: line and column (in code points) of a byte offset.
+#include "atlas/detail/mask.hpp"
 #include "atlas/detail/text.hpp"
 
 #include <doctest/doctest.h>
@@ -21,9 +22,10 @@ std::size_t naive_code_points(const std::string& s, std::size_t from, std::size_
 TEST_CASE("count_code_points counts every byte that is not a UTF-8 continuation byte")
 {
     // Random bytes, biased towards continuation bytes, over lengths that cross the sixteen-byte
-    // blocks and the 255-block counters (4080 bytes) at every alignment.
+    // blocks, the steps of four blocks and the counters that hold 255 blocks (4080 bytes) at every alignment.
     std::mt19937 rng(4080);
-    for (std::size_t length : {0u, 1u, 7u, 8u, 15u, 16u, 17u, 31u, 100u, 4079u, 4080u, 4081u, 9000u}) {
+    for (std::size_t length : {0u, 1u, 7u, 8u, 15u, 16u, 17u, 31u, 63u, 64u, 65u, 100u, 4031u, 4032u, 4033u, 4079u, 4080u,
+             4081u, 4095u, 4096u, 8160u, 8161u, 9000u}) {
         std::string s(length + 3, '\0');
         for (char& c : s) c = static_cast<char>(rng() % 3 == 0 ? 0x80 + rng() % 64 : rng() % 256);
         for (std::size_t from = 0; from < 3; ++from) {
@@ -51,4 +53,26 @@ TEST_CASE("position_tracker gives 1-based lines and code point columns, forwards
     CHECK(at(text.find(" x")) == "3:3");   // two euro signs, three bytes each
     CHECK(at(2) == "2:1");                 // going back starts over
     CHECK(at(text.size() + 10) == "4:1");  // past the end: the end
+}
+
+TEST_CASE("find_api_ascii finds the first api in any case from where it starts, in and between the blocks it compares")
+{
+    // Every message, hint and path of a report is searched for the credential's name with it: a miss would print
+    // a pasted key. Short random texts over the letters of "api" put hits at every place of a sixteen-byte block
+    // and across the blocks' ends, and compare with a byte-by-byte search.
+    std::mt19937 rng(3);
+    const std::string letters = "aApPiI- x\x80";
+    for (int round = 0; round < 20000; ++round) {
+        std::string s(rng() % 48, ' ');
+        for (char& c : s) c = letters[rng() % letters.size()];
+        const std::size_t from = rng() % (s.size() + 1);
+        std::size_t first = std::string::npos;
+        for (std::size_t i = from; i + 3 <= s.size() && first == std::string::npos; ++i)
+            if ((s[i] | 0x20) == 'a' && (s[i + 1] | 0x20) == 'p' && (s[i + 2] | 0x20) == 'i')
+                first = i;
+        INFO(s, " from ", from);
+        REQUIRE(atlas::detail::find_api_ascii(s, from) == first);
+    }
+    CHECK(atlas::detail::find_api_ascii(std::string(40, 'x') + "aPI", 0) == 40);
+    CHECK(atlas::detail::find_api_ascii("ap", 0) == std::string::npos);
 }

@@ -350,7 +350,7 @@ inline void finish_report(report& out, const checker& c)
 {
     if (out.diagnostics.empty() && c.dropped() == 0)
         return; // the common case: nothing to order or place
-    mask_api_key_assignments_in(out); // a value echoed from the payload may carry a pasted credential
+    mask_api_key_assignments_in(out.diagnostics); // a value echoed from the payload may carry a pasted credential
     if (const auto found = c.kept_order(); !found.empty()) { // back to the order found, as a full report has it
         std::vector<std::size_t> by_found(found.size());
         std::iota(by_found.begin(), by_found.end(), std::size_t{0});
