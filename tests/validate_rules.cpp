@@ -358,6 +358,10 @@ TEST_CASE("the inbound-only field on another channel is a warning at its value")
                        "channel.inbound-only", "/FeatureAppendPreviousSummaryEnabled", 6, 42)
                        .hint,
         "(this is a voice bubble campaign)"));
+    CHECK(contains(expect_rule(atlas::validate_request(payload({name_, template_, non_phone, messages, append})),
+                       "channel.inbound-only", "/FeatureAppendPreviousSummaryEnabled", 6, 42)
+                       .hint,
+        "messages (SMS) campaign)"));
 
     const auto on_inbound = atlas::validate_request(payload({name_, template_, phone, inbound, append}));
     expect_no_rule(on_inbound, "channel.inbound-only");
@@ -1137,10 +1141,43 @@ TEST_CASE("strings, booleans and JSON-in-string fields of the wrong JSON type ar
         R"("TimeWindows": [])", R"("RedialSettings": {"a": 1})", R"("ToolIds": ["a"])"}));
     CHECK(contains(expect_rule(r, "field.type", "/CompanyName", 6, 18).hint, R"("CompanyName": "5")"));
     expect_rule(r, "field.type", "/Mode", 7, 11);
-    CHECK(contains(expect_rule(r, "field.type", "/TimeWindows", 8, 18).hint, "startHour"));
-    expect_rule(r, "field.type", "/RedialSettings", 9, 21);
+    CHECK(contains(expect_rule(r, "field.type", "/TimeWindows", 8, 18).hint, R"("TimeWindows": "[]")"));
+    CHECK(contains(expect_rule(r, "field.type", "/RedialSettings", 9, 21).hint, R"("RedialSettings": "{\"a\":1}")"));
     expect_rule(r, "field.type", "/ToolIds", 10, 14);
     CHECK(r.errors() == 5);
+
+    // JSON-in-string fields sent as the JSON itself: the hint is the writer's own value as text, which applied
+    // clears the error. One window alone goes in a list; a value too long for a hint gets an example instead.
+    const struct {
+        const char* member;
+        const char* pointer;
+        std::size_t column;
+        const char* hint_value;
+    } own_values[] = {
+        {R"("IdleMessages": [ "Are you there?",
+            "Still here? \"Yes\" or \\no" ])", "/IdleMessages", 19,
+            R"("[\"Are you there?\",\"Still here? \\\"Yes\\\" or \\\\no\"]")"},
+        {R"("TimeWindows": [{"startHour": 9, "startMinute": 0, "endHour": 17, "endMinute": 30}])", "/TimeWindows", 18,
+            R"("[{\"startHour\":9,\"startMinute\":0,\"endHour\":17,\"endMinute\":30}]")"},
+        {R"("TimeWindows": {"startHour": 9, "startMinute": 0, "endHour": 17, "endMinute": 30})", "/TimeWindows", 18,
+            R"("[{\"startHour\":9,\"startMinute\":0,\"endHour\":17,\"endMinute\":30}]")"},
+        {R"("EnrichmentInfoSettings": {"provider": {"x": [1, 2, null]}, "note": "a b"})", "/EnrichmentInfoSettings", 29,
+            R"("{\"provider\":{\"x\":[1,2,null]},\"note\":\"a b\"}")"},
+    };
+    for (const auto& own : own_values) {
+        CAPTURE(own.member);
+        const auto sent = atlas::validate_request(outbound_with({own.member}));
+        const std::string hint = expect_rule(sent, "field.type", own.pointer, 6, own.column).hint;
+        const std::string key = std::string("\"") + (own.pointer + 1) + "\": ";
+        CHECK(hint == std::string(own.pointer + 1) + " carries JSON encoded in a string: send the value as text, " + key +
+                          own.hint_value);
+        expect_clean(atlas::validate_request(outbound_with({key + own.hint_value})));
+    }
+    const std::string long_list = "[\"" + std::string(200, 'x') + "\"]";
+    CHECK(contains(expect_rule(atlas::validate_request(outbound_with({R"("IdleMessages": )" + long_list})), "field.type",
+                       "/IdleMessages", 6, 19)
+                       .hint,
+        R"(e.g. "IdleMessages": "{}")"));
 
     // Response fields are type-checked the same way.
     expect_rule(atlas::validate_response("{\n  \"TotalRequest\": \"7\"\n}"), "field.type", "/TotalRequest", 2, 19);
@@ -1204,6 +1241,15 @@ TEST_CASE("an open enum passes any non-empty value until its allowed set is regi
         "/Position", 5, 15);
     // Registering Position leaves the other open enums open.
     expect_clean(atlas::validate_request(outbound_with({R"("Status": "x")"}), opts));
+
+    // A response's open enums take the registered sets too.
+    atlas::options registered;
+    registered.allow("Status", {"active", "paused"});
+    registered.allow("FirstMessageMode", {"assistant", "user"});
+    const auto response = atlas::validate_response(R"({"Status": "activ", "FirstMessageMode": "asistant"})", registered);
+    CHECK(expect_rule(response, "enum.value", "/Status", 1, 12).hint == "did you mean \"active\"?");
+    CHECK(expect_rule(response, "enum.value", "/FirstMessageMode", 1, 41).hint == "did you mean \"assistant\"?");
+    expect_clean(atlas::validate_response(R"({"Status": "active", "FirstMessageMode": "user"})", registered));
 }
 
 // =============================================================================================
@@ -1332,6 +1378,13 @@ TEST_CASE("a StartDate whose form alone is off gets the same instant in RFC 3339
         {"2026/03/02T09:00:00.5Z", R"(write "2026-03-02T09:00:00.5Z")"},
         {"2026-03-02 09:00:00Z", R"(write "2026-03-02T09:00:00Z")"},
         {" 2026-03-02T09:00:00Z", R"(write "2026-03-02T09:00:00Z")"},
+        // ISO 8601 forms RFC 3339 leaves out: a comma before the fraction, the basic form, a space before the offset.
+        {"2026-03-02T09:00:00,5Z", R"(write "2026-03-02T09:00:00.5Z")"},
+        {"20260302T090000Z", R"(write "2026-03-02T09:00:00Z")"},
+        {"20260302T0900+0100", R"(write "2026-03-02T09:00:00+01:00")"},
+        {"20260302T090000,25-0530", R"(write "2026-03-02T09:00:00.25-05:30")"},
+        {"2026-03-02T09:00:00 +01:00", R"(write "2026-03-02T09:00:00+01:00")"},
+        {"2026-03-02T09:00 Z", R"(write "2026-03-02T09:00:00Z")"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.written);
@@ -1342,11 +1395,12 @@ TEST_CASE("a StartDate whose form alone is off gets the same instant in RFC 3339
         const std::string fixed = std::string(c.hint).substr(6);
         expect_clean(atlas::validate_request(outbound_with({R"("StartDate": )" + fixed})));
     }
-    // A date that does not exist gets no guess, only the form.
-    CHECK(contains(expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "2026-02-30T9:00Z")"})),
-                       "datetime.format", "/StartDate", 6, 16)
-                       .hint,
-        "e.g."));
+    // A date that does not exist gets no guess, only the form; nor does a basic form with a part missing or cut.
+    for (const char* no_guess : {"2026-02-30T9:00Z", "20260230T090000Z", "202603T0900Z", "2026030T0900Z", "20260302T9Z"}) {
+        CAPTURE(no_guess);
+        const auto r = atlas::validate_request(outbound_with({std::string(R"("StartDate": ")") + no_guess + "\""}));
+        CHECK_FALSE(contains(expect_rule(r, "datetime.format", "/StartDate", 6, 16).hint, "write \""));
+    }
 }
 
 TEST_CASE("the response Timestamp is checked as RFC 3339")
@@ -1733,6 +1787,20 @@ TEST_CASE("an unknown key in a window is a warning with a did-you-mean")
     CHECK(contains(expect_rule(typo, "time-windows.unknown-key", "/TimeWindows/0/starthour", 6, 21).hint, "startHour"));
     expect_no_rule(atlas::validate_request(outbound_with({time_windows("[" + window(9, 0, 17, 0) + "]")})),
         "time-windows.unknown-key");
+
+    // A window read key by key (an unknown key, a quoted value or an escape sends it down that path) keeps the
+    // ranges at their edges: 23 and 59 pass, 24 and 60 do not.
+    const auto edges = atlas::validate_request(outbound_with(
+        {time_windows(R"([{"startHour":23,"startMinute":59,"endHour":23,"endMinute":0,"note":1}])")}));
+    CHECK(edges.diagnostics.size() == 1);
+    expect_rule(edges, "time-windows.unknown-key", "/TimeWindows/0/note", 6, 88);
+    const auto quoted = atlas::validate_request(outbound_with(
+        {time_windows(R"([{"startHour":23,"startMinute":"5","endHour":23,"endMinute":59}])")}));
+    CHECK(quoted.diagnostics.size() == 1);
+    CHECK(with_rule(quoted, "time-windows.type").size() == 1);
+    const auto past = atlas::validate_request(outbound_with(
+        {time_windows(R"([{"startHour":24,"startMinute":60,"endHour":23,"endMinute":0,"note":1}])")}));
+    CHECK(with_rule(past, "time-windows.range").size() == 2);
 }
 
 TEST_CASE("a window that ends where it starts is a time-windows.empty warning")
@@ -2273,6 +2341,11 @@ TEST_CASE("ToolIds with a repeated id is a tool-ids.duplicate warning")
     CHECK(r.diagnostics.size() == 1);
     expect_rule(r, "tool-ids.duplicate", "/ToolIds", 6, 14);
     expect_no_rule(atlas::validate_request(outbound_with({R"("ToolIds": "a,ab")"})), "tool-ids.duplicate");
+    // Ids are compared without the white space around them: "a, a" repeats a, and says so besides the spaces.
+    const auto spaced = atlas::validate_request(outbound_with({R"("ToolIds": "a, a")"}));
+    CHECK(spaced.diagnostics.size() == 2);
+    expect_rule(spaced, "tool-ids.duplicate", "/ToolIds", 6, 14);
+    expect_rule(spaced, "tool-ids.whitespace", "/ToolIds", 6, 14);
 }
 
 TEST_CASE("every repeat of a ToolIds id after its first is reported, in the order of the text, however long the list")
@@ -2324,7 +2397,7 @@ TEST_CASE("ToolIds with white space around an id is a tool-ids.whitespace warnin
     expect_rule(after, "tool-ids.whitespace", "/ToolIds", 6, 14);
     expect_no_rule(atlas::validate_request(outbound_with({R"("ToolIds": "a,b")"})), "tool-ids.whitespace");
     // A line break or carriage return (escaped in the JSON) is white space too; a space inside an id is not around it.
-    for (const char* list : {R"("ToolIds": "a,\nb")", R"("ToolIds": "a\r,b")", R"("ToolIds": "a,\u000bb")"}) {
+    for (const char* list : {R"("ToolIds": "a,\nb")", R"("ToolIds": "a\r,b")", R"("ToolIds": "a,\u000bb")", R"("ToolIds": "a,\tb")"}) {
         CAPTURE(list);
         CHECK(with_rule(atlas::validate_request(outbound_with({list})), "tool-ids.whitespace").size() == 1);
     }
@@ -2429,6 +2502,14 @@ TEST_CASE("an api-key or path id with a C1 control character is an error")
     expect_rule(key, "call.api-key", "/api-key", 0, 0);
     const auto id = atlas::validate_call("cmp\xC2\x9B" "123", "key");
     expect_rule(id, "call.id", "/id", 0, 0);
+    // The range's two ends are controls; the no-break space just after it (U+00A0) is not.
+    for (const char* control : {"\xC2\x80", "\xC2\x9F"}) {
+        CAPTURE(control);
+        const auto both = atlas::validate_call(std::string("cmp") + control, std::string("key") + control);
+        expect_rule(both, "call.id", "/id", 0, 0);
+        expect_rule(both, "call.api-key", "/api-key", 0, 0);
+    }
+    expect_clean(atlas::validate_call("cmp-\xC2\xA0x", "key\xC2\xA0x"));
     // A printable non-ASCII character is fine.
     expect_clean(atlas::validate_call("cmp-\xC3\xA9", "key-\xC3\xA9"));
 }
@@ -2617,7 +2698,8 @@ TEST_CASE("a credential echoed from a value into a message or hint is masked in 
     // by to_json, to_text and the C ABI, where the source line below it was masked.
     for (const std::string& member : {R"("Timezone": "api-key=)" + secret + "\"", R"("CallType": "api-key: )" + secret + "\"",
              R"("StartDate": "ATLAS_API_KEY=)" + secret + "\"", R"("campaignType": "x-api-key=)" + secret + "\"",
-             R"("Timezone": "API__KEY=)" + secret + "\"", R"("api-key: )" + secret + R"(": 1)"}) {
+             R"("Timezone": "API__KEY=)" + secret + "\"", R"("api-key: )" + secret + R"(": 1)",
+             R"("IdleMessages": {"api-key": ")" + secret + "\"}"}) { // the hint serialises the object
         CAPTURE(member);
         const std::string text = R"({"name": "n", "campaignType": "1", "CallType": "2", "TemplateId": "t", )" + member + "}";
         const auto r = atlas::validate_request(text);

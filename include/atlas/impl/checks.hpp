@@ -121,6 +121,38 @@ inline std::string describe_value(const field_slot& s)
     }
 }
 
+/// The array or object of slot i as JSON text on one line (white space between its tokens dropped), when it came
+/// from text and has at most `most` bytes that way; else empty. The payload read it whole, so it is JSON.
+inline std::string compact_value_text(const checker& c, std::size_t i, std::size_t most)
+{
+    const field_slot& s = c.slot(i);
+    if (!c.from_text() || s.value_offset == npos || s.value_offset >= c.text().size() ||
+        (s.type != json_type::array && s.type != json_type::object))
+        return {};
+    const std::string_view from_value = c.text().substr(s.value_offset);
+    json_reader reader(from_value, c.opts().max_depth);
+    if (!reader.skip_value())
+        return {};
+    std::string out;
+    bool in_string = false;
+    for (std::size_t k = 0; k < reader.position(); ++k) {
+        const char ch = from_value[k];
+        if (in_string) {
+            out += ch;
+            if (ch == '\\' && k + 1 < reader.position())
+                out += from_value[++k];
+            else if (ch == '"')
+                in_string = false;
+        } else if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') {
+            out += ch;
+            in_string = ch == '"';
+        }
+        if (out.size() > most)
+            return {};
+    }
+    return out;
+}
+
 ATLAS_DECL void check_type(checker& c, std::size_t i)
 {
     const field_slot& s = c.slot(i);
@@ -168,11 +200,19 @@ ATLAS_DECL void check_type(checker& c, std::size_t i)
         // A number quoted is no window list: TimeWindows's hint shows one whatever was sent.
         else if (scalar && f.kind != value_kind::time_windows)
             hint = "write it as a JSON string: " + key + quote_value(literal);
-        else if (f.kind == value_kind::time_windows || f.kind == value_kind::json_text)
-            hint = name + " carries JSON encoded in a string: serialise the value and send the text, e.g. " + key +
-                   (f.kind == value_kind::time_windows
-                           ? "\"[{\\\"startHour\\\":9,\\\"startMinute\\\":0,\\\"endHour\\\":17,\\\"endMinute\\\":0}]\""
-                           : "\"{}\"");
+        else if (f.kind == value_kind::time_windows || f.kind == value_kind::json_text) {
+            // The writer's own array or object as the text is the fix; one window alone goes in a list.
+            std::string own = compact_value_text(c, i, 160);
+            if (!own.empty() && f.kind == value_kind::time_windows && s.type == json_type::object)
+                own = "[" + own + "]";
+            if (!own.empty())
+                hint = name + " carries JSON encoded in a string: send the value as text, " + key + quote_value(own, 200);
+            else
+                hint = name + " carries JSON encoded in a string: serialise the value and send the text, e.g. " + key +
+                       (f.kind == value_kind::time_windows
+                               ? "\"[{\\\"startHour\\\":9,\\\"startMinute\\\":0,\\\"endHour\\\":17,\\\"endMinute\\\":0}]\""
+                               : "\"{}\"");
+        }
         else if (f.kind == value_kind::tool_ids) // an array or object: the ids go in one string
             hint = "write the ids as one string, separated by commas: " + key + "\"tool_a,tool_b\"";
         else if (s.type == json_type::array || s.type == json_type::object)
@@ -347,8 +387,9 @@ ATLAS_DECL void check_integer(checker& c, std::size_t i)
 // Dates and time zones
 
 /// The date-time the writer most likely meant, written as RFC 3339, when only its form is off: one-digit
-/// months, days or hours, '/' between the date's parts, a space for "T", a missing ":ss", an offset as +hhmm or
-/// +hh, spaces around it. Empty when that does not give a valid date-time (30 February stays wrong: no guess).
+/// months, days or hours, '/' between the date's parts, a space for "T", a missing ":ss", a ',' before the
+/// fraction, ISO 8601's basic form (20260302T090000Z), an offset as +hhmm or +hh, spaces around it. Empty when
+/// that does not give a valid date-time (30 February stays wrong: no guess).
 inline std::string corrected_date_time(std::string_view value)
 {
     value = without_outer_spaces(value);
@@ -366,6 +407,15 @@ inline std::string corrected_date_time(std::string_view value)
         out.append(value.substr(from, p - from));
         return true;
     };
+    const auto digit_next = [&] { return p < value.size() && json_impl::is_digit(value[p]); };
+    // Exactly two digits: a part of the basic form, which has no separator to end it.
+    const auto two_digits = [&](std::string& out) {
+        if (p + 2 > value.size() || !json_impl::is_digit(value[p]) || !json_impl::is_digit(value[p + 1]))
+            return false;
+        out.append(value.substr(p, 2));
+        p += 2;
+        return true;
+    };
     const auto take = [&](std::string_view chars) {
         if (p < value.size() && chars.find(value[p]) != std::string_view::npos) {
             ++p;
@@ -381,20 +431,36 @@ inline std::string corrected_date_time(std::string_view value)
         out += written;
         return number(most, width, out);
     };
-    if (!number(4, 4, out) || !part("-/", '-', 2, 2) || !part("-/", '-', 2, 2) || !part("Tt ", 'T', 2, 2) ||
-        !part(":", ':', 2, 2))
+    if (!number(4, 4, out))
+        return {};
+    if (digit_next()) { // 20260302: the basic form's date
+        out += '-';
+        if (!two_digits(out))
+            return {};
+        out += '-';
+        if (!two_digits(out))
+            return {};
+    } else if (!part("-/", '-', 2, 2) || !part("-/", '-', 2, 2))
+        return {};
+    if (!part("Tt ", 'T', 2, 2))
         return {};
     out += ':';
-    if (take(":")) {
-        if (!number(2, 2, out))
+    const bool basic_time = digit_next(); // T0900, T090000
+    if (basic_time ? !two_digits(out) : !(take(":") && number(2, 2, out)))
+        return {};
+    out += ':';
+    if (basic_time ? digit_next() : take(":")) {
+        if (basic_time ? !two_digits(out) : !number(2, 2, out))
             return {};
-        if (take(".")) {
+        if (take(".,")) {
             out += '.';
             if (!number(9, 1, out))
                 return {};
         }
     } else
         out += "00";
+    while (take(" "))
+        ;
     if (take("Zz"))
         out += 'Z';
     else if (p < value.size() && (value[p] == '+' || value[p] == '-')) {
