@@ -14,6 +14,7 @@
 #include <boost/mp11/algorithm.hpp>
 #include <boost/system/system_error.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -69,9 +70,10 @@ void read_value(const boost::json::value& v, E& out, std::string_view member)
     out = *e;
 }
 
-/// Whether arrays and objects nest in `v` more than `limit` deep, found without recursion (the point is to refuse a
-/// value before Boost.JSON's recursive copy overflows the stack).
-inline bool nests_deeper_than(const boost::json::value& v, std::size_t limit)
+/// What keeps `v` from being written as JSON, found without recursion: arrays and objects nested more than `limit`
+/// deep (Boost.JSON's recursive copy would overflow the stack), or a NaN or infinite number (its serializer writes
+/// `NaN` and `Infinity`, which no JSON reader takes). 0 when there is nothing.
+inline int unwritable_in(const boost::json::value& v, std::size_t limit)
 {
     struct level {
         const boost::json::value* value;
@@ -81,10 +83,12 @@ inline bool nests_deeper_than(const boost::json::value& v, std::size_t limit)
     while (!pending.empty()) {
         const level at = pending.back();
         pending.pop_back();
+        if (const double* number = at.value->if_double(); number && !std::isfinite(*number))
+            return static_cast<int>(convert_error::not_finite);
         if (!at.value->is_array() && !at.value->is_object())
             continue;
         if (at.depth + 1 > limit)
-            return true;
+            return static_cast<int>(convert_error::too_deep);
         if (const auto* array = at.value->if_array())
             for (const boost::json::value& element : *array)
                 pending.push_back({&element, at.depth + 1});
@@ -92,7 +96,7 @@ inline bool nests_deeper_than(const boost::json::value& v, std::size_t limit)
             for (const auto& member : at.value->get_object())
                 pending.push_back({&member.value(), at.depth + 1});
     }
-    return false;
+    return 0;
 }
 
 /// Writes every non-absent member under its wire name, then the unknown members kept in `extra`.
@@ -113,8 +117,8 @@ void write_model(boost::json::value& out, const T& in)
     });
     for (const auto& kv : in.extra)
         if (field_index(fields, kv.key()) == fields.size()) { // a known name in extra never overrides a member
-            if (nests_deeper_than(kv.value(), to_json_max_depth))
-                throw boost::system::system_error(make_error_code(convert_error::too_deep),
+            if (const int fault = unwritable_in(kv.value(), to_json_max_depth))
+                throw boost::system::system_error(make_error_code(static_cast<convert_error>(fault)),
                     "atlas: extra[" + quote_value(std::string_view(kv.key())) + "]");
             object.emplace(kv.key(), kv.value());
         }
@@ -202,6 +206,7 @@ public:
         case convert_error::too_deep:
             return "a value nests arrays and objects deeper than atlas::to_json_max_depth (" +
                    std::to_string(to_json_max_depth) + ")";
+        case convert_error::not_finite: return "a number is NaN or infinite, which JSON cannot write";
         }
         return "unknown atlas.convert error";
     }
