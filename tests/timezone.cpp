@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstddef>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <set>
 #include <sstream>
@@ -217,6 +218,31 @@ TEST_CASE("suggest_time_zone counts a typo's edits in characters, accents and in
     CHECK(atlas::suggest_time_zone("M\u00e9xico_City") == "America/Mexico_City");
 }
 
+TEST_CASE("suggest_time_zone completes a name or city cut short, by the fewest characters left out")
+{
+    // These got another country's zone, a zone hours away, or nothing.
+    CHECK(atlas::suggest_time_zone("US/East") == "US/Eastern");       // was Brazil/East; not US/East-Indiana
+    CHECK(atlas::suggest_time_zone("US/Cent") == "US/Central");       // was CET
+    CHECK(atlas::suggest_time_zone("America/Sao") == "America/Sao_Paulo"); // was America/Adak
+    CHECK(atlas::suggest_time_zone("us/pacif") == "US/Pacific");
+    CHECK(atlas::suggest_time_zone("Europe/Lond") == "Europe/London");
+    CHECK(atlas::suggest_time_zone("Asia/Kolk") == "Asia/Kolkata");
+    CHECK(atlas::suggest_time_zone("Australia/Syd") == "Australia/Sydney");
+    CHECK(atlas::suggest_time_zone("America/Argentina/Buenos") == "America/Argentina/Buenos_Aires");
+    CHECK(atlas::suggest_time_zone("Asia/Ho Chi") == "Asia/Ho_Chi_Minh");
+    CHECK(atlas::suggest_time_zone("Lond") == "Europe/London");
+    CHECK(atlas::suggest_time_zone("Sydn") == "Australia/Sydney");
+    static_assert(atlas::suggest_time_zone("US/East") == "US/Eastern"); // the same at compile time
+    static_assert(atlas::suggest_time_zone("Lond") == "Europe/London");
+    // Different zones as short, too little written, or no region and three letters: no guess from the start.
+    CHECK(atlas::suggest_time_zone("America/North").empty()); // North_Dakota/Beulah, /Center, /New_Salem
+    CHECK(atlas::suggest_time_zone("Europe/L") != "Europe/London");
+    CHECK(atlas::suggest_time_zone("Ber") != "Europe/Berlin");
+    // A whole city still wins over a longer one it starts, and a real city under a wrong region keeps its zone.
+    CHECK(atlas::suggest_time_zone("GMT+1") == "Etc/GMT+1");
+    CHECK(atlas::suggest_time_zone("America/Rome") == "Europe/Rome");
+}
+
 TEST_CASE("suggest_time_zone returns nothing for garbage")
 {
     CHECK(atlas::suggest_time_zone("Mars/Olympus").empty());
@@ -271,8 +297,33 @@ std::string_view reference_suggest_time_zone(std::string_view name)
     if (last.size() < word.size() && near.distance <= 1 && (!near.text.empty() || near.tied) &&
         (!city_in_region || (!near.text.empty() && iequals_ascii(tz_last_component(near.text), last))))
         return near.text;
-    // 3. The city alone; a city of different zones ends the search.
+    // A name or city that `word` is the start of, by the fewest characters left out; nothing (nullopt) when none
+    // starts with it, and an empty name when different zones are as short, which ends the search.
+    const auto completed = [&](bool cities) -> std::optional<std::string_view> {
+        std::vector<std::size_t> starts;
+        for (std::size_t i = 0; i < tz_names.size(); ++i) {
+            const std::string_view text = cities ? tz_last_component(tz_names[i]) : tz_names[i];
+            if (text.size() > word.size() && iequals_ascii(text.substr(0, word.size()), word)) starts.push_back(i);
+        }
+        if (starts.empty()) return std::nullopt;
+        const auto length = [&](std::size_t i) { return (cities ? tz_last_component(tz_names[i]) : tz_names[i]).size(); };
+        const std::size_t shortest = length(*std::min_element(starts.begin(), starts.end(),
+            [&](std::size_t a, std::size_t b) { return length(a) < length(b); }));
+        std::vector<std::size_t> best;
+        for (const std::size_t i : starts)
+            if (length(i) == shortest) best.push_back(i);
+        const bool one = std::all_of(best.begin(), best.end(), [&](std::size_t i) { return tz_same_place(best.front(), i); });
+        return one ? tz_names[best.front()] : std::string_view{};
+    };
+    const bool has_region = last.size() < word.size();
+    // 3. With a region and at least 3 characters of a city: the name they start.
+    if (has_region && last.size() >= 3)
+        if (const auto whole = completed(false)) return *whole;
+    // 4. The city alone; a city of different zones ends the search.
     if (!same_last.empty()) return one_place ? tz_names[same_last.front()] : std::string_view{};
+    // 5. Without a region, at least 4 characters that start a city.
+    if (!has_region && last.size() >= 4)
+        if (const auto city = completed(true)) return *city;
     if (!near.text.empty() || !fuzzy || last.size() < 3) return near.text;
     std::vector<std::string_view> components;
     for (const std::string_view zone : tz_names) components.push_back(tz_last_component(zone));
@@ -304,14 +355,17 @@ TEST_CASE("suggest_time_zone gives the answers of a plain search over the names"
         for (char& c : random_word) c = "aeiounrstlmkb/_"[rng() % 15];
         // A negating prefix: never the guess of its own word ("inAbidjan"), on both paths.
         const std::string prefixed = std::string(rng() % 2 ? "in" : "de") + std::string(atlas::detail::tz_last_component(name));
+        // Cut short: a name's first characters, with or without its region.
+        const std::string cut(name.substr(0, name.size() - 1 - rng() % std::max<std::size_t>(1, name.size() / 2)));
+        const std::string cut_city(atlas::detail::tz_last_component(cut));
         for (const std::string& typo :
-            {dropped, doubled, replaced, swapped, upper, last, two_edits, random_word, prefixed}) {
+            {dropped, doubled, replaced, swapped, upper, last, two_edits, random_word, prefixed, cut, cut_city}) {
             INFO(typo);
             CHECK(atlas::suggest_time_zone(typo) == reference_suggest_time_zone(typo));
             ++compared;
         }
     }
-    CHECK(compared == 9 * atlas::time_zone_names().size());
+    CHECK(compared == 11 * atlas::time_zone_names().size());
 }
 
 // How long these take is measured in bench/ (the size ramp), not asserted here.

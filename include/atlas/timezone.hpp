@@ -233,6 +233,30 @@ inline tz_city tz_exact_last(std::string_view last, const tz_search_index& index
     return city;
 }
 
+// The name that `written` is the start of, by the fewest characters left out (ignoring ASCII case): "US/East" is
+// US/Eastern, not US/East-Indiana; "America/Sao" is America/Sao_Paulo, where a typo's search had taken America/Adak.
+// With `cities`, the start of a last part instead ("Lond": Europe/London). `index` is tz_search_index::count when
+// there is none, or when different zones are as short (`tied`; tz_same_place: the first of one place).
+constexpr tz_hit tz_completion(std::string_view written, bool cities) noexcept
+{
+    constexpr std::size_t none = std::size(tz_names);
+    std::size_t best = none, best_left_out = 0;
+    bool tied = false;
+    for (std::size_t i = 0; i < std::size(tz_names); ++i) {
+        const std::string_view text = cities ? tz_last_component(tz_names[i]) : tz_names[i];
+        if (text.size() <= written.size() || !iequals_ascii(text.substr(0, written.size()), written)) continue;
+        const std::size_t left_out = text.size() - written.size();
+        if (best == none || left_out < best_left_out) {
+            best = i;
+            best_left_out = left_out;
+            tied = false;
+        } else if (left_out == best_left_out && !tz_same_place(best, i)) {
+            tied = true;
+        }
+    }
+    return {tied ? none : best, best_left_out, tied};
+}
+
 // True when word names a region such as "America" or "europe" (case-insensitive):
 // the part before the first '/' of some name.
 constexpr bool tz_is_region(std::string_view word) noexcept
@@ -275,14 +299,20 @@ constexpr bool is_time_zone(std::string_view name) noexcept
 //      ("Brasil/West" -> "Brazil/West") or when no zone with a region has that city
 //      ("Brazil/Wet" -> "Brazil/West"): before step 3 can take the city alone to another
 //      country; two zones one edit away end the search ("Brazil/est": East or West);
-//   3. the last path component alone, ignoring case, so a missing or wrong region is
+//   3. when a region and at least 3 characters of a city are written, the name they start,
+//      by the fewest characters left out ("US/East" -> "US/Eastern", not Brazil/East;
+//      "America/Sao" -> "America/Sao_Paulo"): detail::tz_completion; different zones as short
+//      end the search ("America/North": three North_Dakota zones);
+//   4. the last path component alone, ignoring case, so a missing or wrong region is
 //      forgiven ("new york" -> "America/New_York", "Asia/Rome" -> "Europe/Rome"); a city
 //      of different zones ends the search ("Eastern": US/ or Canada/);
-//   4. a small typo in the whole name (detail::best_suggestion rules:
+//   5. without a region, at least 4 characters that start a city ("Lond" -> "Europe/London"),
+//      or different zones as short, which end the search;
+//   6. a small typo in the whole name (detail::best_suggestion rules:
 //      "Europe/Berln" -> "Europe/Berlin");
-//   5. a small typo in the last component ("Berln" -> "Europe/Berlin").
+//   7. a small typo in the last component ("Berln" -> "Europe/Berlin").
 // Names as near as each other are no guess ("America/Stka": Atka or Sitka), unless they are
-// the same place (detail::tz_same_place), which gives the first in byte order. Steps 2, 4 and 5
+// the same place (detail::tz_same_place), which gives the first in byte order. Steps 2, 6 and 7
 // need at least 3 characters and are skipped for a bare region name ("America", "europe").
 // Input longer than 64 bytes after trimming gets nothing, and input longer than 256 bytes is
 // rejected before it is even scanned, so the cost is bounded for any input.  No heap
@@ -291,6 +321,7 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
 {
     constexpr std::size_t max_input = 256;
     constexpr std::size_t min_fuzzy = 3;
+    constexpr std::size_t min_city_start = 4; // without a region: "Ber" could be Berlin or Bermuda
     if (name.size() > max_input) return {};
     while (!name.empty() && detail::tz_is_space(name.front())) name.remove_prefix(1);
     while (!name.empty() && detail::tz_is_space(name.back())) name.remove_suffix(1);
@@ -316,6 +347,13 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
         return !city_in_region ||
                (!near.tied && detail::iequals_ascii(detail::tz_last_component(detail::tz_names[near.index]), last));
     };
+    // Steps 3 and 5: a name or a city cut short. Different zones as short end the search: "America/North" is
+    // one of three North_Dakota zones, not Australia/North.
+    const auto completion = [&](bool cities) {
+        const bool long_enough = cities ? !has_region && last_units.size() >= min_city_start
+                                        : has_region && last_units.size() >= min_fuzzy;
+        return long_enough ? detail::tz_completion(word, cities) : detail::tz_hit{std::size(detail::tz_names), 0, false};
+    };
 
     if (!std::is_constant_evaluated()) { // the same steps over the index: lengths that cannot match are not read
         using detail::tz_search_index;
@@ -333,8 +371,12 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
         const detail::tz_city city = last.empty() ? detail::tz_city{tz_search_index::count, false, false}
                                                   : detail::tz_exact_last(last, index);
         if (region_typo(near, city.in_region)) return found(near.index);
+        if (const detail::tz_hit whole = completion(false); whole.index != tz_search_index::count || whole.tied)
+            return found(whole.index);
         if (city.index != tz_search_index::count) return detail::tz_names[city.index];
         if (city.several) return {};
+        if (const detail::tz_hit started = completion(true); started.index != tz_search_index::count || started.tied)
+            return found(started.index);
         if (near.index != tz_search_index::count || !fuzzy || last_units.size() < min_fuzzy)
             return found(near.index);
         return found(detail::tz_fuzzy(last_units, index.by_last_size, last_of,
@@ -357,8 +399,15 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
     const detail::tz_hit near_hit{near.text.empty() ? detail::tz_search_index::count : near.index, near.distance,
                                   near.tied};
     if (region_typo(near_hit, in_region)) return near.text;
+    const auto completed = [](const detail::tz_hit& hit) {
+        return hit.tied ? std::string_view{} : detail::tz_names[hit.index];
+    };
+    if (const detail::tz_hit whole = completion(false); whole.index != std::size(detail::tz_names) || whole.tied)
+        return completed(whole);
     if (several) return {};
     if (city != detail::no_suggestion) return detail::tz_names[city];
+    if (const detail::tz_hit started = completion(true); started.index != std::size(detail::tz_names) || started.tied)
+        return completed(started);
     if (!near.text.empty() || !fuzzy || last_units.size() < min_fuzzy) return near.text;
     const std::size_t index = detail::best_suggestion_index(last, detail::tz_component_range{}, same_place);
     return index == detail::no_suggestion ? std::string_view{} : detail::tz_names[index];
