@@ -755,6 +755,11 @@ TEST_CASE("a duplicate key inside TimeWindows content is an error pointing into 
     const auto settings = atlas::validate_request(outbound_with({R"("RedialSettings": "{\"a\":{\"b\":1,\"b\":2}}")"}));
     // The content starts at column 22: { 22, \"a\" 23-27, : 28, { 29, \"b\" 30-34, : 35, 1 36, , 37, \"b\" 38.
     expect_rule(settings, "json.duplicate-key", "/RedialSettings/a/b", 6, 38);
+    // Keys are compared decoded, in content too: "a\/b" is "a/b" (the skim must not wave the pair through).
+    const auto escaped = atlas::validate_request(outbound_with({R"("RedialSettings": "{\"a\\/b\":1,\"a/b\":2}")"}));
+    // { 22, \"a\\/b\" 23-31, : 32, 1 33, , 34, the second key at 35.
+    expect_rule(escaped, "json.duplicate-key", "/RedialSettings/a~1b", 6, 35);
+    expect_clean(atlas::validate_request(outbound_with({R"("RedialSettings": "{\"a\\/b\":1,\"a/c\":2}")"})));
 }
 
 TEST_CASE("a number too large for a double is an error at its pointer")
@@ -767,6 +772,13 @@ TEST_CASE("a number too large for a double is an error at its pointer")
     const auto content = atlas::validate_request(outbound_with({R"("IdleMessages": "[1e400]")"}));
     // The value's quote at column 19, [ at 20, the number at 21.
     expect_rule(content, "json.number-range", "/IdleMessages/0", 6, 21);
+    // An exponent of more digits than any counter holds stays too large, not wrapped round to a small one; a
+    // negative one is only an underflow to zero, which is no error.
+    expect_rule(atlas::validate_request(outbound_with({R"("IdleMessages": "[1e18446744073709551616]")"})),
+        "json.number-range", "/IdleMessages/0", 6, 21);
+    expect_rule(atlas::validate_request(outbound_with({R"("Extra": 1e18446744073709551616)"})), "json.number-range",
+        "/Extra", 6, 12);
+    expect_clean(atlas::validate_request(outbound_with({R"("IdleMessages": "[1e-18446744073709551616]")"})));
 }
 
 TEST_CASE("a 1e400 in a top-level integer field is an error at that field")
@@ -1012,6 +1024,12 @@ TEST_CASE("input past the size or nesting limits is one json.limit error")
     CHECK(big.diagnostics.at(0).column == 1);
     small.max_input_bytes = 100;
     expect_no_rule(atlas::validate_request("{\n  \"Mode\": true}", small), "json.limit");
+    // At the limit exactly the input is read; one byte over it is not.
+    const std::string exact = R"({"name":"a","campaignType":"1","CallType":"2","TemplateId":"t"})";
+    small.max_input_bytes = exact.size();
+    expect_clean(atlas::validate_request(exact, small));
+    small.max_input_bytes = exact.size() - 1;
+    expect_rule(atlas::validate_request(exact, small), "json.limit", "", 1, 1);
 }
 
 TEST_CASE("a string or key longer than max_string_bytes is one json.limit error at its opening quote")
@@ -1787,6 +1805,14 @@ TEST_CASE("an unknown key in a window is a warning with a did-you-mean")
     CHECK(contains(expect_rule(typo, "time-windows.unknown-key", "/TimeWindows/0/starthour", 6, 21).hint, "startHour"));
     expect_no_rule(atlas::validate_request(outbound_with({time_windows("[" + window(9, 0, 17, 0) + "]")})),
         "time-windows.unknown-key");
+
+    // A key written with escapes is the key it decodes to: "\u0073tartHour" is startHour, in range or not.
+    expect_clean(atlas::validate_request(outbound_with(
+        {time_windows(R"([{"\u0073tartHour":9,"startMinute":0,"endHour":17,"endMinute":0}])")})));
+    CHECK(with_rule(atlas::validate_request(outbound_with(
+                        {time_windows(R"([{"\u0073tartHour":24,"startMinute":0,"endHour":17,"endMinute":0}])")})),
+              "time-windows.range")
+              .size() == 1);
 
     // A window read key by key (an unknown key, a quoted value or an escape sends it down that path) keeps the
     // ranges at their edges: 23 and 59 pass, 24 and 60 do not.
@@ -2943,6 +2969,51 @@ TEST_CASE("the text budget keeps errors first too: long unknown keys cannot push
     REQUIRE(after.diagnostics.size() == 2);
     CHECK(after.diagnostics[0].rule == "field.required");
     CHECK(after.diagnostics[1].message == "2 more diagnostics were left out");
+}
+
+TEST_CASE("unknown fields raised to errors fill at most three quarters of the text budget: a missing field keeps its place")
+{
+    // Twelve unknown keys of 5,020 bytes in strict mode, under max_diagnostics 10 (a 40 KiB budget), and no name.
+    std::string text = R"({"campaignType":"1","CallType":"2","TemplateId":"t")";
+    for (int k = 0; k < 12; ++k)
+        text += ",\"" + std::string(5020, static_cast<char>('a' + k)) + "\":1";
+    atlas::options opts;
+    opts.strict = true;
+    opts.max_diagnostics = 10;
+    const auto r = atlas::validate_request(text + "}", opts);
+    expect_rule(r, "field.required", "/name", 1, 1);
+    CHECK(with_rule(r, "field.unknown").size() == 6);
+    expect_rule(r, "report.truncated", "", 1, 1, atlas::severity::error);
+    expect_no_rule(atlas::validate_request(text + R"(,"name":"n"})", opts), "field.required");
+}
+
+TEST_CASE("past max_diagnostics an error pushes out a warning before a raised one, and a raised one pushed out counts as an error")
+{
+    atlas::options strict;
+    strict.strict = true; // the unknown field is a warning raised to an error
+    strict.max_diagnostics = 1;
+    const auto r = atlas::validate_request(
+        R"({"name":"a","campaignType":"1","CallType":"2","TemplateId":"t","Bogus":1,"DailyCallLimit":-1})", strict);
+    REQUIRE(r.diagnostics.size() == 2);
+    expect_rule(r, "integer.range", "/DailyCallLimit", 1, 91);
+    CHECK(expect_rule(r, "report.truncated", "", 1, 1, atlas::severity::error).message ==
+          "1 more diagnostic was left out");
+    CHECK(r.errors() == 2);
+    CHECK(r.warnings() == 0);
+
+    // A warning found before the error goes first: a user rule's error comes last of all, after a null field's
+    // warning, and the raised unknown field stays.
+    strict.max_diagnostics = 2;
+    strict.add_rule("acme.always", atlas::severity::error, "fails every payload",
+        [](const atlas::rule_context& ctx) { ctx.report("name", "acme says no", ""); });
+    const auto ranked = atlas::validate_request(
+        R"({"name":"a","campaignType":"1","CallType":"2","TemplateId":"t","Bogus":1,"Mode":null})", strict);
+    REQUIRE(ranked.diagnostics.size() == 3);
+    CHECK(with_rule(ranked, "field.unknown").size() == 1);
+    CHECK(with_rule(ranked, "acme.always").size() == 1);
+    expect_no_rule(ranked, "field.null");
+    CHECK(expect_rule(ranked, "report.truncated", "", 1, 1, atlas::severity::warning).message ==
+          "1 more diagnostic was left out");
 }
 
 TEST_CASE("a report cut short by max_diagnostics keeps its errors first: a thousand unknown fields cannot hide a missing one")
