@@ -232,12 +232,23 @@ TEST_CASE("suggest_time_zone completes a name or city cut short, by the fewest c
     CHECK(atlas::suggest_time_zone("Asia/Ho Chi") == "Asia/Ho_Chi_Minh");
     CHECK(atlas::suggest_time_zone("Lond") == "Europe/London");
     CHECK(atlas::suggest_time_zone("Sydn") == "Australia/Sydney");
+    CHECK(atlas::suggest_time_zone("Toky") == "Asia/Tokyo");
     static_assert(atlas::suggest_time_zone("US/East") == "US/Eastern"); // the same at compile time
     static_assert(atlas::suggest_time_zone("Lond") == "Europe/London");
     // Different zones as short, too little written, or no region and three letters: no guess from the start.
     CHECK(atlas::suggest_time_zone("America/North").empty()); // North_Dakota/Beulah, /Center, /New_Salem
     CHECK(atlas::suggest_time_zone("Europe/L") != "Europe/London");
     CHECK(atlas::suggest_time_zone("Ber") != "Europe/Berlin");
+    CHECK(atlas::suggest_time_zone("Mont").empty()); // Montreal, Monterrey, Montevideo, Montserrat, ...
+    CHECK(atlas::suggest_time_zone("Braz").empty()); // Brazil/ as much as Africa/Brazzaville
+    CHECK(atlas::suggest_time_zone("Cana").empty()); // Canada/ as much as Atlantic/Canary
+    // A POSIX zone's digits or an offset are no city to complete: EST5 is EST (one edit), not EST5EDT.
+    CHECK(atlas::suggest_time_zone("EST5") == "EST");
+    CHECK(atlas::suggest_time_zone("MST7") == "MST");
+    CHECK(atlas::suggest_time_zone("PST8").empty());
+    // A zone of no region written under one is that zone, not a city it starts.
+    CHECK(atlas::suggest_time_zone("America/MET") == "MET");
+    CHECK(atlas::suggest_time_zone("Cent") == "CET");
     // A whole city still wins over a longer one it starts, and a real city under a wrong region keeps its zone.
     CHECK(atlas::suggest_time_zone("GMT+1") == "Etc/GMT+1");
     CHECK(atlas::suggest_time_zone("America/Rome") == "Europe/Rome");
@@ -309,22 +320,33 @@ std::string_view reference_suggest_time_zone(std::string_view name)
         const auto length = [&](std::size_t i) { return (cities ? tz_last_component(tz_names[i]) : tz_names[i]).size(); };
         const std::size_t shortest = length(*std::min_element(starts.begin(), starts.end(),
             [&](std::size_t a, std::size_t b) { return length(a) < length(b); }));
-        std::vector<std::size_t> best;
+        std::vector<std::size_t> best; // a city: every one it starts; a name: the shortest
         for (const std::size_t i : starts)
-            if (length(i) == shortest) best.push_back(i);
+            if (cities || length(i) == shortest) best.push_back(i);
         const bool one = std::all_of(best.begin(), best.end(), [&](std::size_t i) { return tz_same_place(best.front(), i); });
         return one ? tz_names[best.front()] : std::string_view{};
     };
     const bool has_region = last.size() < word.size();
-    // 3. With a region and at least 3 characters of a city: the name they start.
-    if (has_region && last.size() >= 3)
+    // Letters only, and without a region no start of a region.
+    const bool letters = std::all_of(last.begin(), last.end(),
+        [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '-'; });
+    const bool starts_region = std::any_of(tz_names.begin(), tz_names.end(), [&](std::string_view zone) {
+        const std::size_t slash = zone.find('/');
+        return slash != std::string_view::npos && slash >= word.size() && iequals_ascii(zone.substr(0, word.size()), word);
+    });
+    // 3. A region written with a zone's name of no region: that zone.
+    if (has_region && !same_last.empty() && one_place && !city_in_region) return tz_names[same_last.front()];
+    // 4. With a region and at least 3 letters of a city: the name they start.
+    if (has_region && last.size() >= 3 && letters)
         if (const auto whole = completed(false)) return *whole;
-    // 4. The city alone; a city of different zones ends the search.
+    // 5. The city alone; a city of different zones ends the search.
     if (!same_last.empty()) return one_place ? tz_names[same_last.front()] : std::string_view{};
-    // 5. Without a region, at least 4 characters that start a city.
-    if (!has_region && last.size() >= 4)
+    // 6. A small typo in the whole name.
+    if (!near.text.empty()) return near.text;
+    // 7. Without a region, at least 4 letters that start the cities of one place, and no region.
+    if (!has_region && last.size() >= 4 && letters && !starts_region)
         if (const auto city = completed(true)) return *city;
-    if (!near.text.empty() || !fuzzy || last.size() < 3) return near.text;
+    if (!fuzzy || last.size() < 3) return {};
     std::vector<std::string_view> components;
     for (const std::string_view zone : tz_names) components.push_back(tz_last_component(zone));
     const std::size_t index = best_suggestion_index(last, components, same_place);

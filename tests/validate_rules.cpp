@@ -1191,6 +1191,15 @@ TEST_CASE("strings, booleans and JSON-in-string fields of the wrong JSON type ar
                           own.hint_value);
         expect_clean(atlas::validate_request(outbound_with({key + own.hint_value})));
     }
+    // Windows that are wrong as they stand get the example list, not themselves as text.
+    for (const char* not_windows : {R"("TimeWindows": [1, 2])", R"("TimeWindows": {})",
+             R"("TimeWindows": {"windows": [{"startHour": 9, "startMinute": 0, "endHour": 17, "endMinute": 0}]})",
+             R"("TimeWindows": [{"startHour": 24, "startMinute": 0, "endHour": 17, "endMinute": 0}])"}) {
+        CAPTURE(not_windows);
+        CHECK(contains(expect_rule(atlas::validate_request(outbound_with({not_windows})), "field.type", "/TimeWindows", 6, 18)
+                           .hint,
+            R"(e.g. "TimeWindows": "[{\"startHour\":9,)"));
+    }
     const std::string long_list = "[\"" + std::string(200, 'x') + "\"]";
     CHECK(contains(expect_rule(atlas::validate_request(outbound_with({R"("IdleMessages": )" + long_list})), "field.type",
                        "/IdleMessages", 6, 19)
@@ -2725,7 +2734,12 @@ TEST_CASE("a credential echoed from a value into a message or hint is masked in 
     for (const std::string& member : {R"("Timezone": "api-key=)" + secret + "\"", R"("CallType": "api-key: )" + secret + "\"",
              R"("StartDate": "ATLAS_API_KEY=)" + secret + "\"", R"("campaignType": "x-api-key=)" + secret + "\"",
              R"("Timezone": "API__KEY=)" + secret + "\"", R"("api-key: )" + secret + R"(": 1)",
-             R"("IdleMessages": {"api-key": ")" + secret + "\"}"}) { // the hint serialises the object
+             // The field.type hint of JSON-in-string fields shows an array or object as text, escaped once more:
+             // one that may name the credential anywhere, decoded, gets the example instead.
+             R"("IdleMessages": {"api-key": ")" + secret + "\"}", R"("IdleMessages": ["{\"api-key\":\")" + secret + R"(\"}"])",
+             R"("IdleMessages": ["api-key=\")" + secret + R"(\""])", R"("IdleMessages": {"api\u002dkey": ")" + secret + "\"}",
+             R"("IdleMessages": {"api-key": [")" + secret + "\"]}", R"("RedialSettings": {"api-key": {"value": ")" + secret + "\"}}",
+             R"("TimeWindows": {"api_key": [")" + secret + "\"]}", R"("IdleMessages": {"apiKey": "x\")" + secret + "\"}"}) {
         CAPTURE(member);
         const std::string text = R"({"name": "n", "campaignType": "1", "CallType": "2", "TemplateId": "t", )" + member + "}";
         const auto r = atlas::validate_request(text);
@@ -2737,7 +2751,11 @@ TEST_CASE("a credential echoed from a value into a message or hint is masked in 
             CHECK_FALSE(contains(d.hint, secret));
             CHECK_FALSE(contains(d.path, secret)); // an unknown key that pastes one is its own pointer
         }
-        if (!contains(member, "StartDate")) // its message names the fault, not the value
+        const bool json_text = contains(member, "IdleMessages") || contains(member, "RedialSettings") ||
+                               contains(member, "TimeWindows");
+        if (json_text) // the example, not the value
+            CHECK(contains(r.to_json(), "e.g."));
+        else if (!contains(member, "StartDate")) // its message names the fault, not the value
             CHECK(contains(r.to_json(), "*****")); // masked byte for byte; the rest of the message stays
     }
     const auto response = atlas::validate_response(R"({"Timezone": "apikey:)" + secret + R"("})");

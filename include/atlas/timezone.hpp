@@ -235,8 +235,9 @@ inline tz_city tz_exact_last(std::string_view last, const tz_search_index& index
 
 // The name that `written` is the start of, by the fewest characters left out (ignoring ASCII case): "US/East" is
 // US/Eastern, not US/East-Indiana; "America/Sao" is America/Sao_Paulo, where a typo's search had taken America/Adak.
-// With `cities`, the start of a last part instead ("Lond": Europe/London). `index` is tz_search_index::count when
-// there is none, or when different zones are as short (`tied`; tz_same_place: the first of one place).
+// With `cities`, the start of a last part instead, and only of one place ("Lond": Europe/London; "Mont" starts five
+// cities). `index` is tz_search_index::count when there is none, or when different zones are as short (`tied`;
+// tz_same_place: the first of one place).
 constexpr tz_hit tz_completion(std::string_view written, bool cities) noexcept
 {
     constexpr std::size_t none = std::size(tz_names);
@@ -246,15 +247,30 @@ constexpr tz_hit tz_completion(std::string_view written, bool cities) noexcept
         const std::string_view text = cities ? tz_last_component(tz_names[i]) : tz_names[i];
         if (text.size() <= written.size() || !iequals_ascii(text.substr(0, written.size()), written)) continue;
         const std::size_t left_out = text.size() - written.size();
-        if (best == none || left_out < best_left_out) {
+        if (best == none || (!cities && left_out < best_left_out)) {
             best = i;
             best_left_out = left_out;
             tied = false;
-        } else if (left_out == best_left_out && !tz_same_place(best, i)) {
-            tied = true;
+        } else if ((cities || left_out == best_left_out) && !tz_same_place(best, i)) {
+            tied = true; // for a city, for good: any two places it starts are a coin toss
         }
     }
     return {tied ? none : best, best_left_out, tied};
+}
+
+// Whether a completion may be tried on what was written: a city's letters ("East", "Sao_Paulo", "Port-au"), not
+// a POSIX zone's ("EST5": EST, not EST5EDT) or an offset ("GMT+"); and without a region, nothing that starts one
+// ("Braz" is Brazil/ as much as Africa/Brazzaville).
+constexpr bool tz_completable(std::string_view word, std::string_view last) noexcept
+{
+    for (const char c : last)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-')) return false;
+    if (last.size() < word.size()) return true;
+    for (const std::string_view name : tz_names)
+        if (const std::size_t slash = name.find('/');
+            slash != std::string_view::npos && slash >= word.size() && iequals_ascii(name.substr(0, word.size()), word))
+            return false;
+    return true;
 }
 
 // True when word names a region such as "America" or "europe" (case-insensitive):
@@ -299,20 +315,23 @@ constexpr bool is_time_zone(std::string_view name) noexcept
 //      ("Brasil/West" -> "Brazil/West") or when no zone with a region has that city
 //      ("Brazil/Wet" -> "Brazil/West"): before step 3 can take the city alone to another
 //      country; two zones one edit away end the search ("Brazil/est": East or West);
-//   3. when a region and at least 3 characters of a city are written, the name they start,
+//   3. when a region is written with a zone's name of no region, that zone
+//      ("America/MET" -> "MET");
+//   4. when a region and at least 3 letters of a city are written, the name they start,
 //      by the fewest characters left out ("US/East" -> "US/Eastern", not Brazil/East;
 //      "America/Sao" -> "America/Sao_Paulo"): detail::tz_completion; different zones as short
 //      end the search ("America/North": three North_Dakota zones);
-//   4. the last path component alone, ignoring case, so a missing or wrong region is
+//   5. the last path component alone, ignoring case, so a missing or wrong region is
 //      forgiven ("new york" -> "America/New_York", "Asia/Rome" -> "Europe/Rome"); a city
 //      of different zones ends the search ("Eastern": US/ or Canada/);
-//   5. without a region, at least 4 characters that start a city ("Lond" -> "Europe/London"),
-//      or different zones as short, which end the search;
 //   6. a small typo in the whole name (detail::best_suggestion rules:
 //      "Europe/Berln" -> "Europe/Berlin");
-//   7. a small typo in the last component ("Berln" -> "Europe/Berlin").
+//   7. without a region, at least 4 letters that start the cities of one place and no region
+//      ("Lond" -> "Europe/London"; "Mont" starts five, "Braz" a region: none);
+//   8. a small typo in the last component ("Berln" -> "Europe/Berlin").
+// Steps 4 and 7 take letters only (detail::tz_completable): "EST5" is EST, not EST5EDT.
 // Names as near as each other are no guess ("America/Stka": Atka or Sitka), unless they are
-// the same place (detail::tz_same_place), which gives the first in byte order. Steps 2, 6 and 7
+// the same place (detail::tz_same_place), which gives the first in byte order. Steps 2, 6 and 8
 // need at least 3 characters and are skipped for a bare region name ("America", "europe").
 // Input longer than 64 bytes after trimming gets nothing, and input longer than 256 bytes is
 // rejected before it is even scanned, so the cost is bounded for any input.  No heap
@@ -347,12 +366,13 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
         return !city_in_region ||
                (!near.tied && detail::iequals_ascii(detail::tz_last_component(detail::tz_names[near.index]), last));
     };
-    // Steps 3 and 5: a name or a city cut short. Different zones as short end the search: "America/North" is
+    // Steps 4 and 7: a name or a city cut short. Different zones as short end the search: "America/North" is
     // one of three North_Dakota zones, not Australia/North.
     const auto completion = [&](bool cities) {
         const bool long_enough = cities ? !has_region && last_units.size() >= min_city_start
                                         : has_region && last_units.size() >= min_fuzzy;
-        return long_enough ? detail::tz_completion(word, cities) : detail::tz_hit{std::size(detail::tz_names), 0, false};
+        return long_enough && detail::tz_completable(word, last) ? detail::tz_completion(word, cities)
+                                                                 : detail::tz_hit{std::size(detail::tz_names), 0, false};
     };
 
     if (!std::is_constant_evaluated()) { // the same steps over the index: lengths that cannot match are not read
@@ -371,14 +391,16 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
         const detail::tz_city city = last.empty() ? detail::tz_city{tz_search_index::count, false, false}
                                                   : detail::tz_exact_last(last, index);
         if (region_typo(near, city.in_region)) return found(near.index);
+        if (has_region && city.index != tz_search_index::count && !city.in_region)
+            return detail::tz_names[city.index]; // "America/MET": the zone MET, not America/Metlakatla
         if (const detail::tz_hit whole = completion(false); whole.index != tz_search_index::count || whole.tied)
             return found(whole.index);
         if (city.index != tz_search_index::count) return detail::tz_names[city.index];
         if (city.several) return {};
+        if (near.index != tz_search_index::count) return found(near.index);
         if (const detail::tz_hit started = completion(true); started.index != tz_search_index::count || started.tied)
             return found(started.index);
-        if (near.index != tz_search_index::count || !fuzzy || last_units.size() < min_fuzzy)
-            return found(near.index);
+        if (!fuzzy || last_units.size() < min_fuzzy) return {};
         return found(detail::tz_fuzzy(last_units, index.by_last_size, last_of,
                                       [&index](std::size_t i) { return index.last_mask[i]; })
                          .index);
@@ -399,6 +421,7 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
     const detail::tz_hit near_hit{near.text.empty() ? detail::tz_search_index::count : near.index, near.distance,
                                   near.tied};
     if (region_typo(near_hit, in_region)) return near.text;
+    if (has_region && !several && city != detail::no_suggestion && !in_region) return detail::tz_names[city];
     const auto completed = [](const detail::tz_hit& hit) {
         return hit.tied ? std::string_view{} : detail::tz_names[hit.index];
     };
@@ -406,9 +429,10 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
         return completed(whole);
     if (several) return {};
     if (city != detail::no_suggestion) return detail::tz_names[city];
+    if (!near.text.empty()) return near.text;
     if (const detail::tz_hit started = completion(true); started.index != std::size(detail::tz_names) || started.tied)
         return completed(started);
-    if (!near.text.empty() || !fuzzy || last_units.size() < min_fuzzy) return near.text;
+    if (!fuzzy || last_units.size() < min_fuzzy) return {};
     const std::size_t index = detail::best_suggestion_index(last, detail::tz_component_range{}, same_place);
     return index == detail::no_suggestion ? std::string_view{} : detail::tz_names[index];
 }

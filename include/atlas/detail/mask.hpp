@@ -120,11 +120,9 @@ inline std::size_t find_api_ascii(std::string_view s, std::size_t from) noexcept
     return std::string_view::npos;
 }
 
-/// Masks, in place, a credential assigned inside a diagnostic's message or hint: a value echoed from the payload
-/// ("Timezone \"api-key=...\" is not ...") would otherwise print it in every report form. Every name of the
-/// credential has "api" and then "key" (see names_api_key): a text without them, which is nearly every message, is
-/// neither walked nor copied.
-inline void mask_api_key_assignments_in(std::string& s)
+/// Whether s has "api", separators (as names_api_key skips them) and "key", in any case: every name of the
+/// credential has them, so a text without them names none.
+inline bool may_name_api_key(std::string_view s) noexcept
 {
     const auto at = [&](std::size_t i, std::string_view lower) {
         if (i + lower.size() > s.size())
@@ -134,14 +132,22 @@ inline void mask_api_key_assignments_in(std::string& s)
                 return false;
         return true;
     };
-    bool may_name_it = false;
-    for (std::size_t i = find_api_ascii(s, 0); i != std::string_view::npos && i + 6 <= s.size() && !may_name_it; i = find_api_ascii(s, i + 1)) {
-        std::size_t k = i + 3; // separators between, as names_api_key skips them
+    for (std::size_t i = find_api_ascii(s, 0); i != std::string_view::npos && i + 6 <= s.size(); i = find_api_ascii(s, i + 1)) {
+        std::size_t k = i + 3;
         while (k < s.size() && is_name_separator(s[k]))
             ++k;
-        may_name_it = at(k, "key");
+        if (at(k, "key"))
+            return true;
     }
-    if (!may_name_it)
+    return false;
+}
+
+/// Masks, in place, a credential assigned inside a diagnostic's message or hint: a value echoed from the payload
+/// ("Timezone \"api-key=...\" is not ...") would otherwise print it in every report form. A text that names no
+/// credential, which is nearly every message, is neither walked nor copied.
+inline void mask_api_key_assignments_in(std::string& s)
+{
+    if (!may_name_api_key(s))
         return;
     std::string masked;
     mask_api_key_assignments(s, masked, true);

@@ -7,6 +7,7 @@
 #include <atlas/detail/checker.hpp>
 #include <atlas/detail/json_reader.hpp>
 #include <atlas/detail/json_skim.hpp>
+#include <atlas/detail/mask.hpp>
 #include <atlas/detail/suggest.hpp>
 #include <atlas/detail/syntax_help.hpp>
 #include <atlas/detail/text.hpp>
@@ -122,36 +123,51 @@ inline std::string describe_value(const field_slot& s)
 }
 
 /// The array or object of slot i as JSON text on one line (white space between its tokens dropped), when it came
-/// from text and has at most `most` bytes that way; else empty. The payload read it whole, so it is JSON.
+/// from text and has at most `most` bytes that way; else empty. The payload was read whole, so the value is JSON: its
+/// end is where its brackets close, and nothing past `most` bytes of it is copied. Empty too when a string in it
+/// (a key or a value, decoded) may name the credential: the hint quotes the value once more, and the masking of
+/// messages reads only one level of escapes.
 inline std::string compact_value_text(const checker& c, std::size_t i, std::size_t most)
 {
     const field_slot& s = c.slot(i);
     if (!c.from_text() || s.value_offset == npos || s.value_offset >= c.text().size() ||
         (s.type != json_type::array && s.type != json_type::object))
         return {};
-    const std::string_view from_value = c.text().substr(s.value_offset);
-    json_reader reader(from_value, c.opts().max_depth);
-    if (!reader.skip_value())
-        return {};
-    std::string out;
+    const std::string_view value = c.text().substr(s.value_offset);
+    std::string out, decoded;
+    std::size_t depth = 0, string_from = 0;
     bool in_string = false;
-    for (std::size_t k = 0; k < reader.position(); ++k) {
-        const char ch = from_value[k];
+    for (std::size_t k = 0; k < value.size() && out.size() <= most; ++k) {
+        const char ch = value[k];
         if (in_string) {
             out += ch;
-            if (ch == '\\' && k + 1 < reader.position())
-                out += from_value[++k];
-            else if (ch == '"')
+            if (ch == '\\' && k + 1 < value.size()) {
+                out += value[++k];
+            } else if (ch == '"') {
                 in_string = false;
-        } else if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') {
-            out += ch;
-            in_string = ch == '"';
+                decoded.clear();
+                decode_json_string(std::string_view(out).substr(string_from, out.size() - 1 - string_from), decoded);
+                if (may_name_api_key(decoded))
+                    return {};
+            }
+            continue;
         }
-        if (out.size() > most)
-            return {};
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
+            continue;
+        out += ch;
+        if (ch == '"') {
+            in_string = true;
+            string_from = out.size();
+        } else if (ch == '[' || ch == '{') {
+            ++depth;
+        } else if ((ch == ']' || ch == '}') && --depth == 0) {
+            return out.size() <= most ? out : std::string();
+        }
     }
-    return out;
+    return {};
 }
+
+inline bool skim_time_windows(std::string_view content, std::size_t max_depth, std::vector<workspace::window>& windows);
 
 ATLAS_DECL void check_type(checker& c, std::size_t i)
 {
@@ -201,10 +217,16 @@ ATLAS_DECL void check_type(checker& c, std::size_t i)
         else if (scalar && f.kind != value_kind::time_windows)
             hint = "write it as a JSON string: " + key + quote_value(literal);
         else if (f.kind == value_kind::time_windows || f.kind == value_kind::json_text) {
-            // The writer's own array or object as the text is the fix; one window alone goes in a list.
+            // The writer's own array or object as the text is the fix; one window alone goes in a list. Windows
+            // only when they are right as they stand: else the example shows what a window list is.
             std::string own = compact_value_text(c, i, 160);
-            if (!own.empty() && f.kind == value_kind::time_windows && s.type == json_type::object)
-                own = "[" + own + "]";
+            if (!own.empty() && f.kind == value_kind::time_windows) {
+                if (s.type == json_type::object)
+                    own = "[" + own + "]";
+                std::vector<workspace::window> windows;
+                if (!skim_time_windows(own, c.opts().max_depth, windows))
+                    own.clear();
+            }
             if (!own.empty())
                 hint = name + " carries JSON encoded in a string: send the value as text, " + key + quote_value(own, 200);
             else
