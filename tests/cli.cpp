@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -360,6 +361,77 @@ TEST_SUITE("cli")
         const auto strict = run_cli({"--strict", "-"}, payload);
         CHECK(strict.status == 1);
         CHECK(strict.out.find("error: \"Calltype\" is not a field of the request [field.unknown]") != std::string::npos);
+    }
+
+    TEST_CASE("configs and profiles apply in command-line order, with the levels, limits and keys a config names")
+    {
+        // Written where nothing else writes; removed at the end.
+        const auto dir = std::filesystem::temp_directory_path() / ("atlas-cli-config-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir);
+        const auto config = [&](const std::string& name, const std::string& json) {
+            const std::string path = (dir / name).string();
+            std::ofstream(path) << json;
+            return path;
+        };
+        const std::string wrong_type = R"({"name":1,"campaignType":"1","CallType":"1","TemplateId":"t"})";
+        const std::string type_off = config("off.json", R"({"rules":{"field.type":"off"}})");
+        CHECK(run_cli({"--config", type_off, "-"}, wrong_type).status == 0);
+        // A profile after a config replaces it; a config after a profile applies over it.
+        const auto replaced = run_cli({"--config", type_off, "--profile", "default", "-"}, wrong_type);
+        CHECK(replaced.status == 1);
+        CHECK(replaced.out.find("<stdin>: invalid (1 error, 0 warnings)") != std::string::npos);
+        CHECK(run_cli({"--profile", "default", "--config", type_off, "-"}, wrong_type).status == 0);
+        // A rule set to "warning" reports a warning, which leaves the payload valid.
+        const auto warning = run_cli({"--config", config("warning.json", R"({"rules":{"field.type":"warning"}})"),
+                                         "--format", "json", "-"},
+            wrong_type);
+        CHECK(warning.status == 0);
+        const auto report = boost::json::parse(warning.out);
+        CHECK(report.at("valid") == true);
+        CHECK(report.at("warnings") == 1);
+        CHECK(report.at("diagnostics").at(0).at("severity") == "warning");
+        CHECK(report.at("diagnostics").at(0).at("rule") == "field.type");
+        // A payload over the config's max_input_bytes is one json.limit error at its first byte, not cut and read.
+        const auto limited = run_cli({"--response", "--config", config("limit.json", R"({"max_input_bytes":12})"),
+                                         "--format", "json", "-"},
+            R"({"name":"x"} trailing)");
+        CHECK(limited.status == 1);
+        const auto limit_report = boost::json::parse(limited.out);
+        CHECK(limit_report.at("errors") == 1);
+        CHECK(limit_report.at("diagnostics").at(0).at("rule") == "json.limit");
+        CHECK(limit_report.at("diagnostics").at(0).at("line") == 1);
+        CHECK(limit_report.at("diagnostics").at(0).at("column") == 1);
+        // A misspelt key of a template entry is refused, as every misspelt key of a config is: exit 2.
+        const auto misspelt = run_cli({"--config", config("lang.json", R"({"templates":[{"id":"t","channel":"web","lang":"en"}]})"),
+                                          "-"},
+            R"({"name":"n","campaignType":"0","Position":"p","TemplateId":"t"})");
+        CHECK(misspelt.status == 2);
+        CHECK(misspelt.err.find("unknown key \"lang\"") != std::string::npos);
+        std::filesystem::remove_all(dir);
+    }
+
+    TEST_CASE("--format or --schema given twice: the last counts; markdown is only for --list-rules")
+    {
+        const auto text = run_cli({"--format", "json", "--format", "text", "-"}, "{}");
+        CHECK(text.status == 1);
+        CHECK(text.out.rfind("<stdin>:1:1: error: name is required [field.required]", 0) == 0);
+        const auto schema = run_cli({"--schema", "request", "--schema", "response"});
+        CHECK(schema.status == 0);
+        CHECK(schema.out.find("\"$id\": \"urn:atlas:update-full-campaign:response\"") != std::string::npos);
+        const auto markdown = run_cli({"--format", "markdown", "-"}, "{}");
+        CHECK(markdown.status == 2);
+        CHECK(markdown.out.empty());
+        CHECK(markdown.err.find("--format takes text or json (or markdown, with --list-rules)") != std::string::npos);
+    }
+
+    TEST_CASE("the text summary counts as the exit status judges: warnings alone are valid")
+    {
+        const auto warned = run_cli({"-"}, R"({"name":"n","campaignType":"1","CallType":"1","TemplateId":"t","Colour":1})");
+        CHECK(warned.status == 0);
+        CHECK(warned.out.find("<stdin>: valid (0 errors, 1 warning)") != std::string::npos);
+        const auto clean = run_cli({"-"}, R"({"name":"n","campaignType":"1","CallType":"1","TemplateId":"t"})");
+        CHECK(clean.status == 0);
+        CHECK(clean.out.find("<stdin>: valid (0 errors, 0 warnings)") != std::string::npos);
     }
 
     TEST_CASE("--list-rules prints every rule of the catalog, as text and as JSON")

@@ -20,6 +20,7 @@
 #include <boost/json/value.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <initializer_list>
 #include <iterator>
@@ -3304,6 +3305,24 @@ TEST_CASE("to_text lets no control character or bidirectional override through, 
     // In messages, C1 controls and bidirectional controls are escaped as code points.
     const auto r = atlas::validate_request(outbound_with({"\"Timezone\": \"Europe/\xC2\x85\xE2\x81\xA6x\""}));
     CHECK(contains(expect_rule(r, "timezone.known", "/Timezone", 6, 15).message, R"("Europe/\u0085\u2066x")"));
+}
+
+TEST_CASE("to_json stays JSON whatever control character a key holds: each is escaped in the pointer and the message")
+{
+    for (int control = 0; control <= 0x7F; control = control == 0x1F ? 0x7F : control + 1) {
+        CAPTURE(control);
+        char escape[8];
+        std::snprintf(escape, sizeof escape, "\\u%04x", control);
+        const auto r = atlas::validate_request(
+            std::string(R"({"name":"n","campaignType":"1","CallType":"1","TemplateId":"t",")") + escape + "\":1}");
+        const std::string json = r.to_json();
+        boost::json::value parsed;
+        REQUIRE_NOTHROW(parsed = boost::json::parse(json));
+        CHECK(std::string_view(parsed.at("diagnostics").at(0).at("path").as_string()) ==
+              "/" + std::string(1, static_cast<char>(control)));
+        for (const char c : json)
+            CHECK(static_cast<unsigned char>(c) >= 0x20);
+    }
 }
 
 TEST_CASE("to_text makes a user rule's message, hint and id printable, as to_json escapes them")

@@ -110,6 +110,16 @@ static void test_valid_example(void)
     CHECK(contains(report, "{\"valid\":false,"));
     atlas_free(report);
     free(text);
+
+    /* Options apply to responses too: an unknown field set to error makes one invalid. */
+    report = atlas_validate_response("{\"NewServerField\":1}", 20, NULL);
+    CHECK(contains(report, "{\"valid\":true,\"errors\":0,\"warnings\":1,"));
+    atlas_free(report);
+    report = atlas_validate_response("{\"NewServerField\":1}", 20, "{\"rules\":{\"field.unknown\":\"error\"}}");
+    CHECK(contains(report, "{\"valid\":false,\"errors\":1,\"warnings\":0,"));
+    CHECK(contains(report, "\"path\":\"/NewServerField\",\"rule\":\"field.unknown\""));
+    CHECK(contains(report, "\"line\":1,\"column\":2"));
+    atlas_free(report);
 }
 
 static void test_invalid_example(void)
