@@ -152,7 +152,7 @@ inline std::string compact_value_text(const checker& c, std::size_t i, std::size
             }
             continue;
         }
-        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
+        if (json_impl::is_ws(ch))
             continue;
         out += ch;
         if (ch == '"') {

@@ -72,8 +72,8 @@ void read_value(const boost::json::value& v, E& out, std::string_view member)
 
 /// What keeps `v` from being written as JSON, found without recursion: arrays and objects nested more than `limit`
 /// deep (Boost.JSON's recursive copy would overflow the stack), or a NaN or infinite number (its serializer writes
-/// `NaN` and `Infinity`, which no JSON reader takes). 0 when there is nothing.
-inline int unwritable_in(const boost::json::value& v, std::size_t limit)
+/// `NaN` and `Infinity`, which no JSON reader takes). convert_error{} when there is nothing.
+inline convert_error unwritable_in(const boost::json::value& v, std::size_t limit)
 {
     struct level {
         const boost::json::value* value;
@@ -84,11 +84,11 @@ inline int unwritable_in(const boost::json::value& v, std::size_t limit)
         const level at = pending.back();
         pending.pop_back();
         if (const double* number = at.value->if_double(); number && !std::isfinite(*number))
-            return static_cast<int>(convert_error::not_finite);
+            return convert_error::not_finite;
         if (!at.value->is_array() && !at.value->is_object())
             continue;
         if (at.depth + 1 > limit)
-            return static_cast<int>(convert_error::too_deep);
+            return convert_error::too_deep;
         if (const auto* array = at.value->if_array())
             for (const boost::json::value& element : *array)
                 pending.push_back({&element, at.depth + 1});
@@ -96,7 +96,7 @@ inline int unwritable_in(const boost::json::value& v, std::size_t limit)
             for (const auto& member : at.value->get_object())
                 pending.push_back({&member.value(), at.depth + 1});
     }
-    return 0;
+    return {};
 }
 
 /// Writes every non-absent member under its wire name, then the unknown members kept in `extra`.
@@ -117,8 +117,8 @@ void write_model(boost::json::value& out, const T& in)
     });
     for (const auto& kv : in.extra)
         if (field_index(fields, kv.key()) == fields.size()) { // a known name in extra never overrides a member
-            if (const int fault = unwritable_in(kv.value(), to_json_max_depth))
-                throw boost::system::system_error(make_error_code(static_cast<convert_error>(fault)),
+            if (const convert_error fault = unwritable_in(kv.value(), to_json_max_depth); fault != convert_error{})
+                throw boost::system::system_error(make_error_code(fault),
                     "atlas: extra[" + quote_value(std::string_view(kv.key())) + "]");
             object.emplace(kv.key(), kv.value());
         }
