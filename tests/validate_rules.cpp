@@ -1802,6 +1802,35 @@ TEST_CASE("an hour or minute that is not a JSON integer is a time-windows.type e
         "time-windows.type");
 }
 
+TEST_CASE("in a typed request a hint inside TimeWindows is written as the struct's string holds the content")
+{
+    // A probe: the typed path gave the text's \"startHour\":9, and that, put in the struct's string, is no JSON.
+    const auto hint_of = [](const atlas::update_campaign_request& request, std::string_view rule) {
+        for (const atlas::diagnostic& d : atlas::validate(request).diagnostics)
+            if (d.rule == rule)
+                return d.hint;
+        FAIL_CHECK("no " << rule);
+        return std::string();
+    };
+    atlas::update_campaign_request request = atlas::parse_request(outbound_with({}));
+    request.TimeWindows = std::string(R"([{"startHour":9.0,"startMinute":"0","endHour":17,"endMinute":0}])");
+    CHECK(hint_of(request, "time-windows.type") == R"(write "startHour":9)");
+    request.TimeWindows = std::string(R"([{"startHour":9,"startMinute":"0","endHour":17,"endMinute":0}])");
+    const std::string hint = hint_of(request, "time-windows.type");
+    CHECK(hint == R"(write the number without quotes: "startMinute":0)");
+    // Applied as written, it clears the error.
+    std::string content = *request.TimeWindows;
+    const std::string written = R"("startMinute":"0")";
+    content.replace(content.find(written), written.size(), hint.substr(std::string_view("write the number without quotes: ").size()));
+    request.TimeWindows = content;
+    CHECK(atlas::validate(request).valid());
+    // A syntax hint about quotes says nothing of \" there: the struct's string holds a quote as it is.
+    request.RedialSettings = std::string("{a:1}");
+    const std::string syntax = hint_of(request, "json-text.syntax");
+    CHECK(contains(syntax, "write the key in double quotes"));
+    CHECK_FALSE(contains(syntax, "\\\""));
+}
+
 TEST_CASE("an unknown key in a window is a warning with a did-you-mean")
 {
     const auto r = atlas::validate_request(outbound_with(

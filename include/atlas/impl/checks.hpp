@@ -995,7 +995,8 @@ inline void report_not_json(checker& c, std::size_t i, rule syntax_rule, const j
     syntax_help help = explain_syntax_error(reader);
     if (hint.empty())
         hint = std::move(help.hint);
-    if (hint.find("in double quotes") != std::string::npos) // inside the field's string, a quote is written \"
+    // Inside the field's string in payload text a quote is written \" (a typed struct's string holds it as it is).
+    if (c.from_text() && hint.find("in double quotes") != std::string::npos)
         hint += ", each written \\\" inside the string " + name;
     c.emit_on(syntax_rule, i, json_error_rule_message(name, reader.error(), reader.error_offset(), help.what),
         std::move(hint), c.content_offset(i, reader.error_offset()));
@@ -1335,6 +1336,9 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
             }
             hold_window_diagnostic(c, i, rule::time_windows_type, index, key, token.offset, [&] {
                 std::string hint, shown;
+                // As the key is written: in payload text, inside the string TimeWindows, with its quotes escaped;
+                // in a typed request's string, as it stands.
+                const std::string quote = c.from_text() ? "\\\"" : "\"";
                 switch (token.kind) {
                 case token_kind::object_begin: shown = "an object"; break;
                 case token_kind::array_begin: shown = "an array"; break;
@@ -1345,16 +1349,15 @@ inline void read_time_windows(checker& c, std::size_t i, content_walk& content)
                         decode_json_string(token.raw, decoded);
                     const std::string_view value = token.has_escapes ? std::string_view(decoded) : token.raw;
                     shown = "the string " + quote_value(value);
-                    // As the key is written in the payload: inside the string TimeWindows, with its quotes escaped.
                     if (const auto number = whole_number(value, 0, max))
-                        hint = "write the number without quotes: \\\"" + std::string(key) + "\\\":" +
+                        hint = "write the number without quotes: " + quote + std::string(key) + quote + ":" +
                                std::to_string(*number);
                     break;
                 }
                 case token_kind::number: // 9.0, 1e1
                     shown = shown_number(token.raw);
                     if (const auto number = whole_number(token.raw, 0, max))
-                        hint = "write \\\"" + std::string(key) + "\\\":" + std::to_string(*number);
+                        hint = "write " + quote + std::string(key) + quote + ":" + std::to_string(*number);
                     break;
                 case token_kind::null_literal: shown = "null"; break;
                 default: shown = token.kind == token_kind::true_literal ? "true" : "false"; break;
