@@ -492,6 +492,25 @@ TEST_SUITE("extension")
         CHECK(atlas::read_template_catalog(R"([{"id":"a","channel":"web"},{"id":"b","channel":"web"}])", catalog).empty());
     }
 
+    TEST_CASE("a refused options file or template catalog masks a credential its keys or values echo")
+    {
+        // A probe: the CLI printed, and the C ABI returned, a pasted "api-key: ..." from the file's rule name.
+        atlas::options o;
+        for (const std::string_view file : {R"({"rules":{"x api-key: SECRET-1":"off"}})",
+                 R"({"templates":[{"id":"a","channel":"api-key=SECRET-1"}]})", R"({"profile":"api_key: SECRET-1"})",
+                 R"({"allowed_values":{"Position":["a"],"api-key: SECRET-1":["b"]}})"}) {
+            const std::string problem = atlas::read_options(file, o);
+            CHECK_FALSE(problem.empty());
+            CHECK_MESSAGE(problem.find("SECRET-1") == std::string::npos, problem);
+            CHECK_MESSAGE(problem.find("api") != std::string::npos, problem); // the name stays: the reader can find it
+        }
+        std::vector<atlas::template_info> catalog;
+        const std::string problem =
+            atlas::read_template_catalog(R"([{"id":"a","channel":"api-key: SECRET-1"}])", catalog);
+        CHECK_FALSE(problem.empty());
+        CHECK_MESSAGE(problem.find("SECRET-1") == std::string::npos, problem);
+    }
+
     TEST_CASE("the CLI takes --profile and --config FILE")
     {
         const std::string text =
@@ -533,6 +552,12 @@ TEST_SUITE("extension")
         const auto bad = run({"--config", config, "-"});
         CHECK(bad.first == 2);
         CHECK(bad.second.find("did you mean \"rules\"?") != std::string::npos);
+        // What the refusal echoes of the file is masked as a report is (a probe: it printed a pasted credential).
+        std::ofstream(config) << R"({"rules":{"x api-key: SECRET-1":"off"}})";
+        const auto pasted = run({"--config", config, "-"});
+        CHECK(pasted.first == 2);
+        CHECK(pasted.second.find("unknown rule") != std::string::npos);
+        CHECK(pasted.second.find("SECRET-1") == std::string::npos);
         // The largest input limit there is reads the input whole (limit + 1 wrapped to 0 and emptied it).
         std::ofstream(config) << R"({"max_input_bytes":18446744073709551615})";
         CHECK(run({"--config", config, "-"}).first == 0);

@@ -263,6 +263,11 @@ static void test_bad_options(void)
     char* report = atlas_validate_call("cmp_1", "key", "{\"strict\": 1}");
     check_caller_error(report, "options: \\\"strict\\\" must be true or false");
     atlas_free(report);
+    /* A credential pasted into the options is masked in their report, as in a payload's. */
+    report = request(inbound, "{\"rules\": {\"x api-key: SECRET-1\": \"off\"}}");
+    check_caller_error(report, "options: unknown rule");
+    CHECK(!contains(report, "SECRET-1"));
+    atlas_free(report);
 }
 
 static void test_call(void)

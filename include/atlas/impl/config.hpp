@@ -4,6 +4,7 @@
 
 #include <atlas/config.hpp>
 #include <atlas/detail/json_reader.hpp>
+#include <atlas/detail/mask.hpp>
 #include <atlas/detail/suggest.hpp>
 #include <atlas/detail/text.hpp>
 #include <atlas/fields.hpp>
@@ -129,9 +130,7 @@ inline std::string read_templates(const boost::json::value& v, std::vector<templ
     return {};
 }
 
-} // namespace detail
-
-ATLAS_DECL std::string read_template_catalog(std::string_view json_text, std::vector<template_info>& out)
+inline std::string read_template_catalog_unmasked(std::string_view json_text, std::vector<template_info>& out)
 {
     boost::system::error_code ec;
     const boost::json::value v = boost::json::parse(json_text, ec);
@@ -144,7 +143,7 @@ ATLAS_DECL std::string read_template_catalog(std::string_view json_text, std::ve
     return detail::read_templates(v, out);
 }
 
-ATLAS_DECL std::string read_options(std::string_view json_text, options& target)
+inline std::string read_options_unmasked(std::string_view json_text, options& target)
 {
     options out = target; // changed whole or not at all: a refused file leaves the options as they were
     boost::system::error_code ec;
@@ -259,6 +258,26 @@ ATLAS_DECL std::string read_options(std::string_view json_text, options& target)
             return "\"" + std::string(key) + "\" must be a positive integer";
     target = std::move(out);
     return {};
+}
+
+// What a file's own keys and values echo in a refusal is masked as a report's messages are: the CLI prints it, and
+// the C ABI returns it as a report.
+inline std::string masked_problem(std::string problem)
+{
+    mask_api_key_assignments_in(problem);
+    return problem;
+}
+
+} // namespace detail
+
+ATLAS_DECL std::string read_template_catalog(std::string_view json_text, std::vector<template_info>& out)
+{
+    return detail::masked_problem(detail::read_template_catalog_unmasked(json_text, out));
+}
+
+ATLAS_DECL std::string read_options(std::string_view json_text, options& target)
+{
+    return detail::masked_problem(detail::read_options_unmasked(json_text, target));
 }
 
 } // namespace atlas
