@@ -26,6 +26,7 @@ struct tzdata_file {
     bool found = false;
     std::string version; // from "# version 2026f"
     std::set<std::string> names; // every Zone and Link name
+    std::vector<std::pair<std::string, std::string>> links; // (Link name, its target)
 };
 
 tzdata_file read_tzdata()
@@ -48,7 +49,10 @@ tzdata_file read_tzdata()
         }
         std::string a, b;
         if (kind == "Z" && fields >> a) result.names.insert(a);
-        else if (kind == "L" && fields >> a >> b) result.names.insert(b);
+        else if (kind == "L" && fields >> a >> b) {
+            result.names.insert(b);
+            result.links.emplace_back(b, a);
+        }
     }
     return result;
 }
@@ -133,6 +137,31 @@ TEST_CASE("every Zone and Link name in tzdata.zi is a time zone")
     }
 }
 
+TEST_CASE("every Link in tzdata.zi keeps its target's zone in the name table")
+{
+    const tzdata_file& file = tzdata();
+    if (!file.found) FAIL(missing_file_message());
+    REQUIRE(file.links.size() > 100);
+    const auto position = [](std::string_view name) {
+        const auto names = atlas::time_zone_names();
+        return static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
+    };
+    // A newer tzdata may have made a Zone a Link (regenerate then); 2025b's and 2026f's are the same.
+    const bool newer = version_key(file.version) > version_key(atlas::tzdata_version);
+    std::size_t disagree = 0;
+    for (const auto& [name, target] : file.links) {
+        const std::size_t n = position(name), t = position(target);
+        if (n == atlas::time_zone_names().size() || t == atlas::time_zone_names().size()) continue;
+        INFO(name, " -> ", target);
+        if (newer)
+            disagree += atlas::detail::tz_zone_of[n] != atlas::detail::tz_zone_of[t];
+        else
+            CHECK(atlas::detail::tz_zone_of[n] == atlas::detail::tz_zone_of[t]);
+    }
+    if (disagree != 0)
+        MESSAGE("tzdata.zi ", file.version, " links ", disagree, " names otherwise; regenerate with tools/gen_tz_names.py");
+}
+
 TEST_CASE("the name table is sorted by byte value and holds no duplicates")
 {
     static_assert(atlas::detail::tz_names_sorted_and_unique());
@@ -200,6 +229,32 @@ TEST_CASE("suggest_time_zone corrects small typos")
     CHECK(atlas::suggest_time_zone("Berln") == "Europe/Berlin");
     CHECK(atlas::suggest_time_zone("new_yrok") == "America/New_York");
     CHECK(atlas::suggest_time_zone("UTX") == "UTC");
+}
+
+TEST_CASE("suggest_time_zone takes a typo as near to a zone and a Link to it as one place")
+{
+    // Renamed cities keep their old name as a Link: a typo one edit from both was a coin toss with no guess.
+    CHECK(atlas::suggest_time_zone("Europe/Kyev") == "Europe/Kiev"); // Kiev, a Link to Kyiv: the first in byte order
+    CHECK(atlas::suggest_time_zone("Europe/Kiyv") == "Europe/Kiev");
+    CHECK(atlas::suggest_time_zone("Asia/Rangon") == "Asia/Rangoon"); // Rangoon or Yangon
+    CHECK(atlas::suggest_time_zone("Asia/Thimpu") == "Asia/Thimbu"); // Thimbu or Thimphu
+    CHECK(atlas::suggest_time_zone("America/Adka") == "America/Adak"); // Adak or Atka
+    static_assert(atlas::suggest_time_zone("Europe/Kyev") == "Europe/Kiev"); // the same at compile time
+    CHECK(atlas::is_time_zone(atlas::suggest_time_zone("Asia/Rangon")));
+    // Different zones as near still give none: Atka keeps Adak's clock (UTC-10), Sitka its own (UTC-9).
+    CHECK(atlas::suggest_time_zone("America/Stka").empty());
+    // The table says which zone each name keeps the clock of: a Zone its own, a Link its target's.
+    using atlas::detail::tz_names;
+    using atlas::detail::tz_zone_of;
+    const auto position = [](std::string_view name) {
+        return static_cast<std::size_t>(std::find(tz_names.begin(), tz_names.end(), name) - tz_names.begin());
+    };
+    CHECK(tz_zone_of[position("Europe/Kiev")] == position("Europe/Kyiv"));
+    CHECK(tz_zone_of[position("Europe/Kyiv")] == position("Europe/Kyiv"));
+    CHECK(tz_zone_of[position("US/Eastern")] == position("America/New_York"));
+    CHECK(tz_zone_of[position("Canada/Eastern")] != tz_zone_of[position("US/Eastern")]);
+    for (std::size_t i = 0; i < tz_names.size(); ++i)
+        CHECK(tz_zone_of[tz_zone_of[i]] == tz_zone_of[i]); // a Zone, never a Link
 }
 
 TEST_CASE("suggest_time_zone counts a typo's edits in characters, accents and invisible ones alike")

@@ -18,6 +18,7 @@ namespace atlas {
 namespace detail {
 
 static_assert(std::size(tz_name_ends) > 0, "tz_names.hpp holds no names");
+static_assert(std::size(tz_zone_of) == std::size(tz_name_ends), "tz_names.hpp gives every name its zone");
 static_assert(tz_name_ends[std::size(tz_name_ends) - 1] == std::size(tz_name_text) - 1,
               "tz_name_ends must end where tz_name_text does; regenerate it with tools/gen_tz_names.py");
 
@@ -147,10 +148,11 @@ std::size_t tz_exact(std::string_view word, const tz_search_index::bucketed& buc
     return tz_search_index::count;
 }
 
-// Whether two names that a typo is as near to mean the same zone: they end in the same city ("America/Cordoba" and
-// "America/Argentina/Cordoba"; "Asia/Istanbul" and "Europe/Istanbul"), unless both name a region of a country, which
-// are different zones ("US/Eastern" and "Canada/Eastern"; "Australia/West" and "Brazil/West"). Every pair of names
-// with the same last part in tzdata 2026f is one or the other.
+// Whether two names that a typo is as near to mean the same zone: one is a Link to the other, or both to one Zone
+// ("Europe/Kiev" and "Europe/Kyiv"; "Asia/Rangoon" and "Asia/Yangon"), or they end in the same city
+// ("America/Cordoba" and "America/Argentina/Cordoba"), unless both name a region of a country, which are different
+// zones ("US/Eastern" and "Canada/Eastern"; "Australia/West" and "Brazil/West"). Every pair of names with the same
+// last part in tzdata 2026f is one or the other.
 constexpr bool tz_country_region(std::string_view name) noexcept
 {
     for (const std::string_view country : {"US/", "Canada/", "Australia/", "Brazil/", "Mexico/", "Chile/"})
@@ -159,8 +161,9 @@ constexpr bool tz_country_region(std::string_view name) noexcept
 }
 constexpr bool tz_same_place(std::size_t a, std::size_t b) noexcept
 {
-    return a == b || (iequals_ascii(tz_last_component(tz_names[a]), tz_last_component(tz_names[b])) &&
-                      !(tz_country_region(tz_names[a]) && tz_country_region(tz_names[b])));
+    return a == b || tz_zone_of[a] == tz_zone_of[b] ||
+           (iequals_ascii(tz_last_component(tz_names[a]), tz_last_component(tz_names[b])) &&
+               !(tz_country_region(tz_names[a]) && tz_country_region(tz_names[b])));
 }
 
 // A search's answer: the position of the nearest name and its distance; count when nothing is near enough, or when
