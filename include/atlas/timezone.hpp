@@ -166,6 +166,14 @@ constexpr bool tz_same_place(std::size_t a, std::size_t b) noexcept
                !(tz_country_region(tz_names[a]) && tz_country_region(tz_names[b])));
 }
 
+// Whether text is longer than start and starts with it, ignoring ASCII case. The first characters are compared
+// here, before the call: in a walk over every name, they differ for nearly all of them.
+constexpr bool tz_starts_longer(std::string_view text, std::string_view start) noexcept
+{
+    return text.size() > start.size() && (start.empty() || to_lower_ascii(text[0]) == to_lower_ascii(start[0])) &&
+           iequals_ascii(text.substr(0, start.size()), start);
+}
+
 // A search's answer: the position of the nearest name and its distance; count when nothing is near enough, or when
 // two different zones are as near (`tied`: a guess between them would be a coin toss).
 struct tz_hit {
@@ -246,9 +254,10 @@ constexpr tz_hit tz_completion(std::string_view written, bool cities) noexcept
     constexpr std::size_t none = std::size(tz_names);
     std::size_t best = none, best_left_out = 0;
     bool tied = false;
+    const tz_search_index* index = std::is_constant_evaluated() ? nullptr : &tz_search(); // cities without a search
     for (std::size_t i = 0; i < std::size(tz_names); ++i) {
-        const std::string_view text = cities ? tz_last_component(tz_names[i]) : tz_names[i];
-        if (text.size() <= written.size() || !iequals_ascii(text.substr(0, written.size()), written)) continue;
+        const std::string_view text = !cities ? tz_names[i] : index ? index->last(i) : tz_last_component(tz_names[i]);
+        if (!tz_starts_longer(text, written)) continue;
         const std::size_t left_out = text.size() - written.size();
         if (best == none || (!cities && left_out < best_left_out)) {
             best = i;
@@ -272,7 +281,7 @@ constexpr bool tz_completable(std::string_view word, std::string_view last) noex
     // word has no '/': a name it starts is a region's when a '/' follows. A loop, not find: in a constant
     // expression under -fsanitize GCC 12 cannot evaluate string_view::find over the table.
     for (const std::string_view name : tz_names) {
-        if (name.size() <= word.size() || !iequals_ascii(name.substr(0, word.size()), word)) continue;
+        if (!tz_starts_longer(name, word)) continue;
         for (std::size_t k = word.size(); k < name.size(); ++k)
             if (name[k] == '/') return false;
     }
@@ -284,9 +293,7 @@ constexpr bool tz_completable(std::string_view word, std::string_view last) noex
 constexpr bool tz_is_region(std::string_view word) noexcept
 {
     for (const std::string_view name : tz_names)
-        if (name.size() > word.size() && name[word.size()] == '/' &&
-            iequals_ascii(name.substr(0, word.size()), word))
-            return true;
+        if (tz_starts_longer(name, word) && name[word.size()] == '/') return true;
     return false;
 }
 
