@@ -314,6 +314,31 @@ TEST_CASE("best suggestion scales the allowed distance with the word length")
     CHECK(best_suggestion("abcdefghijklmnopqrstuv1234", long_word).empty());
 }
 
+TEST_CASE("best suggestion allows one edit up to five characters, two from six to eight and three from nine")
+{
+    // The limit steps up at 6 and at 9 characters: a five-letter word two edits off, or an eight-letter one three
+    // off, has lost too much of itself for a guess.
+    const std::array<std::string_view, 1> five = {"abcde"};
+    CHECK(best_suggestion("abcdX", five) == "abcde");
+    CHECK(best_suggestion("abXYe", five).empty());
+    const std::array<std::string_view, 1> eight = {"abcdefgh"};
+    CHECK(best_suggestion("abcdefXY", eight) == "abcdefgh");
+    CHECK(best_suggestion("abcdeXYZ", eight).empty());
+    const std::array<std::string_view, 1> nine = {"abcdefghi"};
+    CHECK(best_suggestion("abcdefXYZ", nine) == "abcdefghi");
+}
+
+TEST_CASE("best suggestion counts a Latin-1 sign that is no letter as a character of its own")
+{
+    // Accents come off the Latin letters (\u00e9 is e), but \u00d7, \u00f7, \u00c6 and \u00de have no ASCII letter:
+    // each differs from the others and from a "?", so they are one edit apart, and a tie at one edit is no guess.
+    CHECK(best_suggestion("ab\u00d7", std::vector<std::string_view>{"ab\u00f7", "abc"}).empty());
+    CHECK(best_suggestion("ab?", std::vector<std::string_view>{"ab\u00d7", "abc"}).empty());
+    CHECK(best_suggestion("\u00c6ther", std::vector<std::string_view>{"\u00dether", "Ather"}).empty());
+    // The sign itself still matches exactly.
+    CHECK(best_suggestion("ab\u00d7", std::vector<std::string_view>{"abc", "ab\u00d7"}) == "ab\u00d7");
+}
+
 TEST_CASE("best suggestion gives words longer than 64 bytes only the exact match")
 {
     const std::string long_word(65, 'a');

@@ -211,6 +211,22 @@ TEST_CASE("suggest_time_zone fixes wrong case and spaces")
     CHECK(atlas::suggest_time_zone("America/Sao Paulo") == "America/Sao_Paulo");
 }
 
+TEST_CASE("suggest_time_zone trims white space before a short name, however much of it")
+{
+    // A short name is only a few edits from anything: without the trim, "    UTC" was four deletions from UTC, past
+    // what a seven-character word may be off, and got nothing.
+    CHECK(atlas::suggest_time_zone("    UTC") == "UTC");
+    CHECK(atlas::suggest_time_zone("\t\t\tEST") == "EST");
+}
+
+TEST_CASE("suggest_time_zone allows a five-letter city one edit, not two")
+{
+    // A five-character word may be one edit off: "Abidn" is two from Abidjan, and may be any other city.
+    CHECK(atlas::suggest_time_zone("Abidn").empty());
+    CHECK(atlas::suggest_time_zone("Abijn").empty());
+    CHECK(atlas::suggest_time_zone("Abidjn") == "Africa/Abidjan");
+}
+
 TEST_CASE("suggest_time_zone supplies a missing region")
 {
     CHECK(atlas::suggest_time_zone("New_York") == "America/New_York");
