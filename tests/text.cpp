@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <random>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace {
 
@@ -75,4 +77,58 @@ TEST_CASE("find_api_ascii finds the first api in any case from where it starts, 
     }
     CHECK(atlas::detail::find_api_ascii(std::string(40, 'x') + "aPI", 0) == 40);
     CHECK(atlas::detail::find_api_ascii("ap", 0) == std::string::npos);
+}
+
+TEST_CASE("display_columns gives the first and the last code point of each range that range's width")
+{
+    // The caret under a source line stands after the columns of what precedes it: a combining mark takes none, a
+    // CJK ideograph or Hangul syllable two. U+0300 is the first combining mark, U+4E00 the first ideograph.
+    using atlas::detail::display_columns;
+    CHECK(display_columns('a') == 1);
+    CHECK(display_columns(0x2FF) == 1);
+    CHECK(display_columns(0x300) == 0);
+    CHECK(display_columns(0x36F) == 0);
+    CHECK(display_columns(0x370) == 1);
+    CHECK(display_columns(0x482) == 1);
+    CHECK(display_columns(0x483) == 0);
+    CHECK(display_columns(0x10FF) == 1);
+    CHECK(display_columns(0x1100) == 2);
+    CHECK(display_columns(0x115F) == 2);
+    CHECK(display_columns(0x1160) == 1);
+    CHECK(display_columns(0x4DFF) == 2);
+    CHECK(display_columns(0x4E00) == 2);
+    CHECK(display_columns(0x9FFF) == 2);
+    CHECK(display_columns(0xAC00) == 2);
+    CHECK(display_columns(0xD7A3) == 2);
+    CHECK(display_columns(0xD7A4) == 1);
+    CHECK(display_columns(0x1F600) == 2);
+    CHECK(display_columns(0xE0100) == 0);
+    CHECK(display_columns(0xE01EF) == 0);
+    CHECK(display_columns(0xE01F0) == 1);
+}
+
+TEST_CASE("quote_value escapes every C1 control and the non-characters U+FFFE and U+FFFF, each as one escape")
+{
+    // U+0080 to U+009F can drive a terminal; U+FFFF is below U+10000, so it is one \u escape, not a surrogate pair.
+    using atlas::detail::quote_value;
+    CHECK(quote_value("A\xC2\x80" "B") == "\"A\\u0080B\"");
+    CHECK(quote_value("A\xC2\x9F" "B") == "\"A\\u009fB\"");
+    CHECK(quote_value("A\xC2\xA0" "B") == "\"A\xC2\xA0" "B\""); // a no-break space is printed
+    CHECK(quote_value("A\xEF\xBF\xBE" "B") == "\"A\\ufffeB\"");
+    CHECK(quote_value("A\xEF\xBF\xBF" "B") == "\"A\\uffffB\"");
+    CHECK(quote_value("A\xF3\xA0\x81\x81" "B") == "\"A\\udb40\\udc41B\""); // a tag character, above U+FFFF
+}
+
+TEST_CASE("unknown_name lists the names that would do when there are at most twelve and none is near")
+{
+    using atlas::detail::unknown_name;
+    const std::vector<std::string_view> twelve = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
+        "hotel", "india", "juliet", "kilo", "lima"};
+    CHECK(unknown_name("option", "zzzzzz", twelve) ==
+          R"(unknown option "zzzzzz" (one of "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", )"
+          R"("india", "juliet", "kilo", "lima"))");
+    std::vector<std::string_view> thirteen = twelve;
+    thirteen.push_back("mike");
+    CHECK(unknown_name("option", "zzzzzz", thirteen) == R"(unknown option "zzzzzz")");
+    CHECK(unknown_name("option", "delts", thirteen) == R"(unknown option "delts": did you mean "delta"?)");
 }
