@@ -8,6 +8,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/system/system_error.hpp>
 
+#include <cstdint>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -242,6 +243,45 @@ TEST_SUITE("convert")
               std::string::npos);
         CHECK(message_for(R"({"name":1})").find("\"name\"") != std::string::npos);
         CHECK(message_for(R"([1])") != "no error");
+    }
+
+    TEST_CASE("an integer member takes an unsigned value up to INT64_MAX, as a value built in code may hold it")
+    {
+        // Boost.JSON's parser stores INT64_MAX as int64, but a boost::json::value built in code can hold it as uint64.
+        const auto at_max = boost::json::value_to<atlas::update_campaign_request>(
+            boost::json::value(boost::json::object{{"DailyCallLimit", std::uint64_t(INT64_MAX)}}));
+        CHECK(at_max.DailyCallLimit.value() == INT64_MAX);
+        CHECK_THROWS_AS(boost::json::value_to<atlas::update_campaign_request>(boost::json::value(
+                            boost::json::object{{"DailyCallLimit", std::uint64_t(INT64_MAX) + 1}})),
+            boost::system::system_error);
+    }
+
+    TEST_CASE("an integer member refused tells a number that is no integer from a value that is no number")
+    {
+        const auto code_for = [](const char* json) -> boost::system::error_code {
+            try {
+                (void)atlas::parse_request(json);
+            } catch (const boost::system::system_error& e) {
+                return e.code();
+            }
+            return {};
+        };
+        CHECK(code_for(R"({"DailyCallLimit":1.5})") == boost::json::error::not_exact);
+        CHECK(code_for(R"({"DailyCallLimit":18446744073709551615})") == boost::json::error::not_exact);
+        CHECK(code_for(R"({"DailyCallLimit":"5"})") == boost::json::error::not_number);
+        CHECK(code_for(R"({"DailyCallLimit":5})") == boost::system::error_code());
+    }
+
+    TEST_CASE("a known field's name in extra is never written, even when its member is absent")
+    {
+        // The member is the field: a copy in extra must not put back a value the caller left out.
+        atlas::update_campaign_request request;
+        request.extra["Timezone"] = "Europe/Berlin";
+        request.extra["X-Custom"] = 1;
+        CHECK(atlas::to_json(request) == R"({"X-Custom":1})");
+        CHECK(boost::json::value_from(request) == boost::json::parse(R"({"X-Custom":1})"));
+        request.Timezone = "UTC";
+        CHECK(atlas::to_json(request) == R"({"Timezone":"UTC","X-Custom":1})");
     }
 
     TEST_CASE("to_json and parse_request are inverse for a request built in code")
