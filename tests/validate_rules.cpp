@@ -913,6 +913,21 @@ TEST_CASE("a syntax error says what it most likely is and how to fix it: trailin
         "something other than whitespace follows the end of the JSON value"));
 }
 
+TEST_CASE("after a comma in an array a value must come: a stray character or a leading plus there is told as such")
+{
+    // After a comma in an object a key must come; in an array, a value. A "+" after a comma is a leading plus too.
+    const auto stray = expect_only_root_error(atlas::validate_request(R"({"a": [1, @]})"), "json.syntax", 1, 11);
+    CHECK(stray.message == "the input is not valid JSON: \"@\" where JSON expects a value (a string in double quotes, a "
+                           "number, true, false, null, an object or an array)");
+    CHECK(stray.hint.empty());
+    const auto plus = expect_only_root_error(atlas::validate_request(R"({"a": [1, +2]})"), "json.syntax", 1, 11);
+    CHECK(plus.message == R"(the input is not valid JSON: a number starts with "+", which JSON does not allow)");
+    CHECK(plus.hint == R"(remove the "+")");
+    // The object's side: a key.
+    const auto key = expect_only_root_error(atlas::validate_request(R"({"a": 1, @})"), "json.syntax", 1, 10);
+    CHECK(key.message == R"(the input is not valid JSON: "@" where a key in double quotes must come)");
+}
+
 TEST_CASE("empty input is one json.syntax error at the root, at line 1 column 1")
 {
     const auto r = atlas::validate_request("");
@@ -1212,6 +1227,20 @@ TEST_CASE("strings, booleans and JSON-in-string fields of the wrong JSON type ar
     expect_no_rule(atlas::validate_response("{\n  \"TotalRequest\": 7\n}"), "field.type");
 }
 
+TEST_CASE("a JSON-in-string value sent as JSON gets itself as text in the hint up to 160 bytes, an example past that")
+{
+    // {"k":"x...x"} with 152 x is 160 bytes, the most a hint shows of the writer's own value.
+    const auto hint_for = [](std::size_t length) {
+        const std::string member = R"("RedialSettings": {"k": ")" + std::string(length, 'x') + "\"}";
+        return expect_rule(atlas::validate_request(outbound_with({member})), "field.type", "/RedialSettings", 6, 21).hint;
+    };
+    CHECK(hint_for(152) == R"(RedialSettings carries JSON encoded in a string: send the value as text, "RedialSettings": "{\"k\":\")" +
+                               std::string(152, 'x') + R"(\"}")");
+    const std::string past = hint_for(153);
+    CHECK(contains(past, R"(e.g. "RedialSettings": ")"));
+    CHECK_FALSE(contains(past, std::string(153, 'x')));
+}
+
 // =============================================================================================
 // Strings and enums
 
@@ -1431,6 +1460,29 @@ TEST_CASE("a StartDate whose form alone is off gets the same instant in RFC 3339
     }
 }
 
+TEST_CASE("a StartDate whose form alone is off gets its RFC 3339 form with a fraction of any length, or with no offset")
+{
+    // RFC 3339 takes a fraction of any number of digits; an instant without an offset stays without one (the
+    // hint fixes the form; datetime.offset then asks for the offset).
+    const struct {
+        const char* written;
+        const char* hint;
+    } cases[] = {
+        {"2026-03-02 09:00:00.1234Z", R"(write "2026-03-02T09:00:00.1234Z")"},
+        {"2026-03-02 09:00:00.123456789+01:00", R"(write "2026-03-02T09:00:00.123456789+01:00")"},
+        {"2026-03-02 09:00:00", R"(write "2026-03-02T09:00:00")"},
+        {"2026-3-2T9:00", R"(write "2026-03-02T09:00:00")"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.written);
+        const auto r = atlas::validate_request(outbound_with({std::string(R"("StartDate": ")") + c.written + "\""}));
+        CHECK(expect_rule(r, "datetime.format", "/StartDate", 6, 16).hint == c.hint);
+        // Applied, the hint clears the error.
+        const std::string fixed = std::string(c.hint).substr(6);
+        expect_no_rule(atlas::validate_request(outbound_with({R"("StartDate": )" + fixed})), "datetime.format");
+    }
+}
+
 TEST_CASE("the response Timestamp is checked as RFC 3339")
 {
     expect_rule(atlas::validate_response(R"({"Timestamp": "2026-03-02"})"), "datetime.format", "/Timestamp", 1, 15);
@@ -1589,6 +1641,36 @@ TEST_CASE("a Timezone as near to two different zones gets no guess; as near to n
     CHECK(timezone_hint("Cordoba") == "did you mean \"America/Argentina/Cordoba\"?");
     CHECK(timezone_hint("Istanbul") == "did you mean \"Asia/Istanbul\"?");
     CHECK(timezone_hint("Samoa") == "did you mean \"Pacific/Samoa\"?");
+}
+
+TEST_CASE("a Timezone written z, +hhmm or +00:30 gets the hint of Z and of the offset it is")
+{
+    // Lower case z is Z; the compact +hhmm is an offset as +hh:mm is; a half hour past UTC is no UTC.
+    const std::string place = "use the zone of a place, which also follows its daylight saving time";
+    CHECK(timezone_hint("z") == R"(did you mean "UTC"? (Z is how a date-time writes UTC))");
+    CHECK(timezone_hint("UTC+0530") == place + " (an offset is not a zone name)");
+    CHECK(timezone_hint("+0530") == place + " (an offset is not a zone name)");
+    CHECK(contains(timezone_hint("+0100"), "\"Etc/GMT-1\""));
+    CHECK(timezone_hint("UTC+123").empty()); // three hour digits: no offset
+    CHECK(timezone_hint("+00:30") == place + " (an offset is not a zone name)");
+    CHECK(timezone_hint("UTC+00:30") == place + " (an offset is not a zone name)");
+    CHECK(timezone_hint("+00:00") == R"(did you mean "UTC"?)");
+}
+
+TEST_CASE("a Timezone whose city is a third or more edits from a zone's, from four characters on, gets no guess")
+{
+    // "Europe/Pragxx": two edits in six; "Europe/Rxxe": two in four. Both are another city, not Prague or Rome.
+    CHECK(timezone_hint("Europe/Pragxx").empty());
+    CHECK(timezone_hint("Europe/Rxxe").empty());
+    // One edit in six or in four is a typo of the city.
+    CHECK(timezone_hint("Europe/Pragux") == R"(did you mean "Europe/Prague"?)");
+    CHECK(timezone_hint("Europe/Romx") == R"(did you mean "Europe/Rome"?)");
+}
+
+TEST_CASE("a Timezone of five capitals is read as an abbreviation and gets no near name; six capitals are a name")
+{
+    CHECK(timezone_hint("BERLN").empty()); // as "PST" is not the near "EST"
+    CHECK(timezone_hint("BERLIN") == R"(did you mean "Europe/Berlin"?)");
 }
 
 TEST_CASE("an empty Timezone is an error")
@@ -2754,6 +2836,28 @@ TEST_CASE("to_text masks a credential whose value runs past the end of what it r
     CHECK_FALSE(contains(atlas::validate_request(cut).to_text(cut), "SECRET-canary"));
     // The passing side: the name still shows, and so does the value of another key.
     CHECK(contains(r.to_text(text), " api key"));
+}
+
+TEST_CASE("to_text masks a quoted credential to its closing quote, past an escaped quote inside it")
+{
+    // An escaped quote inside a quoted credential does not end it: the rest of the credential was printed.
+    const std::string text = R"({'api-key': 'ab\'cd-secret'})";
+    const auto r = atlas::validate_request(text);
+    REQUIRE_FALSE(r.valid());
+    const std::string out = r.to_text(text);
+    CHECK_FALSE(contains(out, "secret"));
+    CHECK(contains(out, "\n    {'api-key': '*************'}\n"));
+}
+
+TEST_CASE("a credential written bare in a value ends at a semicolon, as in a list of settings")
+{
+    // "api-key=abc;region=eu": the credential is abc; what follows the semicolon is another setting, shown as it is.
+    const std::string text = outbound_with({R"("Timezone": "api-key=abc;region=eu")"});
+    const auto r = atlas::validate_request(text);
+    const auto d = expect_rule(r, "timezone.known", "/Timezone", 6, 15);
+    CHECK(d.message.rfind(R"(Timezone "api-key=***;region=eu" is not an IANA time zone name)", 0) == 0);
+    CHECK_FALSE(contains(r.to_json(), "abc"));
+    CHECK(contains(r.to_text(text), R"("Timezone": "api-key=***;region=eu")"));
 }
 
 TEST_CASE("a credential echoed from a value into a message or hint is masked in every report form")
