@@ -1121,6 +1121,51 @@ TEST_CASE("a number for a closed enum that is no wire value gets a hint with the
     CHECK(contains(expect_rule(array, "field.type", "/campaignType", 4, 19).hint, R"("0")"));
 }
 
+TEST_CASE("a closed enum's number with a fraction or an exponent that is whole gets its wire value quoted")
+{
+    // A probe: 2.0 got the list of values while 2 got "2" and the string "2.0" got "use "2" for outbound".
+    for (const char* written : {"2.0", "2e0", "0.2e1"}) {
+        CAPTURE(written);
+        const auto r = atlas::validate_request(payload({name_, template_, phone, std::string(R"("CallType": )") + written}));
+        CHECK(expect_rule(r, "field.type", "/CallType", 5, 15).hint == R"(write it as a JSON string: "CallType": "2")");
+    }
+    const auto type = atlas::validate_request(payload({name_, template_, R"("campaignType": 1.0)", inbound}));
+    CHECK(expect_rule(type, "field.type", "/campaignType", 4, 19).hint == R"(write it as a JSON string: "campaignType": "1")");
+    // A whole number that is no wire value still gets the list.
+    const auto three = atlas::validate_request(payload({name_, template_, phone, R"("CallType": 3.0)"}));
+    CHECK_FALSE(contains(expect_rule(three, "field.type", "/CallType", 5, 15).hint, R"("CallType": "3")"));
+}
+
+TEST_CASE("a field of the wrong type on a channel that takes none of it is told to be omitted, not retyped")
+{
+    // A probe: the retyped value traded field.type for a channel error (call-type-omit, messages-on-phone,
+    // position-omit); omitting the field clears both.
+    const auto call_type = atlas::validate_request(payload({name_, template_, non_phone, bubble, R"("CallType": 2)"}));
+    CHECK(expect_rule(call_type, "field.type", "/CallType", 6, 15).hint ==
+          "omit CallType: only a phone campaign (campaignType \"1\") has one");
+    const auto position = atlas::validate_request(payload({name_, template_, phone, inbound, R"("Position": 5)"}));
+    CHECK(expect_rule(position, "field.type", "/Position", 6, 15).hint ==
+          "omit Position: only a voice bubble campaign has one");
+    const auto on_messages = atlas::validate_request(payload({name_, template_, non_phone, messages, R"("Position": 5)"}));
+    CHECK(expect_rule(on_messages, "field.type", "/Position", 6, 15).hint ==
+          "omit Position: only a voice bubble campaign has one");
+    const std::string messages_text = payload({name_, template_, phone, inbound, R"("MessagesCampaign": "true")"});
+    CHECK(expect_rule(atlas::validate_request(messages_text), "field.type", "/MessagesCampaign", 6, 23).hint ==
+          "omit MessagesCampaign: a phone campaign (campaignType \"1\") is no Messages campaign");
+    // Applied, each leaves a valid payload.
+    CHECK(atlas::validate_request(payload({name_, template_, non_phone, bubble})).valid());
+    CHECK(atlas::validate_request(payload({name_, template_, phone, inbound})).valid());
+    // Where the channel takes the field, the retyped value is still the hint; "false" on a phone campaign passes.
+    const auto on_bubble = atlas::validate_request(payload({name_, template_, non_phone, R"("Position": 5)"}));
+    CHECK(expect_rule(on_bubble, "field.type", "/Position", 5, 15).hint == R"(write it as a JSON string: "Position": "5")");
+    const auto no_sms = atlas::validate_request(payload({name_, template_, phone, inbound, R"("MessagesCampaign": "false")"}));
+    CHECK(expect_rule(no_sms, "field.type", "/MessagesCampaign", 6, 23).hint ==
+          R"(write the literal without quotes: "MessagesCampaign": false)");
+    const auto sms = atlas::validate_request(payload({name_, template_, non_phone, R"("MessagesCampaign": "true")"}));
+    CHECK(expect_rule(sms, "field.type", "/MessagesCampaign", 5, 23).hint ==
+          R"(write the literal without quotes: "MessagesCampaign": true)");
+}
+
 TEST_CASE("a number for a time zone or a date-time gets a hint with a value of the right form, not the number quoted")
 {
     const auto zone = atlas::validate_request(outbound_with({R"("Timezone": 5)"}));
@@ -1146,6 +1191,30 @@ TEST_CASE("the string \"true\" for a boolean is a field.type error whose hint sh
 
     const auto zero = atlas::validate_request(outbound_with({R"("IsActive": 0)"}));
     CHECK(contains(expect_rule(zero, "field.type", "/IsActive", 6, 15).hint, R"("IsActive": false)"));
+}
+
+TEST_CASE("a boolean written as a string people use for one gets the literal it means")
+{
+    // A probe: only "true" and "false" got the literal; "1", "yes", "true " and "flase" got both literals.
+    const auto hint_for = [](const char* written) {
+        const auto r = atlas::validate_request(outbound_with({std::string(R"("IsActive": ")") + written + "\""}));
+        return expect_rule(r, "field.type", "/IsActive", 6, 15).hint;
+    };
+    const std::string as_true = R"(write the literal without quotes: "IsActive": true)";
+    const std::string as_false = R"(write the literal without quotes: "IsActive": false)";
+    for (const char* written : {"true", "TRUE", " true ", "1", "yes", "Yes", "ture", "tru", "trues"}) {
+        CAPTURE(written);
+        CHECK(hint_for(written) == as_true);
+    }
+    for (const char* written : {"false", "False", "false ", "0", "no", "NO", "flase", "fals", "falsy"}) {
+        CAPTURE(written);
+        CHECK(hint_for(written) == as_false);
+    }
+    // Anything else: both literals, no guess.
+    for (const char* written : {"", "maybe", "2", "on", "t", "f", "enabled"}) {
+        CAPTURE(written);
+        CHECK(hint_for(written) == R"(write "IsActive": true or "IsActive": false)");
+    }
 }
 
 TEST_CASE("a quoted number for DailyCallLimit is a field.type error whose hint shows the number")
@@ -1442,6 +1511,10 @@ TEST_CASE("a StartDate whose form alone is off gets the same instant in RFC 3339
         {"20260302T090000,25-0530", R"(write "2026-03-02T09:00:00.25-05:30")"},
         {"2026-03-02T09:00:00 +01:00", R"(write "2026-03-02T09:00:00+01:00")"},
         {"2026-03-02T09:00 Z", R"(write "2026-03-02T09:00:00Z")"},
+        // UTC by its name (a probe: these got the fixed example, another instant).
+        {"2026-03-02T09:00:00UTC", R"(write "2026-03-02T09:00:00Z")"},
+        {"2026-03-02 09:00:00 UTC", R"(write "2026-03-02T09:00:00Z")"},
+        {"2026-03-02T09:00:00 gmt", R"(write "2026-03-02T09:00:00Z")"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.written);
@@ -1453,7 +1526,9 @@ TEST_CASE("a StartDate whose form alone is off gets the same instant in RFC 3339
         expect_clean(atlas::validate_request(outbound_with({R"("StartDate": )" + fixed})));
     }
     // A date that does not exist gets no guess, only the form; nor does a basic form with a part missing or cut.
-    for (const char* no_guess : {"2026-02-30T9:00Z", "20260230T090000Z", "202603T0900Z", "2026030T0900Z", "20260302T9Z"}) {
+    // Nor a zone's abbreviation other than UTC's: EST is not the only zone it names, nor always in force.
+    for (const char* no_guess : {"2026-02-30T9:00Z", "20260230T090000Z", "202603T0900Z", "2026030T0900Z", "20260302T9Z",
+             "2026-03-02T09:00:00 EST", "2026-03-02T09:00:00UTCX"}) {
         CAPTURE(no_guess);
         const auto r = atlas::validate_request(outbound_with({std::string(R"("StartDate": ")") + no_guess + "\""}));
         CHECK_FALSE(contains(expect_rule(r, "datetime.format", "/StartDate", 6, 16).hint, "write \""));
@@ -1601,6 +1676,20 @@ TEST_CASE("a city the tz database does not name gets the zone it keeps the time 
         std::replace(as_zone.begin(), as_zone.end(), ' ', '_');
         CHECK_FALSE(atlas::is_time_zone(as_zone)); // "Asia/Mumbai" is none: else the table would hide a real zone
     }
+}
+
+TEST_CASE("a Timezone whose city is cut short gets the zone it starts, as suggest_time_zone gives it")
+{
+    // A probe: the README's own examples got no hint from the validator, whose far-city guard took the letters
+    // left out for edits ("East" is three from "Eastern").
+    CHECK(timezone_hint("US/East") == "did you mean \"US/Eastern\"?");
+    CHECK(timezone_hint("US/Cent") == "did you mean \"US/Central\"?");
+    CHECK(timezone_hint("Lond") == "did you mean \"Europe/London\"?");
+    CHECK(timezone_hint("America/Sao") == "did you mean \"America/Sao_Paulo\"?");
+    CHECK(timezone_hint("Europe/Lond") == "did you mean \"Europe/London\"?");
+    // A city that only looks like another is still no guess.
+    CHECK(timezone_hint("America/Miami").find("Lima") == std::string::npos);
+    CHECK(timezone_hint("Europe/Rxxe").empty());
 }
 
 TEST_CASE("a Timezone one edit from a zone gets that zone, not another country's zone of the same city part")

@@ -168,6 +168,26 @@ inline std::string compact_value_text(const checker& c, std::size_t i, std::size
 }
 
 inline bool skim_time_windows(std::string_view content, std::size_t max_depth, std::vector<workspace::window>& windows);
+inline bool voice_bubble_request(const checker& c);
+inline bool surely_not_voice_bubble(const checker& c);
+inline bool non_phone_request(const checker& c);
+inline bool is_phone(const checker& c);
+
+/// The boolean a string for a boolean field most likely means: "true" or "false" in any case, with spaces around,
+/// one edit off ("ture", "flase"), "1" or "0", "yes" or "no"; nothing for anything else.
+inline std::optional<bool> boolean_meant(std::string_view value)
+{
+    const std::string_view word = without_outer_spaces(value);
+    if (word == "1" || iequals_ascii(word, "yes"))
+        return true;
+    if (word == "0" || iequals_ascii(word, "no"))
+        return false;
+    const bool near_true = iedit_distance_ascii(word, "true", 1) <= 1;
+    const bool near_false = iedit_distance_ascii(word, "false", 1) <= 1;
+    if (near_true != near_false)
+        return near_true;
+    return std::nullopt;
+}
 
 ATLAS_DECL void check_type(checker& c, std::size_t i)
 {
@@ -181,15 +201,22 @@ ATLAS_DECL void check_type(checker& c, std::size_t i)
     std::string hint;
     const std::string key = "\"" + name + "\": ";
     switch (want) {
-    case json_type::boolean:
+    case json_type::boolean: {
         message += "true or false";
-        if (s.type == json_type::string && (iequals_ascii(s.value, "true") || iequals_ascii(s.value, "false")))
-            hint = "write the literal without quotes: " + key + (iequals_ascii(s.value, "true") ? "true" : "false");
-        else if (s.type == json_type::number && (s.raw == "0" || s.raw == "1"))
-            hint = "write " + key + (s.raw == "1" ? "true" : "false");
+        const std::optional<bool> meant = s.type == json_type::string ? boolean_meant(s.value)
+                                          : s.type == json_type::number && (s.raw == "0" || s.raw == "1")
+                                              ? std::optional<bool>(s.raw == "1")
+                                              : std::nullopt;
+        if (meant && *meant && f.name == "MessagesCampaign" && c.kind() == payload_kind::request && is_phone(c))
+            // true would trade this error for channel.messages-on-phone.
+            hint = "omit MessagesCampaign: a phone campaign (campaignType \"1\") is no Messages campaign";
+        else if (meant)
+            hint = std::string(s.type == json_type::string ? "write the literal without quotes: " : "write ") + key +
+                   (*meant ? "true" : "false");
         else
             hint = "write " + key + "true or " + key + "false";
         break;
+    }
     case json_type::number:
         message += "an integer";
         if (s.type == json_type::string)
@@ -201,13 +228,22 @@ ATLAS_DECL void check_type(checker& c, std::size_t i)
     default: {
         message += "a string";
         const bool scalar = s.type == json_type::number || s.type == json_type::boolean;
-        const std::string_view literal = !scalar                         ? std::string_view()
-                                         : s.type == json_type::boolean ? (s.boolean ? "true" : "false")
-                                                                         : s.raw;
+        std::string literal = !scalar                         ? std::string()
+                              : s.type == json_type::boolean ? (s.boolean ? "true" : "false")
+                                                              : std::string(s.raw);
+        // A closed enum's number with a fraction or an exponent that is whole (2.0, 1e0) is that wire value.
+        if (s.type == json_type::number && f.kind == value_kind::closed_enum)
+            if (const auto number = whole_number(s.raw, 0, 999999))
+                literal = std::to_string(*number);
         const bool is_wire_value = scalar && std::any_of(f.values.begin(), f.values.end(),
                                                  [&](const enum_value& v) { return v.wire == literal; });
         // Quoting the literal is the fix only where the quoted text would pass; else the hint shows a right value.
-        if (f.kind == value_kind::closed_enum && !is_wire_value)
+        // Not on a channel that takes none of the field: any value would trade this error for a channel one.
+        if (f.name == "CallType" && non_phone_request(c))
+            hint = "omit CallType: only a phone campaign (campaignType \"1\") has one";
+        else if (f.name == "Position" && surely_not_voice_bubble(c))
+            hint = "omit Position: only a voice bubble campaign has one";
+        else if (f.kind == value_kind::closed_enum && !is_wire_value)
             hint = "write " + key + list_values(f.values, f.type == seed_type::enumeration_or_null);
         else if (f.kind == value_kind::time_zone)
             hint = "write an IANA time zone name as a string, e.g. " + key + "\"America/New_York\"";
@@ -249,10 +285,6 @@ ATLAS_DECL void check_type(checker& c, std::size_t i)
 
 // ---------------------------------------------------------------------------------------------
 // Strings and enums
-
-inline bool voice_bubble_request(const checker& c);
-inline bool surely_not_voice_bubble(const checker& c);
-inline bool non_phone_request(const checker& c);
 
 ATLAS_DECL void check_not_empty(checker& c, std::size_t i)
 {
@@ -483,7 +515,10 @@ inline std::string corrected_date_time(std::string_view value)
         out += "00";
     while (take(" "))
         ;
-    if (take("Zz"))
+    if (const std::string_view rest = value.substr(p); iequals_ascii(rest, "UTC") || iequals_ascii(rest, "GMT")) {
+        out += 'Z'; // the name of UTC itself, where RFC 3339 writes Z
+        p = value.size();
+    } else if (take("Zz"))
         out += 'Z';
     else if (p < value.size() && (value[p] == '+' || value[p] == '-')) {
         out += value[p++];
@@ -698,7 +733,9 @@ inline std::string time_zone_hint(std::string_view value)
     const std::size_t city_length = character_units(city, city_buffer).size();
     std::string whole(written);
     std::replace(whole.begin(), whole.end(), ' ', '_');
+    // Nor when the near name's city starts with the one written: a city cut short ("US/East", "Lond").
     if (const std::string near_city = zone_city(near); !near.empty() && city_length >= 4 &&
+        !(near_city.size() > city.size() && iequals_ascii(std::string_view(near_city).substr(0, city.size()), city)) &&
         character_distance(whole, near, 1, iequal_char_ascii{}) > 1 &&
         character_distance(city, near_city, city_length, iequal_char_ascii{}) * 3 >= city_length)
         return {};
