@@ -1678,6 +1678,29 @@ TEST_CASE("a city the tz database does not name gets the zone it keeps the time 
     }
 }
 
+TEST_CASE("a Timezone written as Windows names it, or as people say it, gets the zone CLDR maps it to")
+{
+    // A probe: "Eastern Standard Time" (.NET's TimeZoneInfo id) and "Eastern Time" (the seed's own kind of
+    // TimezoneFriendlyName, sent in the wrong field) got no hint.
+    const std::string note = " (the tz database names a zone by a city, not as Windows does)";
+    CHECK(timezone_hint("Eastern Standard Time") == R"(did you mean "America/New_York"?)" + note);
+    CHECK(timezone_hint("eastern_daylight_time") == R"(did you mean "America/New_York"?)" + note);
+    CHECK(timezone_hint("Eastern Time") == R"(did you mean "America/New_York"?)" + note);
+    CHECK(timezone_hint("W. Europe Standard Time") == R"(did you mean "Europe/Berlin"?)" + note);
+    CHECK(timezone_hint("India Standard Time") == R"(did you mean "Asia/Kolkata"?)" + note);
+    CHECK(timezone_hint("AUS Eastern Standard Time") == R"(did you mean "Australia/Sydney"?)" + note);
+    CHECK(timezone_hint(" Pacific Time ") == R"(did you mean "America/Los_Angeles"?)" + note);
+    CHECK(timezone_hint("GMT Standard Time") == R"(did you mean "Europe/London"?)" + note);
+    CHECK_FALSE(contains(timezone_hint("GMT Time"), "London")); // GMT itself, which has no summer time
+    CHECK(timezone_hint("Nowhere Standard Time").empty());
+    // Every zone of the table is one, and applied it clears the error.
+    for (const auto& [name, zone] : atlas::detail::windows_zones) {
+        CAPTURE(name);
+        CHECK(atlas::is_time_zone(zone));
+        CHECK(atlas::detail::windows_zone(std::string(name) + " Standard Time") == zone);
+    }
+}
+
 TEST_CASE("a Timezone whose city is cut short gets the zone it starts, as suggest_time_zone gives it")
 {
     // A probe: the README's own examples got no hint from the validator, whose far-city guard took the letters

@@ -649,6 +649,79 @@ inline constexpr std::pair<std::string_view, std::string_view> zone_cities[] = {
     {"Islamabad", "Asia/Karachi"}, {"Lahore", "Asia/Karachi"},
     {"Ankara", "Europe/Istanbul"}, {"Cape Town", "Africa/Johannesburg"}};
 
+/// Windows time-zone names (.NET's TimeZoneInfo ids, "Eastern Standard Time") without their " Standard Time", and
+/// the zone CLDR's windowsZones maps each to for the world (territory 001). A few names people say are here too
+/// ("Eastern Time", "Hawaii Time"): the Windows name's words with " Time".
+inline constexpr std::pair<std::string_view, std::string_view> windows_zones[] = {
+    {"Dateline", "Etc/GMT+12"}, {"Aleutian", "America/Adak"}, {"Hawaiian", "Pacific/Honolulu"},
+    {"Hawaii", "Pacific/Honolulu"}, {"Marquesas", "Pacific/Marquesas"}, {"Alaskan", "America/Anchorage"},
+    {"Alaska", "America/Anchorage"}, {"Pacific", "America/Los_Angeles"}, {"Pacific (Mexico)", "America/Tijuana"},
+    {"US Mountain", "America/Phoenix"}, {"Mountain", "America/Denver"}, {"Central America", "America/Guatemala"},
+    {"Central", "America/Chicago"}, {"Easter Island", "Pacific/Easter"}, {"Central (Mexico)", "America/Mexico_City"},
+    {"Canada Central", "America/Regina"}, {"SA Pacific", "America/Bogota"}, {"Eastern (Mexico)", "America/Cancun"},
+    {"Eastern", "America/New_York"}, {"Haiti", "America/Port-au-Prince"}, {"Cuba", "America/Havana"},
+    {"US Eastern", "America/Indiana/Indianapolis"}, {"Turks And Caicos", "America/Grand_Turk"},
+    {"Paraguay", "America/Asuncion"}, {"Atlantic", "America/Halifax"}, {"Venezuela", "America/Caracas"},
+    {"Central Brazilian", "America/Cuiaba"}, {"SA Western", "America/La_Paz"}, {"Pacific SA", "America/Santiago"},
+    {"Newfoundland", "America/St_Johns"}, {"Tocantins", "America/Araguaina"},
+    {"E. South America", "America/Sao_Paulo"}, {"SA Eastern", "America/Cayenne"},
+    {"Argentina", "America/Argentina/Buenos_Aires"}, {"Greenland", "America/Nuuk"},
+    {"Montevideo", "America/Montevideo"}, {"Magallanes", "America/Punta_Arenas"}, {"Saint Pierre", "America/Miquelon"},
+    {"Bahia", "America/Bahia"}, {"Azores", "Atlantic/Azores"}, {"Cape Verde", "Atlantic/Cape_Verde"},
+    {"GMT", "Europe/London"}, {"Greenwich", "Atlantic/Reykjavik"}, {"Sao Tome", "Africa/Sao_Tome"},
+    {"Morocco", "Africa/Casablanca"}, {"W. Europe", "Europe/Berlin"}, {"Central Europe", "Europe/Budapest"},
+    {"Romance", "Europe/Paris"}, {"Central European", "Europe/Warsaw"}, {"W. Central Africa", "Africa/Lagos"},
+    {"Jordan", "Asia/Amman"}, {"GTB", "Europe/Bucharest"}, {"Middle East", "Asia/Beirut"}, {"Egypt", "Africa/Cairo"},
+    {"E. Europe", "Europe/Chisinau"}, {"Syria", "Asia/Damascus"}, {"West Bank", "Asia/Hebron"},
+    {"South Africa", "Africa/Johannesburg"}, {"FLE", "Europe/Kyiv"}, {"Israel", "Asia/Jerusalem"},
+    {"South Sudan", "Africa/Juba"}, {"Kaliningrad", "Europe/Kaliningrad"}, {"Sudan", "Africa/Khartoum"},
+    {"Libya", "Africa/Tripoli"}, {"Namibia", "Africa/Windhoek"}, {"Arabic", "Asia/Baghdad"},
+    {"Turkey", "Europe/Istanbul"}, {"Arab", "Asia/Riyadh"}, {"Belarus", "Europe/Minsk"}, {"Russian", "Europe/Moscow"},
+    {"E. Africa", "Africa/Nairobi"}, {"Volgograd", "Europe/Volgograd"}, {"Iran", "Asia/Tehran"},
+    {"Arabian", "Asia/Dubai"}, {"Astrakhan", "Europe/Astrakhan"}, {"Azerbaijan", "Asia/Baku"},
+    {"Mauritius", "Indian/Mauritius"}, {"Saratov", "Europe/Saratov"}, {"Georgian", "Asia/Tbilisi"},
+    {"Caucasus", "Asia/Yerevan"}, {"Afghanistan", "Asia/Kabul"}, {"West Asia", "Asia/Tashkent"},
+    {"Ekaterinburg", "Asia/Yekaterinburg"}, {"Pakistan", "Asia/Karachi"}, {"Qyzylorda", "Asia/Qyzylorda"},
+    {"India", "Asia/Kolkata"}, {"Sri Lanka", "Asia/Colombo"}, {"Nepal", "Asia/Kathmandu"},
+    {"Bangladesh", "Asia/Dhaka"}, {"Omsk", "Asia/Omsk"}, {"Myanmar", "Asia/Yangon"}, {"SE Asia", "Asia/Bangkok"},
+    {"Altai", "Asia/Barnaul"}, {"W. Mongolia", "Asia/Hovd"}, {"North Asia", "Asia/Krasnoyarsk"},
+    {"N. Central Asia", "Asia/Novosibirsk"}, {"Tomsk", "Asia/Tomsk"}, {"China", "Asia/Shanghai"},
+    {"North Asia East", "Asia/Irkutsk"}, {"Singapore", "Asia/Singapore"}, {"W. Australia", "Australia/Perth"},
+    {"Taipei", "Asia/Taipei"}, {"Ulaanbaatar", "Asia/Ulaanbaatar"}, {"Aus Central W.", "Australia/Eucla"},
+    {"Transbaikal", "Asia/Chita"}, {"Tokyo", "Asia/Tokyo"}, {"North Korea", "Asia/Pyongyang"},
+    {"Korea", "Asia/Seoul"}, {"Yakutsk", "Asia/Yakutsk"}, {"Cen. Australia", "Australia/Adelaide"},
+    {"AUS Central", "Australia/Darwin"}, {"E. Australia", "Australia/Brisbane"},
+    {"AUS Eastern", "Australia/Sydney"}, {"West Pacific", "Pacific/Port_Moresby"}, {"Tasmania", "Australia/Hobart"},
+    {"Vladivostok", "Asia/Vladivostok"}, {"Lord Howe", "Australia/Lord_Howe"},
+    {"Bougainville", "Pacific/Bougainville"}, {"Magadan", "Asia/Magadan"}, {"Norfolk", "Pacific/Norfolk"},
+    {"Sakhalin", "Asia/Sakhalin"}, {"Central Pacific", "Pacific/Guadalcanal"}, {"New Zealand", "Pacific/Auckland"},
+    {"Fiji", "Pacific/Fiji"}, {"Chatham Islands", "Pacific/Chatham"}, {"Tonga", "Pacific/Tongatapu"},
+    {"Samoa", "Pacific/Apia"}, {"Line Islands", "Pacific/Kiritimati"}};
+
+/// The zone a Windows name ("Eastern Standard Time", "eastern_daylight_time") or a spoken one ("Eastern Time")
+/// means; empty for anything else.
+inline std::string_view windows_zone(std::string_view value)
+{
+    std::string words(without_outer_spaces(value));
+    std::replace(words.begin(), words.end(), '_', ' ');
+    std::string_view base = words;
+    const auto cut = [&base](std::string_view suffix) {
+        if (base.size() <= suffix.size() || !iequals_ascii(base.substr(base.size() - suffix.size()), suffix))
+            return false;
+        base.remove_suffix(suffix.size());
+        return true;
+    };
+    const bool windows_id = cut(" Standard Time");
+    if (!windows_id && !cut(" Daylight Time") && !cut(" Summer Time") && !cut(" Time"))
+        return {};
+    if (!windows_id && iequals_ascii(base, "GMT")) // "GMT Time" is GMT itself; Windows' "GMT Standard Time" is London
+        return {};
+    for (const auto& [name, zone] : windows_zones)
+        if (iequals_ascii(base, name))
+            return zone;
+    return {};
+}
+
 /// The last part of a zone-like value ("Asia/Mumbai": "Mumbai"), underscores read as spaces, outer spaces trimmed.
 inline std::string zone_city(std::string_view value)
 {
@@ -720,6 +793,8 @@ inline std::string time_zone_hint(std::string_view value)
     for (const auto& [abbreviation, zone] : zone_abbreviations)
         if (iequals_ascii(word, abbreviation))
             return did_you_mean(zone);
+    if (const std::string_view zone = windows_zone(value); !zone.empty())
+        return did_you_mean(zone) + " (the tz database names a zone by a city, not as Windows does)";
     const std::string city = zone_city(value);
     for (const auto& [name, zone] : zone_cities)
         if (iequals_ascii(city, name))
