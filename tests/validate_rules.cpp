@@ -10,6 +10,7 @@
 #include <atlas/convert.hpp>
 #include <atlas/validate.hpp>
 #include <atlas/validate_typed.hpp>
+#include <atlas/validator.hpp>
 #include <atlas/detail/checker.hpp>
 
 #include <doctest/doctest.h>
@@ -650,9 +651,32 @@ TEST_CASE("a response-only field in a request, and a request-only field in a res
     CHECK(d.hint == R"(did you mean "PartitionKey"? "PartitionKey" is a response field: the server sets it)");
     d = expect_rule(atlas::validate_response(R"({"messagesCampaign": true})"), "field.unknown", "/messagesCampaign", 1, 2);
     CHECK(contains(d.hint, R"("MessagesCampaign" is a request field)"));
-    // This side's near miss comes first.
+    // This side's near miss comes first (this payload has CallType too, which the hint says).
     d = expect_rule(atlas::validate_request(outbound_with({R"("Calltype": "2")"})), "field.unknown", "/Calltype", 6, 3);
-    CHECK(d.hint == R"(did you mean "CallType"?)");
+    CHECK(d.hint == R"(did you mean "CallType"? (it is given already: keep one of the two))");
+}
+
+TEST_CASE("an unknown field whose did-you-mean is in the payload too says so, before it or after it")
+{
+    // A probe: renaming "Name" to "name" as told, beside the payload's own "name", made a json.duplicate-key error.
+    const std::string note = R"(did you mean "name"? (it is given already: keep one of the two))";
+    const auto after = atlas::validate_request(R"({"name":"n","Name":"m","campaignType":"0","TemplateId":"t"})");
+    CHECK(expect_rule(after, "field.unknown", "/Name", 1, 13).hint == note);
+    const auto before = atlas::validate_request(R"({"Name":"m","campaignType":"0","TemplateId":"t","name":"n"})");
+    CHECK(expect_rule(before, "field.unknown", "/Name", 1, 2).hint == note);
+    const auto null_one = atlas::validate_request(R"({"Name":"m","campaignType":"0","TemplateId":"t","name":null})");
+    CHECK(expect_rule(null_one, "field.unknown", "/Name", 1, 2).hint == note);
+    // Without the field, the plain did-you-mean; on the typed path, the same as from the text.
+    const std::string alone = R"({"Name":"m","campaignType":"0","TemplateId":"t"})";
+    CHECK(expect_rule(atlas::validate_request(alone), "field.unknown", "/Name", 1, 2).hint == R"(did you mean "name"?)");
+    CHECK(expect_rule(atlas::validate(atlas::parse_request(alone)), "field.unknown", "/Name", 0, 0).hint ==
+          R"(did you mean "name"?)");
+    const std::string both = R"({"Name":"m","campaignType":"0","TemplateId":"t","name":"n"})";
+    CHECK(expect_rule(atlas::validate(atlas::parse_request(both)), "field.unknown", "/Name", 0, 0).hint == note);
+    // A validator reused for the next payload starts over.
+    atlas::validator v;
+    CHECK(expect_rule(v.validate_request(both), "field.unknown", "/Name", 1, 2).hint == note);
+    CHECK(expect_rule(v.validate_request(alone), "field.unknown", "/Name", 1, 2).hint == R"(did you mean "name"?)");
 }
 
 TEST_CASE("an unknown field that spells a field's words apart or in another case names that field")

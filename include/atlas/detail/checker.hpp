@@ -119,6 +119,8 @@ struct workspace {
     std::vector<walk_segment> stack;
     std::string key;  // a decoded key
     std::string path; // a pointer under construction
+    // Unknown keys whose did-you-mean names a field not read yet: (the key's offset, the field's position).
+    std::vector<std::pair<std::size_t, std::size_t>> unknown_near_later;
     struct window {
         std::size_t index, offset;
         int start, end; // minutes since midnight

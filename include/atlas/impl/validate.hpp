@@ -106,11 +106,18 @@ inline std::string_view same_words(std::string_view key, std::span<const std::st
     return {};
 }
 
+/// What the did-you-mean of an unknown field adds when the field it names is in the payload too: renamed, the key
+/// would be that field twice.
+inline constexpr std::string_view given_already_note = " (it is given already: keep one of the two)";
+
 /// Reports an unknown field, with a did-you-mean among this side's names; a field of the other side, or a near
 /// miss of one when no field of this side is near, is named as such ("partitionkey" in a request is
-/// PartitionKey, which the server sets). The text and the typed path both report through here.
-inline void emit_unknown_field(checker& c, std::string_view key, std::string path, std::size_t offset,
-    std::span<const std::string_view> names, std::span<const std::string_view> other_side_names)
+/// PartitionKey, which the server sets). The text and the typed path both report through here. `given`: bit i for
+/// field i that the payload has (so far). Returns the position in `names` of the field the hint names, or
+/// names.size() when it names none.
+inline std::size_t emit_unknown_field(checker& c, std::string_view key, std::string path, std::size_t offset,
+    std::span<const std::string_view> names, std::span<const std::string_view> other_side_names,
+    std::uint64_t given = 0)
 {
     // A field's name after the word "campaign" ("CampaignName", "campaign_TemplateId") is that field, whatever its
     // spelling is near: "CampaignName" is three edits from "campaignType", a guess that traded the warning for an
@@ -133,6 +140,11 @@ inline void emit_unknown_field(checker& c, std::string_view key, std::string pat
     if (near.empty()) // words written apart ("feature_redial_on_no_response"): each separator counts as an edit
         near = same_words(key, names);
     std::string hint = did_you_mean(near);
+    std::size_t named = near.empty() ? names.size()
+                                     : static_cast<std::size_t>(std::find(names.begin(), names.end(), near) - names.begin());
+    if (named < names.size() && named < 64 && ((given >> named) & 1u) != 0)
+        hint += given_already_note;
+    std::size_t named_field = names.size(); // what the hint names in the end
     std::string_view other;
     if (std::find(other_side_names.begin(), other_side_names.end(), key) != other_side_names.end())
         other = key;
@@ -147,9 +159,25 @@ inline void emit_unknown_field(checker& c, std::string_view key, std::string pat
         hint = "the api-key authenticates the call as a header: send it there, never in the body";
     else if (iequals_ascii(key, "id") || iequals_ascii(after_campaign, "id"))
         hint = "the campaign ID is the path parameter of the call, not a body field";
+    else if (other.empty())
+        named_field = named;
     c.emit(rule::field_unknown, std::move(path), offset,
         quote_value(key) + " is not a field of the " + (c.kind() == payload_kind::request ? "request" : "response"),
         std::move(hint));
+    return named_field;
+}
+
+/// An unknown key whose did-you-mean names a field that comes later in the text: the note that the field is given
+/// goes on once the whole payload is read (read_payload records such keys in ws.unknown_near_later).
+inline void note_fields_given_later(report& out, const workspace& ws)
+{
+    for (const auto& [offset, field] : ws.unknown_near_later) {
+        if (((ws.touched_slots >> field) & 1u) == 0)
+            continue;
+        for (diagnostic& d : out.diagnostics)
+            if (d.offset == offset && d.rule == info(rule::field_unknown).id && !d.hint.ends_with(given_already_note))
+                d.hint += given_already_note;
+    }
 }
 
 /// What a walk through the payload's values finds (a duplicate key, a number too large): reported as the payload's.
@@ -256,8 +284,12 @@ bool read_payload(checker& c, workspace& ws, std::string_view text, const std::a
             // A repeated unknown key was reported at its first place: json.duplicate-key says the rest.
             if (!duplicate && c.beyond_limit_after(0, c.rank_of(rule::field_unknown)))
                 c.emit(rule::field_unknown, {}, key_offset, {});
-            else if (!duplicate)
-                emit_unknown_field(c, key, path(), key_offset, names, other_side_names);
+            else if (!duplicate) {
+                const std::size_t named =
+                    emit_unknown_field(c, key, path(), key_offset, names, other_side_names, ws.touched_slots);
+                if (named < N && ((ws.touched_slots >> named) & 1u) == 0)
+                    ws.unknown_near_later.emplace_back(key_offset, named);
+            }
             // What the walk can find in the value is an error (a duplicate key, a number too large), which may
             // take a kept warning's place: its pointer needs the field's, unless nothing can be found in the value
             // (a string, a literal, an ordinary number) or no error can be kept any more.
@@ -437,7 +469,10 @@ report validate_text(payload_kind kind, std::string_view text, const options& op
         clear_slots(ws);
         ws.slots_dirty = true; // until the payload turns out clean (an exception leaves it so)
         checker c(kind, fields, std::span(ws.slots.data(), N), opts, out, text, true, ws);
+        ws.unknown_near_later.clear();
         if (read_payload(c, ws, text, names, other_side_names, lookup)) {
+            if (!ws.unknown_near_later.empty())
+                note_fields_given_later(out, ws);
             c.limit_to_read_slots(ws.touched_slots, ws.null_slots, ws.wrong_type_slots);
             run_rules(c);
             if (kind == payload_kind::request)

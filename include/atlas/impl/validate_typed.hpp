@@ -146,10 +146,15 @@ report validate_model(const Model& model, payload_kind kind, const options& opts
                     continue; // written under the member's name instead (see convert.hpp)
                 std::string path;
                 append_pointer_token(path, key);
+                // The members the struct holds: a rename of this key would give one of them twice.
+                std::uint64_t given = 0;
+                for (std::size_t i = 0; i < fields.size() && i < 64; ++i)
+                    if (slots[i].present())
+                        given |= std::uint64_t{1} << i;
                 if constexpr (std::is_same_v<Model, update_campaign_request>)
-                    emit_unknown_field(c, key, std::move(path), npos, request_field_names, response_field_names);
+                    emit_unknown_field(c, key, std::move(path), npos, request_field_names, response_field_names, given);
                 else
-                    emit_unknown_field(c, key, std::move(path), npos, response_field_names, request_field_names);
+                    emit_unknown_field(c, key, std::move(path), npos, response_field_names, request_field_names, given);
                 check_extra_member(c, key, member.value());
             }
         }
