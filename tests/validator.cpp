@@ -192,4 +192,25 @@ TEST_SUITE("validator")
             CHECK(found(v.validate_request(null_field)) == list{"field.null /EndCallMessage"});
         }
     }
+
+    TEST_CASE("a reused validator with a rule turned off still checks the next payload's fields as a fresh one would")
+    {
+        // A mutation run found it: field.required off still marks the missing field failed (so that rules reading
+        // it do not guess), nothing is reported, and the next payload's campaignType was never checked.
+        atlas::options opts;
+        opts.rule_levels["field.required"] = atlas::rule_level::off;
+        const std::string bogus = R"({"name":"x","campaignType":"bogus","TemplateId":"t"})";
+        const atlas::report fresh = atlas::validate_request(bogus, opts);
+        REQUIRE(fresh.diagnostics.size() == 1);
+        CHECK(fresh.diagnostics[0].rule == "enum.value");
+        atlas::validator v(opts);
+        for (const char* before : {"{}", R"({"name":"x"})", R"({"TemplateId":"t","CallType":"1"})"}) {
+            CAPTURE(before);
+            CHECK(v.validate_request(before).valid());
+            const atlas::report reused = v.validate_request(bogus);
+            REQUIRE(reused.diagnostics.size() == 1);
+            CHECK(reused.diagnostics[0].rule == "enum.value");
+            CHECK(reused.diagnostics[0].path == "/campaignType");
+        }
+    }
 }

@@ -400,8 +400,12 @@ public:
     bool mark_finding(rule r, std::size_t i) noexcept
     {
         field_slot& s = slots_[i];
-        if (info(r).severity == severity::error)
+        if (info(r).severity == severity::error) {
             s.failed = true;
+            // Even with the rule off and nothing reported, the slot now differs from a cleared one: the next
+            // payload must clear it (a reused validator skipped every check of that field then).
+            ws_.touched_slots |= std::uint64_t{1} << i;
+        }
         if (level_of(r) == rule_level::off)
             return false;
         s.reported = true;
