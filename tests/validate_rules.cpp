@@ -3153,6 +3153,35 @@ TEST_CASE("past max_diagnostics one report.truncated entry counts the rest, as a
     expect_no_rule(atlas::validate_request(text), "report.truncated");
 }
 
+TEST_CASE("a report.truncated entry names the text budget also when the kept text reached it exactly")
+{
+    // A mutation run: with a long key's diagnostic filling the warnings' text to the byte, the next warning was only
+    // counted unbuilt, and the entry said "fix the ones above, or raise options::max_diagnostics" with a place free.
+    atlas::options opts;
+    opts.max_diagnostics = 2;
+    std::size_t exact = 0;
+    for (std::size_t length = 3980; length <= 4010; ++length) {
+        CAPTURE(length);
+        const auto r =
+            atlas::validate_request(outbound_with({"\"" + std::string(length, 'q') + "\": 1", R"("zz": 2)"}), opts);
+        const auto& more = expect_rule(r, "report.truncated", "", 1, 1, atlas::severity::warning);
+        CHECK(contains(more.hint, "a long key or value filled the report's text"));
+        if (r.diagnostics.size() == 1) { // past the budget, the long key's own diagnostic is left out too
+            CHECK(more.message == "2 diagnostics were left out");
+            break;
+        }
+        REQUIRE(r.diagnostics.size() == 2);
+        CHECK(r.diagnostics[0].rule == "field.unknown");
+        CHECK(more.message == "1 more diagnostic was left out");
+        std::size_t bytes = 0;
+        for (const atlas::diagnostic& d : r.diagnostics)
+            if (d.rule == "field.unknown")
+                bytes = d.path.size() + d.message.size() + d.hint.size();
+        exact += bytes == 4096; // the warnings' half of 2 x 4 KiB, filled to the byte
+    }
+    CHECK(exact == 1);
+}
+
 TEST_CASE("a report.truncated entry with nothing above it says so, and names the text budget when that left them out")
 {
     // A probe: one unknown key of 3 MB was left out by the text budget, and the only entry said "1 more diagnostic

@@ -328,7 +328,9 @@ public:
         // long key would build its long pointer).
         const bool no_room = !message.empty() && (text_refused_[static_cast<std::size_t>(rank)] ||
                                                      kept_text_bytes_ + bytes > text_cap(rank));
-        if (no_room)
+        // One only counted because the kept text had already reached the cap (beyond_limit_after) found no room
+        // either: as if its text had been built, so that the "N more" entry names the text budget.
+        if (no_room || (message.empty() && kept_text_bytes_ >= text_cap(rank)))
             text_refused_[static_cast<std::size_t>(rank)] = true;
         const bool counted_only = message.empty() || no_room;
         const bool full = kept.size() >= options_.max_diagnostics;
