@@ -12,9 +12,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <stdexcept>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -584,5 +586,149 @@ TEST_SUITE("extension")
         if (std::ifstream("/dev/zero").is_open())
             CHECK(run({"--config", "/dev/zero", "-"}).first == 2);
         CHECK(run({"--config", "/nonexistent/config.json", "-"}).first == 2);
+    }
+
+    TEST_CASE("a user rule sees no channel on a response or when campaignType is unusable")
+    {
+        std::vector<std::optional<atlas::campaign_channel>> seen;
+        atlas::options o;
+        o.add_rule("u.ch", atlas::severity::warning, "records the channel",
+            [&seen](const atlas::rule_context& ctx) { seen.push_back(ctx.channel()); });
+        atlas::validate_response(R"({"campaignType":"0"})", o);
+        atlas::validate_request(R"({"name":"n","campaignType":"x","TemplateId":"t","IsActive":1,"Mode":true})", o);
+        atlas::validate_request(R"({"name":"n","campaignType":"0","TemplateId":"t","Position":"bottom-right"})", o);
+        REQUIRE(seen.size() == 3);
+        CHECK_FALSE(seen[0].has_value()); // a response has no channel
+        CHECK_FALSE(seen[1].has_value()); // "x" is not a campaignType
+        CHECK(seen[2] == atlas::campaign_channel::voice_bubble); // the passing side
+    }
+
+    TEST_CASE("a user rule asking about a name that is not a field gets no place and no failure")
+    {
+        int ran = 0;
+        atlas::options o;
+        o.add_rule("u.unknown", atlas::severity::warning, "asks about a name that is no field",
+            [&ran](const atlas::rule_context& ctx) {
+                ++ran;
+                CHECK_FALSE(ctx.place_of("nope").has_value());
+                CHECK_FALSE(ctx.place_of("").has_value());
+                CHECK_FALSE(ctx.failed("nope"));
+                CHECK_FALSE(ctx.failed(""));
+            });
+        const auto r = atlas::validate_request(outbound, o);
+        CHECK(r.diagnostics.empty());
+        atlas::validate_response(R"({"campaignType":"0"})", o); // a response's fields, and a typed request's
+        atlas::update_campaign_request typed;
+        typed.name = "n";
+        atlas::validate(typed, o);
+        CHECK(ran == 3);
+
+        // The passing side: a field of the request has a place, and a failed one says so.
+        atlas::options known;
+        known.add_rule("u.known", atlas::severity::warning, "asks about fields", [&ran](const atlas::rule_context& ctx) {
+            ++ran;
+            CHECK(ctx.place_of("BusinessName").has_value());
+            CHECK_FALSE(ctx.failed("BusinessName"));
+            CHECK(ctx.failed("IsActive"));
+        });
+        std::string text = outbound;
+        text.insert(text.rfind('}'), ",\"IsActive\": 1");
+        atlas::validate_request(text, known);
+        CHECK(ran == 4);
+    }
+
+    TEST_CASE("a user rule that reports an empty message gets its rule's default message")
+    {
+        atlas::options o;
+        o.add_rule("u.ptr", atlas::severity::warning, "reports with no message",
+            [](const atlas::rule_context& ctx) { ctx.report("name", ""); });
+        const auto r = atlas::validate_request(outbound, o);
+        REQUIRE(r.diagnostics.size() == 1);
+        const auto& d = r.diagnostics[0];
+        CHECK(d.rule == "u.ptr");
+        CHECK(d.path == "/name");
+        CHECK(d.severity == atlas::severity::warning);
+        CHECK(d.message == "the rule \"u.ptr\" reports this");
+        CHECK(count_rule(r, "report.truncated") == 0);
+    }
+
+    TEST_CASE("a user rule's report takes the severity its rule level gives it")
+    {
+        atlas::options o;
+        o.add_rule("u.lvl", atlas::severity::warning, "reports IsActive",
+            [](const atlas::rule_context& ctx) { ctx.report("IsActive", "lvl"); });
+        const auto w = atlas::validate_request(outbound, o);
+        REQUIRE(count_rule(w, "u.lvl") == 1);
+        CHECK(find_rule(w, "u.lvl")->severity == atlas::severity::warning);
+        CHECK(w.valid());
+        o.rule_levels["u.lvl"] = atlas::rule_level::error;
+        const auto e = atlas::validate_request(outbound, o);
+        REQUIRE(count_rule(e, "u.lvl") == 1);
+        CHECK(find_rule(e, "u.lvl")->severity == atlas::severity::error);
+        CHECK(find_rule(e, "u.lvl")->path == "/IsActive");
+        CHECK(find_rule(e, "u.lvl")->message == "lvl");
+        CHECK_FALSE(e.valid());
+    }
+
+    TEST_CASE("a warning rule that throws is reported as an error: the check did not run")
+    {
+        atlas::options o;
+        o.add_rule("u.throw", atlas::severity::warning, "throws", [](const atlas::rule_context&) { throw 1; });
+        const auto r = atlas::validate_request(outbound, o);
+        REQUIRE(count_rule(r, "u.throw") == 1);
+        const auto* d = find_rule(r, "u.throw");
+        CHECK(d->severity == atlas::severity::error);
+        CHECK(d->message == "the rule \"u.throw\" failed");
+        CHECK_FALSE(r.valid());
+    }
+
+    TEST_CASE("a user rule turned off is never called")
+    {
+        int calls = 0;
+        atlas::options o;
+        o.add_rule("u.off", atlas::severity::warning, "counts its calls",
+            [&calls](const atlas::rule_context&) { ++calls; });
+        atlas::validate_request(outbound, o);
+        CHECK(calls == 1); // the passing side
+        o.rule_levels["u.off"] = atlas::rule_level::off;
+        const auto r = atlas::validate_request(outbound, o);
+        CHECK(calls == 1);
+        CHECK(r.diagnostics.empty());
+    }
+
+    TEST_CASE("a user rule sees a number too large for an integer field as absent")
+    {
+        int ran = 0;
+        atlas::options o;
+        o.add_rule("u.big", atlas::severity::warning, "reads DailyCallLimit", [&ran](const atlas::rule_context& ctx) {
+            ++ran;
+            REQUIRE(ctx.request() != nullptr);
+            const auto& limit = ctx.request()->DailyCallLimit;
+            CHECK(limit.absent());
+            CHECK_FALSE(limit.has_value());
+        });
+        std::string text = outbound;
+        text.insert(text.rfind('}'), ",\"DailyCallLimit\": 99999999999999999999");
+        atlas::validate_request(text, o);
+        CHECK(ran == 1);
+    }
+
+    TEST_CASE("a user rule sees a null member as null and an escaped string decoded")
+    {
+        int ran = 0;
+        atlas::options o;
+        o.add_rule("u.read", atlas::severity::warning, "reads Mode and CompanyName",
+            [&ran](const atlas::rule_context& ctx) {
+                ++ran;
+                REQUIRE(ctx.request() != nullptr);
+                const auto& request = *ctx.request();
+                CHECK(request.Mode.state() == atlas::presence::null);
+                REQUIRE(request.CompanyName.has_value());
+                CHECK(*request.CompanyName == "a\"b\\c");
+            });
+        std::string text = outbound;
+        text.insert(text.rfind('}'), R"(,"Mode": null, "CompanyName": "a\"b\\c")");
+        atlas::validate_request(text, o);
+        CHECK(ran == 1);
     }
 }

@@ -95,4 +95,14 @@ TEST_SUITE("field")
         CHECK(zero == atlas::field<int>(0));
         CHECK(null == atlas::field<int>(nullptr));
     }
+
+    TEST_CASE("a null field is false in a condition like an absent one and only a value is true")
+    {
+        const atlas::field<int> null_one(nullptr);
+        const atlas::field<int> absent_one;
+        const atlas::field<int> value_one(0);
+        CHECK_FALSE(static_cast<bool>(null_one));
+        CHECK_FALSE(static_cast<bool>(absent_one));
+        CHECK(static_cast<bool>(value_one));
+    }
 }

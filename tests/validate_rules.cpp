@@ -3473,6 +3473,168 @@ TEST_CASE("text that is not JSON is one error even when max_diagnostics was reac
     expect_no_rule(r, "report.truncated");
 }
 
+// ---------------------------------------------------------------------------------------------
+// What the limits keep when evictions, the text budget and a late syntax error meet.
+
+TEST_CASE("a report that turns out not to be JSON keeps only its syntax error, whatever was evicted before")
+{
+    // Two places, three findings: the duplicate key's error pushes out a warning before the text breaks at "x".
+    atlas::options opts;
+    opts.max_diagnostics = 2;
+    const auto r = atlas::validate_request(R"({"a":1,"c":1,"b":1,"b":2 x})", opts);
+    expect_only_root_error(r, "json.syntax", 1, 26);
+    CHECK(r.diagnostics[0].offset == 25);
+    expect_no_rule(r, "report.truncated");
+}
+
+TEST_CASE("a syntax error after a kept finding of almost 4 KiB of text is reported: the text budget starts afresh")
+{
+    // The kept duplicate-key error spends most of the text budget; the syntax error that replaces it still fits.
+    const std::string fields = R"("name":"n","campaignType":"0","TemplateId":"tpl_web_en_01","Position":"bottom-right")";
+    const std::string key(3900, 'k');
+    atlas::options opts;
+    opts.max_diagnostics = 1;
+    const auto r = atlas::validate_request("{" + fields + ",\"" + key + "\":1,\"" + key + "\":2 x}", opts);
+    const auto d = expect_only_root_error(r, "json.syntax", 1, 7897);
+    CHECK(d.offset == 7896);
+    CHECK(contains(d.message, "\"x\" where a comma or \"}\" must follow the value"));
+    expect_no_rule(r, "report.truncated");
+}
+
+TEST_CASE("a syntax error after a finding too long for the text budget is reported, not left out")
+{
+    // The 5001-byte duplicate key is refused by the text budget; the syntax error found later must not be.
+    const std::string fields = R"("name":"n","campaignType":"0","TemplateId":"tpl_web_en_01","Position":"bottom-right")";
+    const std::string key(5000, 'k');
+    atlas::options opts;
+    opts.max_diagnostics = 1;
+    const auto r = atlas::validate_request("{" + fields + ",\"" + key + "\":1,\"" + key + "\":2 x}", opts);
+    const auto d = expect_only_root_error(r, "json.syntax", 1, 10097);
+    CHECK(d.offset == 10096);
+    expect_no_rule(r, "report.truncated");
+}
+
+TEST_CASE("a finding too long for the text budget is only counted and cannot push out one already kept")
+{
+    // max_diagnostics 1: the warning for "zz" is kept; the duplicate key's error has a 5001-byte path, more than the
+    // budget holds, so it is counted (as an error) and the warning stays.
+    const std::string fields = R"("name":"n","campaignType":"0","TemplateId":"tpl_web_en_01","Position":"bottom-right")";
+    const std::string key(5000, 'q');
+    atlas::options opts;
+    opts.max_diagnostics = 1;
+    const auto r = atlas::validate_request("{" + fields + ",\"zz\":1,\"" + key + "\":1,\"" + key + "\":2}", opts);
+    INFO(describe(r));
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].rule == "field.unknown");
+    CHECK(r.diagnostics[0].path == "/zz");
+    CHECK(r.diagnostics[0].severity == atlas::severity::warning);
+    CHECK(r.diagnostics[1].rule == "report.truncated");
+    CHECK(r.diagnostics[1].severity == atlas::severity::error);
+    CHECK(r.diagnostics[1].message == "2 more diagnostics were left out");
+    CHECK_FALSE(r.valid());
+}
+
+TEST_CASE("text of a finding pushed out is given back to the text budget, so a long error found later fits")
+{
+    // max_diagnostics 3: two ~3 KB unknown-key warnings, then three "zz" (two duplicate-key errors push both
+    // warnings out), then an 8001-byte duplicate key. With the warnings' text given back, that error is kept.
+    const std::string fields = R"("name":"n","campaignType":"0","TemplateId":"tpl_web_en_01","Position":"bottom-right")";
+    const std::string k(2950, 'k'), m(2950, 'm'), p(8000, 'p');
+    const std::string text = "{" + fields + ",\"" + k + "\":1,\"" + m + "\":1,\"zz\":1,\"zz\":2,\"zz\":3,\"" + p +
+                             "\":1,\"" + p + "\":2}";
+    atlas::options opts;
+    opts.max_diagnostics = 3;
+    const auto r = atlas::validate_request(text, opts);
+    INFO(describe(r));
+    REQUIRE(r.diagnostics.size() == 4);
+    CHECK(r.diagnostics[0].rule == "json.duplicate-key");
+    CHECK(r.diagnostics[0].path == "/zz");
+    CHECK(r.diagnostics[0].offset == 6003);
+    CHECK(r.diagnostics[1].rule == "json.duplicate-key");
+    CHECK(r.diagnostics[1].path == "/zz");
+    CHECK(r.diagnostics[1].offset == 6010);
+    CHECK(r.diagnostics[2].rule == "json.duplicate-key");
+    CHECK(r.diagnostics[2].path == "/" + p);
+    CHECK(r.diagnostics[3].rule == "report.truncated");
+    CHECK(r.diagnostics[3].severity == atlas::severity::warning); // only the two warnings and their like were dropped
+    CHECK(r.diagnostics[3].message == "4 more diagnostics were left out");
+    expect_no_rule(r, "field.unknown");
+}
+
+TEST_CASE("past max_diagnostics a built-in error pushes out an unknown field raised by strict, not another error")
+{
+    atlas::options opts;
+    opts.strict = true;
+    opts.max_diagnostics = 2;
+    const auto r = atlas::validate_request(R"({"a1":1,"name":1,"name":2})", opts);
+    CHECK(in_order(r) == std::vector<std::string>{"json.duplicate-key /name 1:18", "field.type /name 1:25", "report.truncated  1:1"});
+    REQUIRE(r.diagnostics.size() == 3);
+    CHECK(r.diagnostics[0].severity == atlas::severity::error);
+    CHECK(r.diagnostics[1].severity == atlas::severity::error);
+    CHECK(r.diagnostics[2].severity == atlas::severity::error);
+    CHECK(r.diagnostics[2].message == "3 more diagnostics were left out");
+    expect_no_rule(r, "field.unknown");
+}
+
+TEST_CASE("the report.truncated entry after TimeWindows findings takes its severity from their rule levels")
+{
+    const std::string fields = R"("name":"n","campaignType":"0","TemplateId":"tpl_web_en_01","Position":"bottom-right")";
+    const std::string empty = "[" + window(1, 0, 1, 0) + "," + window(2, 0, 2, 0) + "," + window(3, 0, 3, 0) + "]";
+    const std::string range = "[" + window(99, 0, 1, 0) + "," + window(98, 0, 2, 0) + "," + window(97, 0, 3, 0) + "]";
+
+    // Empty windows (warnings) raised to errors: the dropped ones are errors.
+    atlas::options raised;
+    raised.max_diagnostics = 1;
+    raised.rule_levels["time-windows.empty"] = atlas::rule_level::error;
+    const auto r = atlas::validate_request("{" + fields + "," + time_windows(empty) + "}", raised);
+    INFO(describe(r));
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].rule == "time-windows.empty");
+    CHECK(r.diagnostics[0].severity == atlas::severity::error);
+    CHECK(r.diagnostics[1].rule == "report.truncated");
+    CHECK(r.diagnostics[1].message == "3 more diagnostics were left out");
+    CHECK(r.diagnostics[1].severity == atlas::severity::error);
+
+    // Out-of-range hours (errors) lowered to warnings: the dropped ones are warnings and the payload is valid.
+    atlas::options lowered;
+    lowered.max_diagnostics = 1;
+    lowered.rule_levels["time-windows.range"] = atlas::rule_level::warning;
+    const auto w = atlas::validate_request("{" + fields + "," + time_windows(range) + "}", lowered);
+    INFO(describe(w));
+    REQUIRE(w.diagnostics.size() == 2);
+    CHECK(w.diagnostics[0].rule == "time-windows.range");
+    CHECK(w.diagnostics[0].severity == atlas::severity::warning);
+    CHECK(w.diagnostics[1].rule == "report.truncated");
+    CHECK(w.diagnostics[1].message == "3 more diagnostics were left out");
+    CHECK(w.diagnostics[1].severity == atlas::severity::warning);
+    CHECK(w.valid());
+}
+
+TEST_CASE("past max_diagnostics a duplicated unknown key is counted once as a duplicate and not again as unknown")
+{
+    // The second "b" is counted as a duplicate key only, not also as one more unknown field.
+    atlas::options opts;
+    opts.max_diagnostics = 1;
+    const auto r = atlas::validate_request(R"({"a":1,"b":1,"b":2,"c":3})", opts);
+    INFO(describe(r));
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].rule == "json.duplicate-key");
+    CHECK(r.diagnostics[0].path == "/b");
+    CHECK(r.diagnostics[1].rule == "report.truncated");
+    CHECK(r.diagnostics[1].message == "6 more diagnostics were left out");
+}
+
+TEST_CASE("white-space-only text under max_diagnostics 0 places its report.truncated entry at the end of the text")
+{
+    atlas::options opts;
+    opts.max_diagnostics = 0;
+    const auto r = atlas::validate_request("   ", opts);
+    INFO(describe(r));
+    REQUIRE(r.diagnostics.size() == 1);
+    const auto d = expect_rule(r, "report.truncated", "", 1, 4, atlas::severity::error);
+    CHECK(d.offset == 3);
+}
+
 TEST_CASE("the report's JSON form has exactly valid, errors, warnings and diagnostics")
 {
     const std::string text = outbound_with({R"("Calltype": "2")", R"("DailyCallLimit": "500")", R"("Mode": null)"});

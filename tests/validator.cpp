@@ -213,4 +213,33 @@ TEST_SUITE("validator")
             CHECK(reused.diagnostics[0].path == "/campaignType");
         }
     }
+
+    TEST_CASE("a reused validator places findings inside a JSON-in-a-string field as a fresh one would")
+    {
+        // Each payload's content differs in length and escapes from the one before it.
+        const std::vector<std::string> texts{R"({"EnrichmentInfoSettings":"{\"x\":1,\"x\":2}"})",
+            R"({"EnrichmentInfoSettings":"{\"\u0078\":1,\"x\":2,\"x\":3}"})",
+            R"({"EnrichmentInfoSettings":"{\"xy\":1,\"xy\":2}"})",
+            R"({"EnrichmentInfoSettings":"{\"a\":1,\"b\":1e999,\"b\":1}"})"};
+        atlas::validator v;
+        for (const std::string& text : texts) {
+            CAPTURE(text);
+            const atlas::report reused = v.validate_request(text);
+            const atlas::report fresh = atlas::validate_request(text);
+            REQUIRE(reused.diagnostics.size() == fresh.diagnostics.size());
+            for (std::size_t k = 0; k < fresh.diagnostics.size(); ++k) {
+                CAPTURE(fresh.diagnostics[k].rule);
+                CHECK(reused.diagnostics[k].rule == fresh.diagnostics[k].rule);
+                CHECK(reused.diagnostics[k].path == fresh.diagnostics[k].path);
+                CHECK(reused.diagnostics[k].offset == fresh.diagnostics[k].offset);
+                CHECK(reused.diagnostics[k].column == fresh.diagnostics[k].column);
+            }
+        }
+        // The second payload's duplicate keys, as the free function places them.
+        std::vector<std::size_t> offsets;
+        for (const auto& d : atlas::validate_request(texts[1]).diagnostics)
+            if (d.rule == "json.duplicate-key")
+                offsets.push_back(d.offset);
+        CHECK(offsets == std::vector<std::size_t>{41, 49});
+    }
 }
