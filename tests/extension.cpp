@@ -682,6 +682,33 @@ TEST_SUITE("extension")
         CHECK_FALSE(r.valid());
     }
 
+    TEST_CASE("past max_diagnostics a user rule's error takes the place of a warning strict mode raised")
+    {
+        // An error is an error, the catalog's or the user's: a full report gives up an unknown field that strict
+        // mode made an error before either (a mutation run ranked user errors with the raised warnings).
+        atlas::options o;
+        o.strict = true;
+        o.max_diagnostics = 1;
+        o.add_rule("u.err", atlas::severity::error, "always reports the name",
+            [](const atlas::rule_context& ctx) { ctx.report("name", "the name is wrong"); });
+        std::string text = outbound;
+        text.insert(text.rfind('}'), ",\"a1\": 1");
+        const auto r = atlas::validate_request(text, o);
+        REQUIRE(r.diagnostics.size() == 2);
+        CHECK(r.diagnostics[0].rule == "u.err");
+        CHECK(r.diagnostics[0].severity == atlas::severity::error);
+        CHECK(r.diagnostics[1].rule == "report.truncated");
+        CHECK(r.diagnostics[1].severity == atlas::severity::error); // the unknown field left out is an error
+        // A warning rule's finding does not: the raised unknown field stays.
+        atlas::options w = o;
+        w.user_rules.clear();
+        w.add_rule("u.warn", atlas::severity::warning, "always reports the name",
+            [](const atlas::rule_context& ctx) { ctx.report("name", "the name looks odd"); });
+        const auto kept = atlas::validate_request(text, w);
+        REQUIRE(kept.diagnostics.size() == 2);
+        CHECK(kept.diagnostics[0].rule == "field.unknown");
+    }
+
     TEST_CASE("a user rule turned off is never called")
     {
         int calls = 0;
