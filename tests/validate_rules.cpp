@@ -1176,6 +1176,10 @@ TEST_CASE("a field of the wrong type on a channel that takes none of it is told 
     const std::string messages_text = payload({name_, template_, phone, inbound, R"("MessagesCampaign": "true")"});
     CHECK(expect_rule(atlas::validate_request(messages_text), "field.type", "/MessagesCampaign", 6, 23).hint ==
           "omit MessagesCampaign: a phone campaign (campaignType \"1\") is no Messages campaign");
+    // An empty CallType there too (a value of no wire value, as any other).
+    const auto empty_call_type = atlas::validate_request(payload({name_, template_, non_phone, bubble, R"("CallType": "")"}));
+    CHECK(expect_rule(empty_call_type, "enum.value", "/CallType", 6, 15).hint ==
+          "omit CallType: only a phone campaign (campaignType \"1\") has one");
     // Applied, each leaves a valid payload.
     CHECK(atlas::validate_request(payload({name_, template_, non_phone, bubble})).valid());
     CHECK(atlas::validate_request(payload({name_, template_, phone, inbound})).valid());

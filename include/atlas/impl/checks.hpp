@@ -173,6 +173,18 @@ inline bool surely_not_voice_bubble(const checker& c);
 inline bool non_phone_request(const checker& c);
 inline bool is_phone(const checker& c);
 
+/// "omit CallType" on a campaign that is surely no phone one, "omit Position" on one that is surely no voice bubble;
+/// "" for any other field or channel. Where the channel takes none of the field, a hint to give it another value or
+/// type would trade the finding for a channel error (channel.call-type-omit, channel.position-omit).
+inline std::string_view channel_takes_none_hint(const checker& c, std::string_view field)
+{
+    if (field == "CallType" && non_phone_request(c))
+        return "omit CallType: only a phone campaign (campaignType \"1\") has one";
+    if (field == "Position" && surely_not_voice_bubble(c))
+        return "omit Position: only a voice bubble campaign has one";
+    return {};
+}
+
 /// The boolean a string for a boolean field most likely means: "true" or "false" in any case, with spaces around,
 /// one edit off ("ture", "flase"), "1" or "0", "yes" or "no"; nothing for anything else.
 inline std::optional<bool> boolean_meant(std::string_view value)
@@ -238,11 +250,8 @@ ATLAS_DECL void check_type(checker& c, std::size_t i)
         const bool is_wire_value = scalar && std::any_of(f.values.begin(), f.values.end(),
                                                  [&](const enum_value& v) { return v.wire == literal; });
         // Quoting the literal is the fix only where the quoted text would pass; else the hint shows a right value.
-        // Not on a channel that takes none of the field: any value would trade this error for a channel one.
-        if (f.name == "CallType" && non_phone_request(c))
-            hint = "omit CallType: only a phone campaign (campaignType \"1\") has one";
-        else if (f.name == "Position" && surely_not_voice_bubble(c))
-            hint = "omit Position: only a voice bubble campaign has one";
+        if (const std::string_view omit = channel_takes_none_hint(c, f.name); !omit.empty())
+            hint = omit;
         else if (f.kind == value_kind::closed_enum && !is_wire_value)
             hint = "write " + key + list_values(f.values, f.type == seed_type::enumeration_or_null);
         else if (f.kind == value_kind::time_zone)
@@ -292,13 +301,12 @@ ATLAS_DECL void check_not_empty(checker& c, std::size_t i)
         return;
     const value_kind k = c.field(i).kind;
     // A voice bubble needs its Position: "omit it" would trade this error for channel.position-required; any other
-    // channel takes none, and "give it a value" would trade it for channel.position-omit.
-    const bool position = c.field(i).name == "Position";
-    const bool required_here = position && voice_bubble_request(c);
-    const bool omitted_here = position && surely_not_voice_bubble(c);
+    // channel takes none (channel_takes_none_hint).
+    const bool required_here = c.field(i).name == "Position" && voice_bubble_request(c);
+    const std::string_view omit = channel_takes_none_hint(c, c.field(i).name);
     std::string hint = k == value_kind::time_zone ? "omit Timezone, or give an IANA name such as \"America/New_York\""
-                       : required_here ? "give Position where the bubble sits on the page, such as \"bottom-right\""
-                       : omitted_here  ? "omit Position: only a voice bubble campaign has one"
+                       : required_here  ? "give Position where the bubble sits on the page, such as \"bottom-right\""
+                       : !omit.empty()  ? std::string(omit)
                        : k == value_kind::open_enum ? "omit " + name_of(c, i) + ", or give it a value"
                                                     : "give " + name_of(c, i) + " a value";
     c.emit_on(rule::field_empty, i, name_of(c, i) + " must not be an empty string", std::move(hint));
@@ -373,10 +381,9 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
                     wires[n++] = v.wire;
             hint = did_you_mean(best_suggestion(trimmed, std::span(wires.data(), n)));
         }
-        // CallType on a campaign that is surely no phone one: either value would trade this error for
-        // channel.call-type-omit.
-        if (f.name == "CallType" && non_phone_request(c))
-            hint = "omit CallType: only a phone campaign (campaignType \"1\") has one";
+        // CallType on a campaign that is surely no phone one: either value would be channel.call-type-omit.
+        if (const std::string_view omit = channel_takes_none_hint(c, f.name); !omit.empty())
+            hint = omit;
         const bool takes_null = f.type == seed_type::enumeration_or_null;
         const std::string key = "\"" + std::string(f.name) + "\": ";
         if (takes_null && iequals_ascii(trimmed, "null")) // the word in quotes
@@ -810,7 +817,7 @@ inline std::string time_zone_hint(std::string_view value)
     std::replace(whole.begin(), whole.end(), ' ', '_');
     // Nor when the near name's city starts with the one written: a city cut short ("US/East", "Lond").
     if (const std::string near_city = zone_city(near); !near.empty() && city_length >= 4 &&
-        !(near_city.size() > city.size() && iequals_ascii(std::string_view(near_city).substr(0, city.size()), city)) &&
+        !tz_starts_longer(near_city, city) &&
         character_distance(whole, near, 1, iequal_char_ascii{}) > 1 &&
         character_distance(city, near_city, city_length, iequal_char_ascii{}) * 3 >= city_length)
         return {};

@@ -175,7 +175,7 @@ inline void note_fields_given_later(report& out, const workspace& ws)
         if (((ws.touched_slots >> field) & 1u) == 0)
             continue;
         for (diagnostic& d : out.diagnostics)
-            if (d.offset == offset && d.rule == info(rule::field_unknown).id && !d.hint.ends_with(given_already_note))
+            if (d.offset == offset && d.rule == info(rule::field_unknown).id)
                 d.hint += given_already_note;
     }
 }
