@@ -1209,6 +1209,51 @@ TEST_CASE("a number for a time zone or a date-time gets a hint with a value of t
     CHECK(contains(expect_rule(name, "field.type", "/BusinessName", 6, 19).hint, R"("BusinessName": "42")"));
 }
 
+TEST_CASE("a date-time sent as a Unix time gets that instant in RFC 3339, in the unit its digits say")
+{
+    // 10 digits are seconds, 13 milliseconds: the ranges the two units do not share (2001 to 2286).
+    const struct {
+        const char* written;
+        const char* instant;
+        const char* unit;
+    } cases[] = {
+        {"1767225600", "2026-01-01T00:00:00Z", "seconds"},
+        {"1772442000", "2026-03-02T09:00:00Z", "seconds"},
+        {"1000000000", "2001-09-09T01:46:40Z", "seconds"},
+        {"9999999999", "2286-11-20T17:46:39Z", "seconds"},
+        {"1709164800", "2024-02-29T00:00:00Z", "seconds"}, // a leap day
+        {"1.7672256e9", "2026-01-01T00:00:00Z", "seconds"},
+        {"1767225600000", "2026-01-01T00:00:00Z", "milliseconds"},
+        {"1767225600123", "2026-01-01T00:00:00.123Z", "milliseconds"},
+        {"1767225600005", "2026-01-01T00:00:00.005Z", "milliseconds"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.written);
+        const std::string reading = std::string(" (") + c.written + " read as " + c.unit + " since 1970-01-01, UTC)";
+        // As a number: a field.type error.
+        const auto number = atlas::validate_request(outbound_with({std::string(R"("StartDate": )") + c.written}));
+        CHECK(expect_rule(number, "field.type", "/StartDate", 6, 16).hint ==
+              std::string(R"(write an RFC 3339 date-time as a string: "StartDate": ")") + c.instant + "\"" + reading);
+        // As a string of digits: a datetime.format error.
+        const auto text = atlas::validate_request(outbound_with({std::string(R"("StartDate": ")") + c.written + "\""}));
+        CHECK(expect_rule(text, "datetime.format", "/StartDate", 6, 16).hint ==
+              std::string("write \"") + c.instant + "\"" + reading);
+        // Applied, the hint clears the error.
+        expect_clean(atlas::validate_request(outbound_with({std::string(R"("StartDate": ")") + c.instant + "\""})));
+    }
+    // A number of another length is no Unix time of either unit: the example, no guess.
+    for (const char* no_guess : {"999999999", "10000000000", "999999999999", "10000000000000", "1767225600.5", "-1767225600"}) {
+        CAPTURE(no_guess);
+        const auto r = atlas::validate_request(outbound_with({std::string(R"("StartDate": )") + no_guess}));
+        const auto d = expect_rule(r, "field.type", "/StartDate", 6, 16);
+        CHECK_FALSE(contains(d.hint, "read as"));
+        CHECK(contains(d.hint, "e.g."));
+    }
+    // A response's Timestamp is a date-time too.
+    const auto response = atlas::validate_response(R"({"Timestamp": 1767225600})");
+    CHECK(contains(expect_rule(response, "field.type", "/Timestamp", 1, 15).hint, R"("Timestamp": "2026-01-01T00:00:00Z")"));
+}
+
 TEST_CASE("the string \"true\" for a boolean is a field.type error whose hint shows the literal true")
 {
     const auto r = atlas::validate_request(outbound_with({R"("IsActive": "true")"}));

@@ -88,6 +88,63 @@ inline std::optional<std::int64_t> whole_number(std::string_view literal, std::i
     return static_cast<std::int64_t>(*d);
 }
 
+/// A Unix time as RFC 3339 in UTC, with the unit it was read in: a date-time sent as a number (or a string of
+/// digits) is most often one. Only the ranges the two usual units do not share are read: 10 digits of seconds
+/// (2001-09-09 to 2286-11-20) and 13 of milliseconds; any other number gets no guess, as a unit would be a guess.
+struct unix_time_reading {
+    std::string date_time; // "2026-01-01T00:00:00Z"; empty when the number is no Unix time of either unit
+    std::string_view unit; // "seconds" or "milliseconds"
+};
+inline unix_time_reading date_time_of_unix_time(std::string_view literal)
+{
+    const std::optional<std::int64_t> number = whole_number(literal, 1'000'000'000, 9'999'999'999'999);
+    if (!number || (*number >= 10'000'000'000 && *number < 1'000'000'000'000))
+        return {};
+    const bool milliseconds = *number >= 1'000'000'000'000;
+    const std::int64_t seconds = milliseconds ? *number / 1000 : *number;
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's days_from_civil, inverted).
+    const std::int64_t days = seconds / 86400, in_day = seconds % 86400;
+    const std::int64_t shifted = days + 719468, era = shifted / 146097, day_of_era = shifted - era * 146097;
+    const std::int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const std::int64_t month_index = (5 * day_of_year + 2) / 153; // from March
+    const std::int64_t day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    const std::int64_t month = month_index < 10 ? month_index + 3 : month_index - 9;
+    const std::int64_t year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
+    std::string out;
+    const auto two = [&out](std::int64_t v) {
+        out += static_cast<char>('0' + v / 10);
+        out += static_cast<char>('0' + v % 10);
+    };
+    out = std::to_string(year) + "-";
+    two(month);
+    out += '-';
+    two(day);
+    out += 'T';
+    two(in_day / 3600);
+    out += ':';
+    two(in_day / 60 % 60);
+    out += ':';
+    two(in_day % 60);
+    if (milliseconds && *number % 1000 != 0) {
+        const std::string fraction = std::to_string(1000 + *number % 1000); // "1xyz": the digits with their zeros
+        out += '.';
+        out += fraction.substr(1);
+    }
+    out += 'Z';
+    return {std::move(out), milliseconds ? "milliseconds" : "seconds"};
+}
+
+/// The hint for a date-time written as a Unix time, or empty.
+inline std::string unix_time_hint(std::string_view literal, std::string_view key)
+{
+    const unix_time_reading reading = date_time_of_unix_time(literal);
+    if (reading.date_time.empty())
+        return {};
+    return "write an RFC 3339 date-time as a string: " + std::string(key) + quote_value(reading.date_time) + " (" +
+           std::string(literal) + " read as " + std::string(reading.unit) + " since 1970-01-01, UTC)";
+}
+
 /// The fix of a number past a double's range (1e400), on the text path and the typed one alike.
 inline constexpr std::string_view number_range_hint = "write a number a double can hold (up to about 1.8e308 either way)";
 
@@ -256,8 +313,12 @@ ATLAS_DECL void check_type(checker& c, std::size_t i)
             hint = "write " + key + list_values(f.values, f.type == seed_type::enumeration_or_null);
         else if (f.kind == value_kind::time_zone)
             hint = "write an IANA time zone name as a string, e.g. " + key + "\"America/New_York\"";
-        else if (f.kind == value_kind::date_time)
-            hint = "write an RFC 3339 date-time as a string, e.g. " + key + "\"2026-03-02T09:00:00Z\"";
+        else if (f.kind == value_kind::date_time) {
+            if (s.type == json_type::number)
+                hint = unix_time_hint(s.raw, key);
+            if (hint.empty())
+                hint = "write an RFC 3339 date-time as a string, e.g. " + key + "\"2026-03-02T09:00:00Z\"";
+        }
         // A number quoted is no window list: TimeWindows's hint shows one whatever was sent.
         else if (scalar && f.kind != value_kind::time_windows)
             hint = "write it as a JSON string: " + key + quote_value(literal);
@@ -612,6 +673,9 @@ ATLAS_DECL void check_date_time(checker& c, std::size_t i)
         hint = "add a time and an offset: " + quote_value(std::string(value.substr(0, 10)) + "T00:00:00Z");
     else if (const std::string corrected = corrected_date_time(value); !corrected.empty())
         hint = "write " + quote_value(corrected); // the same instant in RFC 3339's form
+    else if (const unix_time_reading reading = date_time_of_unix_time(value); !reading.date_time.empty())
+        hint = "write " + quote_value(reading.date_time) + " (" + std::string(value) + " read as " +
+               std::string(reading.unit) + " since 1970-01-01, UTC)";
     else if (result.status == date_time_status::space_separator)
         hint = "put \"T\" between the date and the time";
     else if (!has_rfc3339_form(judged)) // else the message names the part out of range
