@@ -401,6 +401,43 @@ TEST_CASE("an invalid campaignType gives one enum.value error and no channel rul
     expect_rule(r, "enum.value", "/campaignType", 4, 19);
 }
 
+TEST_CASE("an enum value written as a phrase gets the wire value its words name, and none when they name two")
+{
+    const auto hint_for = [](std::string_view members) {
+        const auto r = atlas::validate_request(payload({name_, template_, members}));
+        const auto found = with_rule(r, "enum.value");
+        REQUIRE(found.size() == 1);
+        return found.front().hint;
+    };
+    const auto call_type = [&](std::string_view written) {
+        return hint_for(R"("campaignType": "1", "CallType": ")" + std::string(written) + "\"");
+    };
+    const auto campaign_type = [&](std::string_view written) {
+        return hint_for(R"("CallType": "2", "campaignType": ")" + std::string(written) + "\"");
+    };
+    // A session 18 probe: words around the meaning got no hint.
+    CHECK(call_type("outbound call") == R"(use "2" for outbound)");
+    CHECK(call_type("Outbound calls") == R"(use "2" for outbound)");
+    CHECK(call_type("phone - outbound") == R"(use "2" for outbound)");
+    CHECK(call_type("inbound_phone") == R"(use "1" for inbound)");
+    CHECK(call_type("outbond call") == R"(use "2" for outbound)"); // a near miss of the meaning
+    CHECK(call_type("2 (outbound)") == R"(use "2" for outbound)"); // the wire string agrees
+    CHECK(contains(campaign_type("outbound phone"), R"(use "1")"));
+    CHECK(contains(campaign_type("phone call"), R"(use "1")"));
+    CHECK(contains(campaign_type("SMS campaign"), R"(use "0")"));
+    CHECK(contains(campaign_type("voice bubble campaign"), R"(use "0")"));
+    CHECK(contains(campaign_type("non phone campaign"), R"(use "0")")); // "non phone" is non-phone, not phone
+    CHECK(contains(campaign_type("web chat"), R"(use "0")"));
+    // Words that name two values, or a wire string that another word contradicts, or no word at all: no guess.
+    CHECK(call_type("1 - outbound").empty());
+    CHECK(call_type("inbound or outbound").empty());
+    CHECK(call_type("1 (phone)").empty()); // campaignType's value and meaning, in CallType
+    CHECK(call_type("phone call").empty());
+    CHECK(campaign_type("phone or web").empty());
+    // Applied, each guess clears the error.
+    expect_clean(atlas::validate_request(payload({name_, template_, R"("campaignType": "1", "CallType": "2")"})));
+}
+
 TEST_CASE("an enum value written as its meaning, a word of it, a near miss or a number gets the wire value")
 {
     const auto hint_for = [](std::string_view member) {
@@ -1705,7 +1742,13 @@ TEST_CASE("a Timezone written as an offset, Z or an abbreviation gets the zone i
     CHECK(timezone_hint("Etc/GMT+2 ") == "did you mean \"Etc/GMT+2\"?");
     CHECK(timezone_hint("Etc/GMT-14 ") == "did you mean \"Etc/GMT-14\"?");
     CHECK(contains(timezone_hint(" UTC+2"), "\"Etc/GMT-2\""));
-    CHECK(contains(timezone_hint("GMT+0 "), "\"UTC\""));
+    // A zone's own name, with spaces or in another case, gets that name, as other names do (a probe: "gmt+0" got
+    // "UTC" while "Gmt+0" got "GMT+0").
+    CHECK(timezone_hint("GMT+0 ") == "did you mean \"GMT+0\"?");
+    CHECK(timezone_hint("gmt+0") == "did you mean \"GMT+0\"?");
+    CHECK(timezone_hint("gmt-0") == "did you mean \"GMT-0\"?");
+    CHECK(timezone_hint("etc/gmt-2") == "did you mean \"Etc/GMT-2\"?");
+    CHECK(contains(timezone_hint("utc+0"), "\"UTC\"")); // no zone's name: the offset's zone
     CHECK(timezone_hint("Etc/GMT+2x") == "did you mean \"Etc/GMT+2\"?");
     CHECK(timezone_hint("Etc/GMT+15").empty()); // no such zone, and the near "Etc/GMT+1" would be 14 hours off
     // So are spaces around an abbreviation: "PST " is Los Angeles, not the near "EST".

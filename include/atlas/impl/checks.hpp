@@ -373,6 +373,78 @@ ATLAS_DECL void check_not_empty(checker& c, std::size_t i)
     c.emit_on(rule::field_empty, i, name_of(c, i) + " must not be an empty string", std::move(hint));
 }
 
+/// The one value of a closed enum that a phrase of several words names ("outbound call", "2 (outbound)", "SMS
+/// campaign"), or null: each word may name a value by its wire string, its meaning's first word ("non-phone" written
+/// as one word or two, or one edit from it), a word its meaning explains it with ("voice", "inbound"), or a word of
+/// also_written; words that name no value ("call", "campaign") are left out. A phrase that names two values
+/// ("1 - outbound") names none, nor does a wire string with no word for it ("1 (phone)" in CallType: campaignType's).
+inline const enum_value* value_named_by_phrase(std::string_view phrase, std::span<const enum_value> values)
+{
+    if (phrase.size() > 128)
+        return nullptr;
+    std::vector<std::string_view> words;
+    for (std::size_t at = 0; at < phrase.size();) {
+        std::size_t end = at;
+        while (end < phrase.size() && std::isalnum(static_cast<unsigned char>(phrase[end])) != 0)
+            ++end;
+        if (end > at)
+            words.push_back(phrase.substr(at, end - at));
+        at = end + 1;
+    }
+    if (words.size() < 2)
+        return nullptr; // one word: check_enum_value's own matches
+    const auto names = [](const enum_value& v, std::string_view word, std::string_view next) {
+        const std::string_view first = v.meaning.substr(0, v.meaning.find(' '));
+        if (words_folded(word) == words_folded(first) ||
+            (word.size() >= 5 && character_distance(word, first, 1, iequal_char_ascii{}) <= 1))
+            return std::size_t{1};
+        if (!next.empty() && words_folded(std::string(word) + std::string(next)) == words_folded(first))
+            return std::size_t{2}; // "non phone"
+        // The words in the meaning's parentheses ("voice bubble or Messages/SMS", "inbound or outbound").
+        const std::size_t open = v.meaning.find('(');
+        for (std::string_view rest = open == std::string_view::npos ? std::string_view{} : v.meaning.substr(open);
+             !rest.empty();) {
+            std::size_t at = 0;
+            while (at < rest.size() && std::isalnum(static_cast<unsigned char>(rest[at])) == 0)
+                ++at;
+            std::size_t end = at;
+            while (end < rest.size() && std::isalnum(static_cast<unsigned char>(rest[end])) != 0)
+                ++end;
+            const std::string_view explained = rest.substr(at, end - at);
+            if (explained.size() >= 3 && explained != "or" && iequals_ascii(word, explained))
+                return std::size_t{1};
+            rest.remove_prefix(end);
+        }
+        for (std::string_view rest = v.also_written; !rest.empty();) {
+            const std::size_t space = rest.find(' ');
+            if (iequals_ascii(word, rest.substr(0, space)))
+                return std::size_t{1};
+            rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+        }
+        return std::size_t{0};
+    };
+    const enum_value* named = nullptr;
+    for (std::size_t w = 0; w < words.size();) {
+        std::size_t step = 1;
+        for (const enum_value& v : values) {
+            const std::size_t taken = names(v, words[w], w + 1 < words.size() ? words[w + 1] : std::string_view{});
+            if (taken == 0)
+                continue;
+            if (named != nullptr && named != &v)
+                return nullptr;
+            named = &v;
+            step = std::max(step, taken);
+        }
+        w += step;
+    }
+    // The wire strings the phrase holds ("2 (outbound)") must agree with the words.
+    for (const std::string_view word : words)
+        for (const enum_value& v : values)
+            if (word == v.wire && &v != named)
+                return nullptr;
+    return named;
+}
+
 ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
 {
     const field_info& f = c.field(i);
@@ -434,6 +506,8 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
             for (const enum_value& v : f.values)
                 if (v.wire == std::string_view(&digit, 1))
                     hint = use(v);
+        if (const enum_value* named = hint.empty() ? value_named_by_phrase(trimmed, f.values) : nullptr)
+            hint = use(*named);
         if (hint.empty() && !number_in(trimmed)) {
             std::array<std::string_view, 8> wires{};
             std::size_t n = 0;
@@ -811,6 +885,10 @@ inline std::optional<std::string> time_zone_offset_hint(std::string_view value)
     using json_impl::is_digit;
     // IANA's Etc zones count the other way (Etc/GMT-2 is UTC+2).
     std::string_view rest = without_outer_spaces(value);
+    // A zone's own name in another case ("gmt+0", "Etc/gmt-2") is a case fix, as every wrong-case name gets.
+    for (const std::string_view zone : time_zone_names())
+        if (iequals_ascii(rest, zone))
+            return std::nullopt;
     bool etc = false;
     for (const std::string_view prefix : {"Etc/GMT", "UTC", "GMT", "utc", "gmt"})
         if (rest.starts_with(prefix)) {
