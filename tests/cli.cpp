@@ -195,6 +195,33 @@ TEST_SUITE("cli")
         CHECK(run_cli({"--version", "--bogus"}).status == 2);
     }
 
+    TEST_CASE("with no file named, standard input is read when it is no terminal, and is a usage error on one")
+    {
+        const std::string payload = R"({"name": "n", "campaignType": "1", "TemplateId": "t"})";
+        const auto piped = [&](std::vector<std::string_view> args) {
+            std::istringstream in(payload);
+            std::ostringstream out, err;
+            const int status = atlas::cli::run(args, in, out, err, false, /*input_is_terminal=*/false);
+            return result{status, out.str(), err.str()};
+        };
+        // atlas-validate < payload.json: the report of "-", CallType missing on a phone campaign.
+        const auto r = piped({"--format", "json"});
+        CHECK(r.status == 1);
+        CHECK(r.out.find(R"("rule":"channel.call-type-required")") != std::string::npos);
+        CHECK(r.out == piped({"--format", "json", "-"}).out);
+        CHECK(piped({}).out.starts_with("<stdin>:1:1: error: "));
+        // A file named is read instead, and the modes that read no input still read none.
+        in_source_dir here;
+        CHECK(piped({"examples/valid/inbound-phone.json"}).status == 0);
+        CHECK(piped({"--version"}).status == 0);
+        // On a terminal, nothing named is a usage error rather than a wait for typing.
+        std::istringstream in(payload);
+        std::ostringstream out, err;
+        CHECK(atlas::cli::run(std::vector<std::string_view>{"--format", "json"}, in, out, err, false, true) == 2);
+        CHECK(err.str().find("no input") != std::string::npos);
+        CHECK(out.str().empty());
+    }
+
     TEST_CASE("two ways of running at once, or an option the chosen way ignores, is a usage error")
     {
         for (const std::vector<std::string_view>& args : {std::vector<std::string_view>{"--list-rules", "--schema", "request"},

@@ -8,5 +8,5 @@ int main(int argc, char** argv)
     std::ios::sync_with_stdio(false);
     std::vector<std::string_view> args(argv + 1, argv + argc);
     const bool color = isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
-    return atlas::cli::run(args, std::cin, std::cout, std::cerr, color);
+    return atlas::cli::run(args, std::cin, std::cout, std::cerr, color, isatty(STDIN_FILENO) == 1);
 }

@@ -44,7 +44,8 @@ inline constexpr std::string_view usage =
     "  --list-rules        print the rule catalog and exit (--format markdown: as the README's table)\n"
     "  --schema request|response  print the JSON Schema (Draft 2020-12) of a request or response body and exit\n"
     "  --version           print the versions of atlas and of its tz database\n"
-    "  -                   read one payload from standard input\n"
+    "  -                   read one payload from standard input (also read when no FILE is named and it is\n"
+    "                      no terminal: atlas-validate < payload.json)\n"
     "Exit status: 0 every input is valid (warnings allowed), 1 some input is invalid, 2 usage or I/O error.\n";
 
 enum class format { text, json, markdown };
@@ -157,8 +158,11 @@ inline bool list_rules_requested(std::span<const std::string_view> args)
 }
 
 /// Runs the command line; args excludes the program name. Returns the exit status.
+/// `input_is_terminal`: whether `in` is a person's terminal. When it is not (a pipe, a redirected file), naming no
+/// file reads it, as `atlas-validate < payload.json` and `... | atlas-validate` expect; on a terminal it is a usage
+/// error, not a wait for typing.
 inline int run(std::span<const std::string_view> args, std::istream& in, std::ostream& out, std::ostream& err,
-    bool color = false)
+    bool color = false, bool input_is_terminal = true)
 {
     format output = format::text;
     bool response = false, list_rules = false, show_version = false, show_help = false, strict = false;
@@ -344,6 +348,8 @@ inline int run(std::span<const std::string_view> args, std::istream& in, std::os
         out << rule_catalog(output);
         return written(0);
     }
+    if (inputs.empty() && !input_is_terminal)
+        inputs.push_back("-");
     if (inputs.empty()) {
         err << "atlas-validate: no input (name files, or - for standard input)\n" << usage;
         return 2;
