@@ -885,10 +885,7 @@ inline std::optional<std::string> time_zone_offset_hint(std::string_view value)
     using json_impl::is_digit;
     // IANA's Etc zones count the other way (Etc/GMT-2 is UTC+2).
     std::string_view rest = without_outer_spaces(value);
-    // A zone's own name in another case ("gmt+0", "Etc/gmt-2") is a case fix, as every wrong-case name gets.
-    for (const std::string_view zone : time_zone_names())
-        if (iequals_ascii(rest, zone))
-            return std::nullopt;
+    const std::string_view written = rest;
     bool etc = false;
     for (const std::string_view prefix : {"Etc/GMT", "UTC", "GMT", "utc", "gmt"})
         if (rest.starts_with(prefix)) {
@@ -897,6 +894,10 @@ inline std::optional<std::string> time_zone_offset_hint(std::string_view value)
             break;
         }
     if (rest.size() >= 2 && (rest[0] == '+' || rest[0] == '-') && is_digit(rest[1])) {
+        // A zone's own name in another case ("gmt+0", "Etc/gmt-2") is a case fix, as every wrong-case name gets.
+        for (const std::string_view zone : time_zone_names())
+            if (iequals_ascii(written, zone))
+                return std::nullopt;
         const bool ahead = rest[0] == '+';
         std::size_t k = 1;
         int hours = 0;
