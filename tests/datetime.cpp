@@ -78,6 +78,12 @@ TEST_CASE("29 February exists only in leap years") {
   CHECK(check_date_time("2023-02-29T12:00:00Z").message.find("leap year") != std::string_view::npos);
 }
 
+TEST_CASE("29 February exists in leap years that are not multiples of 8") {
+  for (const char* year : {"1996", "2004", "2020", "2028"}) {
+    CHECK(is_valid(std::string(year) + "-02-29T12:00:00Z"));
+  }
+}
+
 TEST_CASE("30 and 31 February never exist") {
   CHECK(is_valid("2025-02-28T00:00:00Z"));
   require_invalid_at("2024-02-30T00:00:00Z", 8);
@@ -189,6 +195,11 @@ TEST_CASE("a comma as the decimal sign is an error") {
   require_invalid_at("2025-01-31T10:00:00,5Z", 19);
 }
 
+TEST_CASE("a comma as the decimal sign is named as such in the message") {
+  const date_time_check r = check_date_time("2025-01-31T10:00:00,5Z");
+  CHECK(r.message.find("','") != std::string_view::npos);
+}
+
 TEST_CASE("a missing offset is a warning, not an error") {
   for (std::string_view text : {"2025-01-31T10:00:00"sv, "2025-01-31t10:00:00.123"sv}) {
     CAPTURE(text);
@@ -250,6 +261,13 @@ TEST_CASE("embedded NUL bytes are errors at the NUL") {
   require_invalid_at(nul_after, 20);
   const std::string_view nul_as_offset("2025-01-31T10:00:00\0", 20);
   require_invalid_at(nul_as_offset, 19);
+}
+
+TEST_CASE("empty input is told to be empty, not to lack a year") {
+  const date_time_check r = check_date_time("");
+  CHECK(r.status == date_time_status::invalid);
+  CHECK(r.offset == 0);
+  CHECK(r.message == "the date-time is empty"sv);
 }
 
 TEST_CASE("only ASCII digits count as digits") {

@@ -370,6 +370,26 @@ TEST_CASE("the inbound-only field on another channel is a warning at its value")
     expect_clean(on_inbound);
 }
 
+TEST_CASE("Position on a Messages campaign and on a phone one is told which channel takes none")
+{
+    const auto sms = atlas::validate_request(payload({name_, template_, non_phone, messages, bubble}));
+    CHECK(expect_rule(sms, "channel.position-omit", "/Position", 6, 15).message ==
+          "Position must be omitted for a Messages campaign");
+    const auto call = atlas::validate_request(payload({name_, template_, phone, outbound, bubble}));
+    CHECK(expect_rule(call, "channel.position-omit", "/Position", 6, 15).message ==
+          "Position must be omitted for a phone campaign (campaignType \"1\")");
+}
+
+TEST_CASE("the outbound-only and inbound-only warnings name the direction the field applies to")
+{
+    const auto on_inbound = atlas::validate_request(payload({name_, template_, phone, inbound, R"("StartDate": "2026-03-02T09:00:00Z")"}));
+    CHECK(expect_rule(on_inbound, "channel.outbound-only", "/StartDate", 6, 16).message ==
+          "StartDate applies to outbound phone campaigns only and will be ignored");
+    const auto on_outbound = atlas::validate_request(outbound_with({R"("FeatureAppendPreviousSummaryEnabled": true)"}));
+    CHECK(expect_rule(on_outbound, "channel.inbound-only", "/FeatureAppendPreviousSummaryEnabled", 6, 42).message ==
+          "FeatureAppendPreviousSummaryEnabled applies to inbound phone campaigns only and will be ignored");
+}
+
 TEST_CASE("channel rules do not apply to responses")
 {
     // A phone campaign without CallType, with Position, StartDate on inbound: all fine as stored.
@@ -498,6 +518,23 @@ TEST_CASE("an enum value written as its meaning, a word of it, a near miss or a 
     CHECK(contains(hint_for(R"("campaignType": "1", "CallType": "outbound\u200b")"), R"(use "2")"));
 }
 
+TEST_CASE("campaignType \"0.0\" is told to be \"0\", the wire value it writes")
+{
+    const auto r = atlas::validate_request(payload({name_, template_, R"("campaignType": "0.0")", bubble}));
+    CHECK(r.diagnostics.size() == 1);
+    CHECK(expect_rule(r, "enum.value", "/campaignType", 4, 19).hint ==
+          "use \"0\" for non-phone (voice bubble or Messages/SMS)");
+}
+
+TEST_CASE("a four-letter near miss of a five-letter word of a meaning gets no guess: \"phon\" is not told to be \"0\"")
+{
+    // "phon" is one edit from "phone", a word of both meanings ("phone", "non-phone"): too short to tell which.
+    const auto r = atlas::validate_request(payload({name_, template_, R"("campaignType": "phon")"}));
+    CHECK(r.diagnostics.size() == 1);
+    const auto d = expect_rule(r, "enum.value", "/campaignType", 4, 19);
+    CHECK_FALSE(contains(d.hint, "\"0\""));
+}
+
 TEST_CASE("a null campaignType gives one field.required error at the null and no channel rule runs")
 {
     const auto r = atlas::validate_request(payload({name_, template_, R"("campaignType": null)", bubble}));
@@ -590,6 +627,15 @@ TEST_CASE("a required field that is null is the missing-field error at the null 
     expect_rule(t, "field.required", "/TemplateId", 3, 17);
 }
 
+TEST_CASE("a required field that is null gets no field.null warning when field.required is turned off")
+{
+    atlas::options o;
+    o.rule_levels["field.required"] = atlas::rule_level::off;
+    const auto r = atlas::validate_request(payload({R"("name": null)", template_, phone, outbound}), o);
+    expect_no_rule(r, "field.null");
+    expect_clean(r);
+}
+
 TEST_CASE("an optional field that is null is a warning and is read as omitted")
 {
     const auto r = atlas::validate_request(outbound_with({R"("Mode": null)"}));
@@ -645,6 +691,23 @@ TEST_CASE("a null AIAssistantProvider in a response is nothing, another null in 
     // A response keeps null as null: the message does not say it is read as omitted.
     CHECK_FALSE(contains(r.diagnostics[0].message, "omitted"));
     CHECK(contains(r.diagnostics[0].message, "only AIAssistantProvider may be null"));
+}
+
+TEST_CASE("a response's AIAssistantProvider in another case gets its wire value, not the list with null")
+{
+    const auto r = atlas::validate_response(R"({"AIAssistantProvider": "Atlas"})");
+    CHECK(r.diagnostics.size() == 1);
+    CHECK(expect_rule(r, "enum.value", "/AIAssistantProvider", 1, 25).hint == "use \"atlas\" for the Atlas runtime");
+}
+
+TEST_CASE("a required field sent as null is told that it must not be null")
+{
+    const auto r = atlas::validate_request(payload({name_, template_, R"("campaignType": null)"}));
+    CHECK(r.diagnostics.size() == 1);
+    CHECK(expect_rule(r, "field.required", "/campaignType", 4, 19).message ==
+          "campaignType is required and must not be null");
+    const auto missing = atlas::validate_request(payload({name_, template_}));
+    CHECK(expect_rule(missing, "field.required", "/campaignType", 1, 1).message == "campaignType is required");
 }
 
 TEST_CASE("an unknown field is a warning with a did-you-mean, and an error in strict mode")
@@ -1303,6 +1366,14 @@ TEST_CASE("the string \"true\" for a boolean is a field.type error whose hint sh
     CHECK(contains(expect_rule(zero, "field.type", "/IsActive", 6, 15).hint, R"("IsActive": false)"));
 }
 
+TEST_CASE("the number 0 or 1 for a boolean field gets the literal it means as its hint")
+{
+    const auto zero = atlas::validate_request(outbound_with({R"("FeatureDoubleCall": 0)"}));
+    CHECK(expect_rule(zero, "field.type", "/FeatureDoubleCall", 6, 24).hint == "write \"FeatureDoubleCall\": false");
+    const auto one = atlas::validate_request(outbound_with({R"("FeatureDoubleCall": 1)"}));
+    CHECK(expect_rule(one, "field.type", "/FeatureDoubleCall", 6, 24).hint == "write \"FeatureDoubleCall\": true");
+}
+
 TEST_CASE("a boolean written as a string people use for one gets the literal it means")
 {
     // A probe: only "true" and "false" got the literal; "1", "yes", "true " and "flase" got both literals.
@@ -1488,6 +1559,30 @@ TEST_CASE("an open enum passes any non-empty value until its allowed set is regi
     expect_clean(atlas::validate_response(R"({"Status": "active", "FirstMessageMode": "user"})", registered));
 }
 
+TEST_CASE("an open enum's message lists at most ten registered values, with an ellipsis only past ten")
+{
+    std::vector<std::string> values;
+    for (int k = 1; k <= 11; ++k)
+        values.push_back("p" + std::to_string(k));
+    atlas::options ten, eleven;
+    ten.allowed_values["Position"] = std::vector<std::string>(values.begin(), values.begin() + 10);
+    eleven.allowed_values["Position"] = values;
+    const std::string body = payload({name_, template_, non_phone, R"("Position": "zz")"});
+    const auto d10 = expect_rule(atlas::validate_request(body, ten), "enum.value", "/Position", 5, 15);
+    CHECK(contains(d10.message, "\"p9\", \"p10\"), not \"zz\""));
+    CHECK_FALSE(contains(d10.message, "\u2026"));
+    const auto d11 = expect_rule(atlas::validate_request(body, eleven), "enum.value", "/Position", 5, 15);
+    CHECK(contains(d11.message, "\"p9\", \"p10\", \u2026), not \"zz\""));
+    CHECK_FALSE(contains(d11.message, "\"p11\""));
+}
+
+TEST_CASE("an open enum whose registered set is empty stays open")
+{
+    atlas::options opts;
+    opts.allowed_values["Position"] = {};
+    expect_clean(atlas::validate_request(payload({name_, template_, non_phone, R"("Position": "anywhere")"}), opts));
+}
+
 // =============================================================================================
 // Integers
 
@@ -1527,6 +1622,20 @@ TEST_CASE("DailyCallLimit 1.0 and 1e2 are integer.literal errors whose hint give
     const auto half = atlas::validate_request(outbound_with({R"("DailyCallLimit": 2.5)"}));
     CHECK_FALSE(expect_rule(half, "integer.literal", "/DailyCallLimit", 6, 21).hint.empty());
     expect_no_rule(atlas::validate_request(outbound_with({R"("DailyCallLimit": 100)"})), "integer.literal");
+}
+
+TEST_CASE("DailyCallLimit 0.0 is an integer.literal error whose hint gives 0, the lowest value")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("DailyCallLimit": 0.0)"}));
+    CHECK(r.diagnostics.size() == 1);
+    CHECK(expect_rule(r, "integer.literal", "/DailyCallLimit", 6, 21).hint == "write \"DailyCallLimit\": 0");
+}
+
+TEST_CASE("DailyCallLimit 2147483648.0 is an integer.literal error whose hint gives the range, not the number past it")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("DailyCallLimit": 2147483648.0)"}));
+    CHECK(r.diagnostics.size() == 1);
+    CHECK(expect_rule(r, "integer.literal", "/DailyCallLimit", 6, 21).hint == "write a whole number from 0 to 2147483647");
 }
 
 TEST_CASE("response counters are 32-bit integers too")
@@ -1600,6 +1709,29 @@ TEST_CASE("a date alone, a space separator or a day that does not exist is a dat
     expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02T09:00:61Z")"})), "datetime.format",
         "/StartDate", 6, 16);
     expect_rule(atlas::validate_request(outbound_with({R"("StartDate": "")"})), "datetime.format", "/StartDate", 6, 16);
+}
+
+TEST_CASE("a StartDate whose day does not exist and whose form is off too gets an example of the form")
+{
+    for (const std::string_view value : {R"("StartDate": "2025-02-30T10:00:00.Z")", R"("StartDate": "2025-02-30T10:00:00+05:00x")"}) {
+        CAPTURE(value);
+        const auto r = atlas::validate_request(outbound_with({value}));
+        CHECK(r.diagnostics.size() == 1);
+        const auto d = expect_rule(r, "datetime.format", "/StartDate", 6, 16);
+        CHECK(contains(d.hint, "write it as RFC 3339"));
+    }
+}
+
+TEST_CASE("a StartDate written with t or z whose day does not exist gets no example: the message names the day")
+{
+    for (const std::string_view value : {R"("StartDate": "2025-02-30T10:00:00z")", R"("StartDate": "2025-02-30t10:00:00Z")"}) {
+        CAPTURE(value);
+        const auto r = atlas::validate_request(outbound_with({value}));
+        CHECK(r.diagnostics.size() == 1);
+        const auto d = expect_rule(r, "datetime.format", "/StartDate", 6, 16);
+        CHECK(contains(d.message, "day 30 does not exist in February"));
+        CHECK(d.hint.empty());
+    }
 }
 
 TEST_CASE("a StartDate whose form alone is off gets the same instant in RFC 3339 as its hint")
@@ -1885,6 +2017,17 @@ TEST_CASE("a Timezone written z, +hhmm or +00:30 gets the hint of Z and of the o
     CHECK(timezone_hint("+00:00") == R"(did you mean "UTC"?)");
 }
 
+TEST_CASE("a Timezone offset that no Etc zone keeps gets no Etc zone in its hint")
+{
+    // Etc zones are whole hours: no guess for Etc/GMT+02:30.
+    const auto half = atlas::validate_request(outbound_with({R"("Timezone": "Etc/GMT+02:30")"}));
+    CHECK(expect_rule(half, "timezone.known", "/Timezone", 6, 15).hint.empty());
+    // UTC+15 would be Etc/GMT-15, which does not exist (they end at UTC+14).
+    const auto past = atlas::validate_request(outbound_with({R"("Timezone": "UTC+15")"}));
+    CHECK(expect_rule(past, "timezone.known", "/Timezone", 6, 15).hint ==
+          "use the zone of a place, which also follows its daylight saving time (an offset is not a zone name)");
+}
+
 TEST_CASE("a Timezone whose city is a third or more edits from a zone's, from four characters on, gets no guess")
 {
     // "Europe/Pragxx": two edits in six; "Europe/Rxxe": two in four. Both are another city, not Prague or Rome.
@@ -1893,6 +2036,17 @@ TEST_CASE("a Timezone whose city is a third or more edits from a zone's, from fo
     // One edit in six or in four is a typo of the city.
     CHECK(timezone_hint("Europe/Pragux") == R"(did you mean "Europe/Prague"?)");
     CHECK(timezone_hint("Europe/Romx") == R"(did you mean "Europe/Rome"?)");
+}
+
+TEST_CASE("a Timezone whose city has three letters or fewer gets no guess two edits away, and one edit away does")
+{
+    // A mutation run: "Asia/Goa" (India's time) got "Asia/Gaza", 3.5 hours off; the guard began at four characters.
+    CHECK(timezone_hint("Asia/Goa").empty());
+    CHECK(timezone_hint("Asia/Hk").empty());
+    // One edit from a short name is its typo.
+    CHECK(timezone_hint("Etc/UTX") == R"(did you mean "Etc/UTC"?)");
+    CHECK(timezone_hint("Etc/GMZ") == R"(did you mean "Etc/GMT"?)");
+    CHECK(timezone_hint("Zul") == R"(did you mean "Zulu"?)"); // cut short
 }
 
 TEST_CASE("a Timezone of five capitals is read as an abbreviation and gets no near name; six capitals are a name")
@@ -1935,6 +2089,15 @@ TEST_CASE("EnrichmentInfoSettings, RedialSettings and IdleMessages must hold JSO
         R"("EnrichmentInfoSettings": "{\"provider\":{\"x\":[1,2,null]}}")"}));
     expect_no_rule(fine, "json-text.syntax");
     expect_clean(fine);
+}
+
+TEST_CASE("JSON text cut short in a string field is reported at the end of its content, not at a byte")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("RedialSettings": "{\"a\":")"}));
+    CHECK(r.diagnostics.size() == 1);
+    const auto d = expect_rule(r, "json-text.syntax", "/RedialSettings", 6, 29);
+    CHECK(contains(d.message, "at the end of its content"));
+    CHECK_FALSE(contains(d.message, "byte"));
 }
 
 // =============================================================================================
@@ -1999,6 +2162,10 @@ TEST_CASE("the straight-quotes hint is given wherever typographic double quotes 
     CHECK(contains(hint_of("{\"mode\": \u2018fast\u2019}"), "straight quotes"));
     CHECK_FALSE(contains(hint_of("[\"don\u2019t hang up]"), "straight quotes"));
     CHECK_FALSE(contains(hint_of("{\"note\": \"don\u2019t\",}"), "straight quotes"));
+    // Nor where straight ones would break at the same byte: before the quotes, or at a quote where a colon must come.
+    CHECK_FALSE(contains(hint_of("x \u2018a\u2019"), "straight quotes"));
+    CHECK_FALSE(contains(hint_of("{\"a\" \u2018b\u2019}"), "straight quotes"));
+    CHECK(contains(hint_of("{\"a\": \u2018b\u2019 x}"), "straight quotes")); // there they take the JSON further
     // No typographic quote, no hint; other characters of the same block (an en dash, an ellipsis) are not quotes.
     CHECK_FALSE(contains(hint_of("{\"a\": 1,}"), "straight quotes"));
     CHECK_FALSE(contains(hint_of("{\"a\": \u2013 1\u2026}"), "straight quotes"));
@@ -2365,6 +2532,67 @@ TEST_CASE("TimeWindows read without tokens gives the windows the token walk keep
         CHECK(atlas::detail::skim_time_windows(text, 512, skimmed));
         CHECK_FALSE(atlas::detail::skim_time_windows(text, 1, skimmed));
     }
+}
+
+TEST_CASE("a single window sent as an object in TimeWindows is told to wrap it in [ ]")
+{
+    const auto r = atlas::validate_request(outbound_with({time_windows(window(9, 0, 17, 0))}));
+    CHECK(expect_rule(r, "time-windows.shape", "/TimeWindows", 6, 19).hint == "wrap the window in [ ]");
+    const auto number = atlas::validate_request(outbound_with({time_windows("7")}));
+    CHECK(expect_rule(number, "time-windows.shape", "/TimeWindows", 6, 19).hint.empty());
+}
+
+TEST_CASE("an array inside the TimeWindows array is a window that must be an object, not a window without keys")
+{
+    for (const std::string content : {"[[]]", "[[1,2]]"}) {
+        CAPTURE(content);
+        const auto r = atlas::validate_request(outbound_with({time_windows(content)}));
+        CHECK(r.diagnostics.size() == 1);
+        expect_rule(r, "time-windows.shape", "/TimeWindows/0", 6, 20);
+        expect_no_rule(r, "time-windows.missing-key");
+    }
+}
+
+TEST_CASE("an hour too large for 64 bits is a time-windows.range error, not read as a small number")
+{
+    const auto r = atlas::validate_request(outbound_with(
+        {time_windows("[{\"startHour\":18446744073709551616,\"startMinute\":0,\"endHour\":10,\"endMinute\":0}]")}));
+    CHECK(r.diagnostics.size() == 1);
+    // [ 19, { 20, \"startHour\" 21-33, : 34, the number at 35.
+    expect_rule(r, "time-windows.range", "/TimeWindows/0/startHour", 6, 35);
+}
+
+TEST_CASE("a window value written 0.0 gets the hint to write 0")
+{
+    const auto r = atlas::validate_request(outbound_with(
+        {time_windows("[{\"startHour\":9,\"startMinute\":0.0,\"endHour\":10,\"endMinute\":0}]")}));
+    CHECK(r.diagnostics.size() == 1);
+    // [ 19, { 20, \"startHour\" 21-33, : 34, 9 35, , 36, \"startMinute\" 37-51, : 52, 0.0 at 53.
+    CHECK(expect_rule(r, "time-windows.type", "/TimeWindows/0/startMinute", 6, 53).hint == R"(write \"startMinute\":0)");
+}
+
+TEST_CASE("a quoted hour out of range gets no hint to drop the quotes")
+{
+    const auto r = atlas::validate_request(outbound_with(
+        {time_windows("[{\"startHour\":\"24\",\"startMinute\":0,\"endHour\":10,\"endMinute\":0}]")}));
+    CHECK(r.diagnostics.size() == 1);
+    CHECK(expect_rule(r, "time-windows.type", "/TimeWindows/0/startHour", 6, 35).hint.empty());
+    const auto in_range = atlas::validate_request(outbound_with(
+        {time_windows("[{\"startHour\":\"23\",\"startMinute\":0,\"endHour\":10,\"endMinute\":0}]")}));
+    CHECK(contains(expect_rule(in_range, "time-windows.type", "/TimeWindows/0/startHour", 6, 35).hint,
+        "write the number without quotes"));
+}
+
+TEST_CASE("a window across midnight overlaps a later one that starts in its last minute")
+{
+    const auto r = atlas::validate_request(
+        outbound_with({time_windows("[" + window(22, 0, 2, 0) + "," + window(1, 59, 3, 0) + "]")}));
+    CHECK(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics.at(0).rule == "time-windows.overlap");
+    CHECK(r.diagnostics.at(0).path == "/TimeWindows/1");
+    expect_no_rule(atlas::validate_request(
+                       outbound_with({time_windows("[" + window(22, 0, 2, 0) + "," + window(2, 0, 3, 0) + "]")})),
+        "time-windows.overlap");
 }
 
 TEST_CASE("twenty windows without overlap are fine")
@@ -2810,6 +3038,38 @@ TEST_CASE("a ToolIds white-space hint is the whole list while it is short, the o
 // =============================================================================================
 // SMS
 
+TEST_CASE("a trailing comma in ToolIds is an empty item named by its number, not a list of only white space")
+{
+    const auto r = atlas::validate_request(outbound_with({R"("ToolIds": "a,")"}));
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].message == "ToolIds has an empty item (number 2)");
+    CHECK(contains(r.diagnostics[0].hint, "extra comma"));
+}
+
+TEST_CASE("a ToolIds list of exactly 256 bytes still gets the white-space hint that rewrites the list")
+{
+    std::string list = " a";
+    for (int k = 0; list.size() < 256; ++k)
+        list += ",t" + std::to_string(k);
+    list.resize(256);
+    REQUIRE(list.back() != ',');
+    const auto r = atlas::validate_request(outbound_with({"\"ToolIds\": \"" + list + "\""}));
+    const auto found = with_rule(r, "tool-ids.whitespace");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].hint.starts_with("write the ids with commas only"));
+    // The whole list, to paste: it was cut after 64 characters with an ellipsis. Applied, it clears the warning.
+    const std::string prefix = "write the ids with commas only: \"ToolIds\": ";
+    REQUIRE(found[0].hint.starts_with(prefix));
+    CHECK(found[0].hint.find("\u2026") == std::string::npos);
+    CHECK(found[0].hint.size() == prefix.size() + 255 + 2); // the list without its leading space, quoted
+    expect_no_rule(atlas::validate_request(outbound_with({"\"ToolIds\": " + found[0].hint.substr(prefix.size())})),
+        "tool-ids.whitespace");
+    list += "1";
+    const auto longer = with_rule(atlas::validate_request(outbound_with({"\"ToolIds\": \"" + list + "\""})), "tool-ids.whitespace");
+    REQUIRE(longer.size() == 1);
+    CHECK(longer[0].hint == "write \"a\" without the white space around it");
+}
+
 TEST_CASE("SMSTrigger without SMSBody, and SMSBody without SMSTrigger, are sms.pair warnings")
 {
     const auto trigger = atlas::validate_request(outbound_with({R"("SMSTrigger": "send link")"}));
@@ -2853,6 +3113,13 @@ TEST_CASE("the call's path id must be non-empty, without '/' or control characte
     const auto fine = atlas::validate_call("cmp-123", "key");
     expect_no_rule(fine, "call.id");
     expect_clean(fine);
+}
+
+TEST_CASE("the last C0 control character, U+001F, in a path id or an api-key is an error")
+{
+    expect_rule(atlas::validate_call("abc\x1f", "key"), "call.id", "/id", 0, 0);
+    expect_rule(atlas::validate_call("cmp-123", "k\x1fy"), "call.api-key", "/api-key", 0, 0);
+    expect_clean(atlas::validate_call("cmp-123", "k y"));
 }
 
 TEST_CASE("an api-key with CR, LF or another control character is an error")
@@ -3213,6 +3480,59 @@ TEST_CASE("a number too large for a double under a pasted api-key is reported wi
 
 // =============================================================================================
 // The report
+
+TEST_CASE("a duplicate key inside an api-key member of JSON text is reported without the key, also when the name has escapes")
+{
+    const std::string text = outbound_with({R"("EnrichmentInfoSettings": "{\"api\\u002dkey\": {\"sk-1\": 1, \"sk-1\": 2}}")"});
+    const auto r = atlas::validate_request(text);
+    const auto found = with_rule(r, "json.duplicate-key");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].path == "/EnrichmentInfoSettings/api-key");
+    CHECK(contains(found[0].message, "inside an api-key's value"));
+    CHECK_FALSE(contains(r.to_json(), "sk-1"));
+}
+
+TEST_CASE("to_text masks a credential in JSON held in a string whose name is written with several escapes")
+{
+    const std::string secret = "SECRET-canary-7f3a";
+    const std::string text = R"({"name": 5, "EnrichmentInfoSettings": "{\"\\u0061\\u0070i-key\": \")" + secret +
+                             R"(\"}", "campaignType": "0"})";
+    const auto r = atlas::validate_request(text);
+    REQUIRE_FALSE(r.valid());
+    CHECK_FALSE(contains(r.to_text(text), secret));
+}
+
+TEST_CASE("to_text prints the value of a key whose escape is no ASCII character, though its low byte would spell a credential's name")
+{
+    // \u012d is no '-' (U+002D): "api\u012dkey" names no credential.
+    const std::string text = R"({"name": 5, "api\u012dkey": "visible", "campaignType": "0"})";
+    CHECK(contains(atlas::validate_request(text).to_text(text), "\"visible\""));
+}
+
+TEST_CASE("to_text puts the caret just past the end of a line cut short")
+{
+    const std::string text = R"({"name": "n")";
+    const std::string out = atlas::validate_request(text).to_text(text);
+    CHECK(contains(out, "<input>:1:13: error: "));
+    CHECK(contains(out, "    " + text + "\n    " + std::string(12, ' ') + "^\n"));
+}
+
+TEST_CASE("to_text shows a tab in the source line as a space")
+{
+    const std::string text = "{\"name\": 5,\t\"campaignType\": \"0\"}";
+    const std::string out = atlas::validate_request(text).to_text(text);
+    CHECK(contains(out, "    {\"name\": 5, \"campaignType\": \"0\"}\n"));
+}
+
+TEST_CASE("to_text says \"at the root\" for a diagnostic without a position at the root pointer")
+{
+    atlas::options o;
+    o.max_diagnostics = 0;
+    const auto r = atlas::validate(atlas::parse_request(payload({name_, template_, phone})), o);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "report.truncated");
+    CHECK(contains(r.to_text(""), "[report.truncated] at the root\n"));
+}
 
 TEST_CASE("past max_diagnostics one report.truncated entry counts the rest, as an error when an error was dropped")
 {
@@ -4107,6 +4427,15 @@ TEST_CASE("with a template catalog, an unknown TemplateId is template.known and 
     CHECK(contains(d.hint, "tpl-9"));
     // No catalog, no template rules.
     expect_no_rule(atlas::validate_request(inbound_payload), "template.channel");
+}
+
+TEST_CASE("an unknown TemplateId as near to two catalog templates gets the first of them")
+{
+    atlas::options o;
+    o.templates = {{"tpl-a", atlas::campaign_channel::outbound_phone, "en"},
+        {"tpl-b", atlas::campaign_channel::outbound_phone, "en"}};
+    const auto r = atlas::validate_request(payload({name_, R"("TemplateId": "tpl-c")", phone, outbound}), o);
+    CHECK(expect_rule(r, "template.known", "/TemplateId", 3, 17).hint == "did you mean \"tpl-a\"?");
 }
 
 // =============================================================================================

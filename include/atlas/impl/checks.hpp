@@ -959,11 +959,14 @@ inline std::string time_zone_hint(std::string_view value)
     std::string whole(written);
     std::replace(whole.begin(), whole.end(), ' ', '_');
     // Nor when the near name's city starts with the one written: a city cut short ("US/East", "Lond").
-    if (const std::string near_city = zone_city(near); !near.empty() && city_length >= 4 &&
-        !tz_starts_longer(near_city, city) &&
-        character_distance(whole, near, 1, iequal_char_ascii{}) > 1 &&
-        character_distance(city, near_city, city_length, iequal_char_ascii{}) * 3 >= city_length)
-        return {};
+    // A city of three letters or fewer is guarded from two edits on: one is a typo of a short name ("Etc/UTX"), two
+    // another city ("Asia/Goa" is not "Asia/Gaza", 3.5 hours off).
+    if (const std::string near_city = zone_city(near); !near.empty() && !tz_starts_longer(near_city, city) &&
+        character_distance(whole, near, 1, iequal_char_ascii{}) > 1) {
+        const std::size_t city_edits = character_distance(city, near_city, city_length, iequal_char_ascii{});
+        if (city_edits * 3 >= city_length && (city_length >= 4 || city_edits >= 2))
+            return {};
+    }
     // Other short capitals are abbreviations too: a near name ("EST" for "PST") would be a wrong zone. Unless they
     // spell a zone in other case ("CUBA", "EIRE": links of one word).
     if (word.size() <= 5 && std::all_of(word.begin(), word.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) &&
@@ -1813,7 +1816,8 @@ ATLAS_DECL void check_tool_ids(checker& c, std::size_t i)
                 else
                     c.emit_on(rule::tool_ids_whitespace, i, "ToolIds item " + quote_value(trimmed) + " has white space around it",
                         list.size() <= whole_list_hint_limit
-                            ? "write the ids with commas only: \"ToolIds\": " + quote_value(without_id_spaces(list))
+                            ? "write the ids with commas only: \"ToolIds\": " +
+                                  quote_value(without_id_spaces(list), whole_list_hint_limit) // whole, to paste
                             : "write " + quote_value(trimmed) + " without the white space around it");
             }
             items.push_back({trimmed, item_number});
