@@ -885,7 +885,7 @@ inline int run_ramp(std::string_view only)
     }
     std::cout << "\n";
     // Linear is judged between the largest size and a quarter of it (quadratic cost shows there as 4x). Against
-    // the smallest size it would judge the cache: a 0.33 MB string held in a 512 KB L2 scans 3x faster per MB
+    // the smallest size it would judge the cache: a 0.33 MB string held in a 1 MiB L2 scans 3x faster per MB
     // than 5 MB from memory, which flagged a plain scan "NOT linear" on one machine.
     for (const auto& [family, per_mb] : ms_per_mb_of) {
         const double growth = per_mb.back() / per_mb[per_mb.size() >= 3 ? per_mb.size() - 3 : 0];
