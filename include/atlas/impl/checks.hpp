@@ -135,14 +135,14 @@ inline unix_time_reading date_time_of_unix_time(std::string_view literal)
     return {std::move(out), milliseconds ? "milliseconds" : "seconds"};
 }
 
-/// The hint for a date-time written as a Unix time, or empty.
-inline std::string unix_time_hint(std::string_view literal, std::string_view key)
+/// The hint for a date-time written as a Unix time, `lead` before the instant ("write "), or empty.
+inline std::string unix_time_hint(std::string_view literal, std::string_view lead)
 {
     const unix_time_reading reading = date_time_of_unix_time(literal);
     if (reading.date_time.empty())
         return {};
-    return "write an RFC 3339 date-time as a string: " + std::string(key) + quote_value(reading.date_time) + " (" +
-           std::string(literal) + " read as " + std::string(reading.unit) + " since 1970-01-01, UTC)";
+    return std::string(lead) + quote_value(reading.date_time) + " (" + std::string(literal) + " read as " +
+           std::string(reading.unit) + " since 1970-01-01, UTC)";
 }
 
 /// The fix of a number past a double's range (1e400), on the text path and the typed one alike.
@@ -315,7 +315,7 @@ ATLAS_DECL void check_type(checker& c, std::size_t i)
             hint = "write an IANA time zone name as a string, e.g. " + key + "\"America/New_York\"";
         else if (f.kind == value_kind::date_time) {
             if (s.type == json_type::number)
-                hint = unix_time_hint(s.raw, key);
+                hint = unix_time_hint(s.raw, "write an RFC 3339 date-time as a string: " + key);
             if (hint.empty())
                 hint = "write an RFC 3339 date-time as a string, e.g. " + key + "\"2026-03-02T09:00:00Z\"";
         }
@@ -373,6 +373,22 @@ ATLAS_DECL void check_not_empty(checker& c, std::size_t i)
     c.emit_on(rule::field_empty, i, name_of(c, i) + " must not be an empty string", std::move(hint));
 }
 
+/// Whether f is true for some word of text, a word being a run of ASCII letters and digits ("voice bubble or
+/// Messages/SMS": voice, bubble, or, Messages, SMS).
+template <class F>
+bool any_word(std::string_view text, F&& f)
+{
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = at;
+        while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end])) != 0)
+            ++end;
+        if (end > at && f(text.substr(at, end - at)))
+            return true;
+        at = end + 1;
+    }
+    return false;
+}
+
 /// The one value of a closed enum that a phrase of several words names ("outbound call", "2 (outbound)", "SMS
 /// campaign"), or null: each word may name a value by its wire string, its meaning's first word ("non-phone" written
 /// as one word or two, or one edit from it), a word its meaning explains it with ("voice", "inbound"), or a word of
@@ -383,14 +399,10 @@ inline const enum_value* value_named_by_phrase(std::string_view phrase, std::spa
     if (phrase.size() > 128)
         return nullptr;
     std::vector<std::string_view> words;
-    for (std::size_t at = 0; at < phrase.size();) {
-        std::size_t end = at;
-        while (end < phrase.size() && std::isalnum(static_cast<unsigned char>(phrase[end])) != 0)
-            ++end;
-        if (end > at)
-            words.push_back(phrase.substr(at, end - at));
-        at = end + 1;
-    }
+    any_word(phrase, [&words](std::string_view word) {
+        words.push_back(word);
+        return false;
+    });
     if (words.size() < 2)
         return nullptr; // one word: check_enum_value's own matches
     const auto names = [](const enum_value& v, std::string_view word, std::string_view next) {
@@ -402,26 +414,12 @@ inline const enum_value* value_named_by_phrase(std::string_view phrase, std::spa
             return std::size_t{2}; // "non phone"
         // The words in the meaning's parentheses ("voice bubble or Messages/SMS", "inbound or outbound").
         const std::size_t open = v.meaning.find('(');
-        for (std::string_view rest = open == std::string_view::npos ? std::string_view{} : v.meaning.substr(open);
-             !rest.empty();) {
-            std::size_t at = 0;
-            while (at < rest.size() && std::isalnum(static_cast<unsigned char>(rest[at])) == 0)
-                ++at;
-            std::size_t end = at;
-            while (end < rest.size() && std::isalnum(static_cast<unsigned char>(rest[end])) != 0)
-                ++end;
-            const std::string_view explained = rest.substr(at, end - at);
-            if (explained.size() >= 3 && explained != "or" && iequals_ascii(word, explained))
-                return std::size_t{1};
-            rest.remove_prefix(end);
-        }
-        for (std::string_view rest = v.also_written; !rest.empty();) {
-            const std::size_t space = rest.find(' ');
-            if (iequals_ascii(word, rest.substr(0, space)))
-                return std::size_t{1};
-            rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
-        }
-        return std::size_t{0};
+        const bool explained = open != std::string_view::npos &&
+                               any_word(v.meaning.substr(open), [word](std::string_view explaining) {
+                                   return explaining.size() >= 3 && explaining != "or" && iequals_ascii(word, explaining);
+                               });
+        const bool also = any_word(v.also_written, [word](std::string_view other) { return iequals_ascii(word, other); });
+        return std::size_t{explained || also ? 1u : 0u};
     };
     const enum_value* named = nullptr;
     for (std::size_t w = 0; w < words.size();) {
@@ -464,12 +462,9 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
             if (iequals_ascii(trimmed, meaning) || iequals_ascii(trimmed, v.meaning) ||
                 (!written_words.empty() && written_words == words_folded(meaning)))
                 hint = use(v);
-            for (std::string_view rest = v.also_written; !rest.empty() && hint.empty();) {
-                const std::size_t space = rest.find(' ');
-                if (written_words == words_folded(rest.substr(0, space)))
-                    hint = use(v);
-                rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
-            }
+            if (hint.empty() &&
+                any_word(v.also_written, [&](std::string_view other) { return written_words == words_folded(other); }))
+                hint = use(v);
         }
         // Or a word of it, or a near miss of it ("SMS", "voice bubble", "outbond"): a value's first word before the
         // words that explain another ("phone" is "1", though "non-phone" holds it).
@@ -747,9 +742,8 @@ ATLAS_DECL void check_date_time(checker& c, std::size_t i)
         hint = "add a time and an offset: " + quote_value(std::string(value.substr(0, 10)) + "T00:00:00Z");
     else if (const std::string corrected = corrected_date_time(value); !corrected.empty())
         hint = "write " + quote_value(corrected); // the same instant in RFC 3339's form
-    else if (const unix_time_reading reading = date_time_of_unix_time(value); !reading.date_time.empty())
-        hint = "write " + quote_value(reading.date_time) + " (" + std::string(value) + " read as " +
-               std::string(reading.unit) + " since 1970-01-01, UTC)";
+    else if (std::string unix_time = unix_time_hint(value, "write "); !unix_time.empty())
+        hint = std::move(unix_time);
     else if (result.status == date_time_status::space_separator)
         hint = "put \"T\" between the date and the time";
     else if (!has_rfc3339_form(judged)) // else the message names the part out of range
@@ -895,9 +889,9 @@ inline std::optional<std::string> time_zone_offset_hint(std::string_view value)
         }
     if (rest.size() >= 2 && (rest[0] == '+' || rest[0] == '-') && is_digit(rest[1])) {
         // A zone's own name in another case ("gmt+0", "Etc/gmt-2") is a case fix, as every wrong-case name gets.
-        for (const std::string_view zone : time_zone_names())
-            if (iequals_ascii(written, zone))
-                return std::nullopt;
+        if (tz_exact(written, tz_search().by_size, [](std::size_t k) { return tz_names[k]; }) !=
+            tz_search_index::count)
+            return std::nullopt;
         const bool ahead = rest[0] == '+';
         std::size_t k = 1;
         int hours = 0;
