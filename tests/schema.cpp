@@ -312,9 +312,21 @@ TEST_SUITE("schema")
         CHECK(request.at("additionalProperties") == false);
         const std::set<std::string> ids = listed_rule_ids(request.as_object());
         CHECK_FALSE(ids.contains("field.null"));
-        for (const json::value& r : request.at("x-atlas-rules").as_array())
+        for (const json::value& r : request.at("x-atlas-rules").as_array()) {
             CHECK_MESSAGE(text_of(r.at("severity")) == (text_of(r.at("id")).starts_with("template.") ? "off" : "error"),
                 text_of(r.at("id")));
+            // A note never calls an error "a warning": it names the default level, where the schema's reason lies.
+            const std::string note = text_of(r.at("note"));
+            CHECK_MESSAGE((!note.starts_with("a warning") || note.starts_with("a warning by default")), note);
+        }
+        bool offset_listed = false;
+        for (const json::value& r : request.at("x-atlas-rules").as_array())
+            if (r.at("id") == "datetime.offset") {
+                offset_listed = true;
+                CHECK(text_of(r.at("note")) ==
+                      "a warning by default, not stated: without an offset the server's time zone decides");
+            }
+        CHECK(offset_listed);
         // With a catalog the template rules run, at their level under the options.
         atlas::options with_catalog = strict;
         with_catalog.templates.push_back({"tpl_1", atlas::campaign_channel::voice_bubble, "en"});
@@ -339,9 +351,16 @@ TEST_SUITE("schema")
         const json::value response_levels = json::parse(atlas::json_schema<atlas::campaign_response>(levels));
         CHECK(response_levels.at("additionalProperties") == false);
         const json::value request_levels = json::parse(atlas::json_schema<atlas::update_campaign_request>(levels));
-        for (const json::value& r : request_levels.at("x-atlas-rules").as_array())
-            if (r.at("id") == "sms.pair")
+        for (const json::value& r : request_levels.at("x-atlas-rules").as_array()) {
+            if (r.at("id") == "sms.pair") {
                 CHECK(r.at("severity") == "off");
+                CHECK(r.at("note") == "a warning by default, not stated");
+            }
+            if (r.at("id") == "tool-ids.whitespace") { // at its default level, the note as it stands
+                CHECK(r.at("severity") == "warning");
+                CHECK(r.at("note") == "a warning, not stated");
+            }
+        }
         // Default options: null stays allowed.
         CHECK(json::parse(atlas::json_schema<atlas::update_campaign_request>()).at("properties").at("Mode").at("type") ==
               json::parse(R"(["boolean", "null"])"));

@@ -426,7 +426,12 @@ inline boost::json::array listed_rules(payload_kind kind, std::span<const field_
         if (!fields.empty())
             entry["fields"] = std::move(fields);
         entry["in-schema"] = note.coverage == schema_coverage::partial ? "partly" : "no";
-        entry["note"] = note.note;
+        // A note that says why a warning is not stated says so of the default level: under options that make the
+        // rule an error (or turn it off) it would contradict the entry's own severity.
+        if (constexpr std::string_view warning = "a warning"; level != rule_level::warning && note.note.starts_with(warning))
+            entry["note"] = std::string(warning) + " by default" + std::string(note.note.substr(warning.size()));
+        else
+            entry["note"] = note.note;
         listed.emplace_back(std::move(entry));
     }
     return listed;
