@@ -3398,6 +3398,68 @@ TEST_CASE("a credential echoed from a value into a message or hint is masked in 
     CHECK(contains(plain.to_json(), "Key=Europe/Paris"));
 }
 
+TEST_CASE("a credential in double quotes under a pasted key is masked in the pointer as in the message")
+{
+    // A pointer has no quotes of its own: the '"' after "api-key:" opens the value. Masked as a message's quote, it
+    // left the value in the path of to_json, the C ABI and the text form, while the message beside it hid it.
+    const std::string secret = "SECRET-canary-77aa";
+    for (const std::string& member : {R"("api-key: \")" + secret + R"(\"": 1)", R"("api-key=\")" + secret + R"(\"": 1)",
+             R"("TimeWindows": "[{\"api-key: \\\")" + secret + R"(\\\"\": 1, \"startHour\": 9, \"startMinute\": 0, \"endHour\": 17, \"endMinute\": 0}]")"}) {
+        CAPTURE(member);
+        const std::string text = R"({"name": "n", "campaignType": "1", "CallType": "2", "TemplateId": "t", )" + member + "}";
+        const auto r = atlas::validate_request(text);
+        REQUIRE(r.diagnostics.size() == 1); // the unknown key, in the body or in the window
+        CHECK(contains(r.diagnostics[0].path, "api-key"));
+        CHECK(contains(r.diagnostics[0].path, "*****"));
+        CHECK_FALSE(contains(r.diagnostics[0].path, secret));
+        CHECK_FALSE(contains(r.to_json(), secret));
+        CHECK_FALSE(contains(r.to_text(text), secret));
+    }
+}
+
+TEST_CASE("to_text masks a credential in a value written with escapes, as the message beside it does")
+{
+    // The message decodes the value ("api-key: ****"); the source line shows it as written, where "api\u002dkey"
+    // spells no name until decoded. Also one level down, in JSON held in a string.
+    const std::string secret = "SECRET-canary-3c4d";
+    for (const std::string& member : {R"("Timezone": "api\u002dkey: )" + secret + "\"", R"("Timezone": "api-key\u003a )" + secret + "\"",
+             R"("ToolIds": " a\u0070i-key=)" + secret + R"( ,b")", R"("api\u002dkey\u003d)" + secret + R"(": 1)",
+             R"("TimeWindows": "[{\"startHour\": \"api\\u002dkey=)" + secret + R"(\", \"startMinute\": 0, \"endHour\": 17, \"endMinute\": 0}]")"}) {
+        CAPTURE(member);
+        const std::string text = R"({"name": "n", "campaignType": "1", "CallType": "2", "TemplateId": "t", )" + member + "}";
+        const auto r = atlas::validate_request(text);
+        REQUIRE_FALSE(r.diagnostics.empty());
+        const std::string out = r.to_text(text);
+        CHECK_FALSE(contains(out, secret));
+        CHECK(contains(out, "*****"));
+        CHECK_FALSE(contains(r.to_json(), secret));
+    }
+    // A value with escapes and no credential is shown as written.
+    const std::string plain = R"({"name": "n", "campaignType": "1", "CallType": "2", "TemplateId": "t", "Timezone": "Europe\/Pariss"})";
+    CHECK(contains(atlas::validate_request(plain).to_text(plain), R"("Timezone": "Europe\/Pariss")"));
+}
+
+TEST_CASE("a credential after the name and a space, as an Authorization header writes it, is masked")
+{
+    const std::string secret = "sk_live_9fQ2xCanary";
+    for (const std::string& value : {"api-key " + secret, "Authorization: api-key " + secret, "x-api-key  " + secret}) {
+        CAPTURE(value);
+        const std::string text = R"({"name": "n", "campaignType": "1", "CallType": "2", "TemplateId": "t", "Timezone": ")" + value + "\"}";
+        const auto r = atlas::validate_request(text);
+        const auto d = expect_rule(r, "timezone.known", "/Timezone", 1, 84);
+        CHECK(contains(d.message, "*******************"));
+        CHECK_FALSE(contains(r.to_json(), secret));
+        CHECK_FALSE(contains(r.to_text(text), secret));
+    }
+    // Prose names the header without a key after it: a word of letters only, or one shorter than eight bytes.
+    for (const std::string& value : {"send the api-key header", "api-key v2", "api-key 12345678"}) {
+        CAPTURE(value);
+        const auto r = atlas::validate_request(
+            R"({"name": "n", "campaignType": "1", "CallType": "2", "TemplateId": "t", "Timezone": ")" + value + "\"}");
+        CHECK(contains(r.to_json(), value));
+    }
+}
+
 TEST_CASE("to_text masks a credential pasted with typographic quotes or under a prefixed name")
 {
     const std::string secret = "SECRET-canary-51d0";
@@ -3428,6 +3490,15 @@ TEST_CASE("the api-key value never appears in to_json or to_text")
             CHECK_FALSE(contains(d.hint, "CANARY"));
         }
     }
+    // An id that holds the key, cut from a URL or a line that also has it: the id is echoed with the key written over.
+    for (const atlas::report& r : {atlas::validate_call("cmp-42/" + canary, canary), atlas::validate_call(canary + "\n", canary),
+             atlas::validate_call(std::string("cmp-42\0", 7) + canary, canary)}) {
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].rule == "call.id");
+        CHECK_FALSE(contains(r.to_json(), "CANARY"));
+        CHECK(contains(r.diagnostics[0].message, std::string(canary.size(), '*')));
+    }
+    CHECK(contains(atlas::validate_call("cmp-42/x", canary).diagnostics.at(0).message, "\"cmp-42/x\""));
     // The typed path as well.
     atlas::campaign_call call;
     call.id = std::string("cmp-123");

@@ -28,11 +28,17 @@ inline void mask_bytes(std::string& masked, std::string_view text, std::size_t f
         masked[k] = '*';
 }
 
+/// A byte of a word that may be a credential: an API key's letters, digits and the marks of base64 and URLs.
+constexpr bool secret_byte(char c) noexcept
+{
+    return json_impl::is_alnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '+' || c == '/' || c == '=';
+}
+
 /// The last net, for text that is neither JSON nor a header line: the credential's name anywhere as a word, in quotes
 /// or not, then ':' or '=' and a value, masked to its closing quote or to the end of the word. A Python dict
 /// ({'api-key': '...'}), a bare key ({api-key: "..."}), a header after JSON on its line, "api-key = ...",
 /// "--header=api-key:..." and "--api-key=..." all leaked through the passes above; so did “api-key”: “...”, pasted
-/// from a document. Masking more than a credential hides only bytes after a credential's name and its ':' or '=',
+/// from a document. Masking more than a credential hides only bytes after a credential's name and its ':', '=' or space,
 /// in a source line or a message's echo of a value, never a diagnostic.
 inline void mask_api_key_assignments(std::string_view text, std::string& masked, bool in_message = false)
 {
@@ -59,20 +65,51 @@ inline void mask_api_key_assignments(std::string_view text, std::string& masked,
             q += 3; // “api-key”: pasted from a document
         if (q < text.size() && text[q] == ']')
             ++q; // headers["api-key"] = ...
+        const std::size_t name_end = q;
         while (q < text.size() && space(text[q]))
             ++q;
-        if (q >= text.size() || (text[q] != ':' && text[q] != '='))
+        if (q >= text.size() || (text[q] != ':' && text[q] != '=')) {
+            // "api-key sk_live_...", "Authorization: api-key ...": the name, a space and a word that looks like a key
+            // (letters and digits both, eight bytes or more), as a header's scheme and credential are written.
+            // Prose ("the api-key header") has no such word.
+            if (q > name_end) {
+                std::size_t to = q;
+                bool letter = false, digit = false;
+                while (to < text.size() && secret_byte(text[to])) {
+                    letter = letter || (json_impl::is_alnum(text[to]) && !json_impl::is_digit(text[to]));
+                    digit = digit || json_impl::is_digit(text[to]);
+                    ++to;
+                }
+                if (to - q >= 8 && letter && digit) {
+                    mask_bytes(masked, text, q, to);
+                    p = to;
+                }
+            }
             continue;
+        }
         ++q;
         if (text[q - 1] == '=' && q < text.size() && text[q] == '>')
             ++q; // Ruby's and PHP's "=>"
         while (q < text.size() && space(text[q]))
             ++q;
         std::size_t from = q, to = q;
-        if (q + 1 < text.size() && text[q] == '\\' && text[q + 1] == '"') { // \"...\" in a string's content
-            from = to = q + 2;
-            while (to < text.size() && text[to] != '\n' && !(text[to] == '\\' && to + 1 < text.size() && text[to + 1] == '"'))
-                ++to;
+        std::size_t run = 0; // backslashes before a quote: \" in a string's content, \\\" in content's content
+        while (q + run < text.size() && text[q + run] == '\\')
+            ++run;
+        if (run > 0 && q + run < text.size() && text[q + run] == '"') {
+            // To the quote escaped as often as the opening one (one escaped more often is inside the value).
+            from = to = q + run + 1;
+            for (; to < text.size() && text[to] != '\n'; ++to) {
+                if (text[to] != '"')
+                    continue;
+                std::size_t before = 0;
+                while (to - before > from && text[to - before - 1] == '\\')
+                    ++before;
+                if (before <= run) {
+                    to -= before;
+                    break;
+                }
+            }
         } else if (in_message && q < text.size() && text[q] == '"') {
             continue; // a message's own quote, closing the value it echoes ("see api-key:"): nothing assigned
         } else if (q < text.size() && (text[q] == '"' || text[q] == '\'')) {
@@ -162,7 +199,14 @@ inline void mask_api_key_assignments_in(std::string& s)
     for (diagnostic& d : diagnostics) {
         mask_api_key_assignments_in(d.message);
         mask_api_key_assignments_in(d.hint);
-        mask_api_key_assignments_in(d.path); // an unknown key "api-key: ..." is its own pointer's last token
+        // An unknown key "api-key: ..." is its own pointer's last token. A pointer has no quotes of its own: a '"'
+        // after the name opens the value, as in payload text.
+        if (may_name_api_key(d.path)) {
+            std::string masked;
+            mask_api_key_assignments(d.path, masked);
+            if (!masked.empty())
+                d.path = std::move(masked);
+        }
     }
 }
 

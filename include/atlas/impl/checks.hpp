@@ -2107,6 +2107,17 @@ inline bool has_control_character(std::string_view s) noexcept
     return false;
 }
 
+/// The id as a message echoes it, every occurrence of the call's api-key in it written over with '*': an id cut
+/// from a URL or a line that also holds the key would otherwise print the key.
+inline std::string id_as_echoed(std::string_view id, std::string_view api_key)
+{
+    std::string echoed(id);
+    if (!api_key.empty())
+        for (std::size_t at = id.find(api_key); at != std::string_view::npos; at = id.find(api_key, at + 1))
+            echoed.replace(at, api_key.size(), api_key.size(), '*');
+    return quote_value(echoed);
+}
+
 ATLAS_DECL void check_call_id(checker& c)
 {
     const std::size_t id = field_at(c, "id");
@@ -2115,13 +2126,15 @@ ATLAS_DECL void check_call_id(checker& c)
         c.emit_on(rule::call_id, id, "the path id is required and must not be empty", "pass the campaign ID");
         return;
     }
+    const std::string_view api_key = c.slot(field_at(c, "api-key")).value;
     if (has_control_character(value)) {
-        c.emit_on(rule::call_id, id, "the path id " + quote_value(value) + " contains a control character");
+        c.emit_on(rule::call_id, id, "the path id " + id_as_echoed(value, api_key) + " contains a control character");
         return;
     }
     for (char ch : value) {
         if (ch == '/') {
-            c.emit_on(rule::call_id, id, "the path id " + quote_value(value) + " contains '/', which changes the URL path",
+            c.emit_on(rule::call_id, id,
+                "the path id " + id_as_echoed(value, api_key) + " contains '/', which changes the URL path",
                 "pass the campaign ID alone");
             return;
         }

@@ -94,10 +94,42 @@ inline std::size_t loose_value_end(std::string_view text, std::size_t p, bool es
     return p;
 }
 
+inline std::string mask_api_keys(std::string_view text, int nesting = 0);
+
+/// A string written with escapes is read again decoded, as a text of its own: a value "api\u002dkey: ..." and JSON
+/// held in a string ("[{\"api\\u002dkey\": ...}]", at any depth) show their credential only once decoded. What that
+/// reading masks is masked in the escapes that write it.
+inline void mask_in_escaped_string(std::string_view text, const json_token& t, std::string& masked, int nesting)
+{
+    if (nesting >= 32) // each level needs twice the backslashes of the one around it: no input gets here
+        return;
+    std::string decoded;
+    decode_json_string(t.raw, decoded);
+    if (decoded.find('\\') == std::string::npos && !may_name_api_key(decoded))
+        return; // nothing below, and no name: nearly every string
+    const std::string inner = mask_api_keys(decoded, nesting + 1);
+    if (inner.empty())
+        return;
+    const std::size_t base = t.offset + 1; // past the opening quote
+    decoded_cursor cursor;
+    for (std::size_t i = 0; i < decoded.size();) {
+        if (inner[i] == decoded[i]) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < decoded.size() && inner[j] != decoded[j])
+            ++j;
+        const std::size_t from = raw_offset_of_decoded(t.raw, i, cursor);
+        mask_bytes(masked, text, base + from, base + raw_offset_of_decoded(t.raw, j, cursor));
+        i = j;
+    }
+}
+
 /// Masks by reading the text as JSON: keys written with escapes ("api\u002dkey") and values of any type (a number,
 /// an array) are found, which a look at the bytes misses. Stops at the first syntax error: what follows it is left
 /// to the look at the bytes, except the value the error sits in when it belongs to a credential.
-inline void mask_api_keys_parsed(std::string_view text, std::string& masked)
+inline void mask_api_keys_parsed(std::string_view text, std::string& masked, int nesting)
 {
     json_reader reader;
     reader.reset(text);
@@ -118,6 +150,8 @@ inline void mask_api_keys_parsed(std::string_view text, std::string& masked)
                 mask_bytes(masked, text, credential_from, loose_value_end(text, credential_from, false));
             return;
         }
+        if (t.has_escapes && (t.kind == token_kind::key || t.kind == token_kind::string))
+            mask_in_escaped_string(text, t, masked, nesting);
         if (t.kind == token_kind::key) {
             std::string_view name = t.raw;
             if (t.has_escapes) {
@@ -194,10 +228,10 @@ inline std::string unescaped_key(std::string_view raw, bool content)
 /// the quotes are \") written over with '*', byte for byte so that offsets stay: the contract never prints the key,
 /// and a key pasted into a body would otherwise reach a CI log in the source lines of the text report. Empty when
 /// there is none (the usual case: nothing is copied).
-inline std::string mask_api_keys(std::string_view text)
+inline std::string mask_api_keys(std::string_view text, int nesting)
 {
     std::string masked;
-    mask_api_keys_parsed(text, masked);
+    mask_api_keys_parsed(text, masked, nesting);
     // Then a look at the bytes, for the keys in JSON held in strings and for text after a syntax error.
     for (std::size_t at = 1; at < text.size(); ++at) {
         if (text[at - 1] != '"')
