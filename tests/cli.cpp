@@ -195,6 +195,50 @@ TEST_SUITE("cli")
         CHECK(run_cli({"--version", "--bogus"}).status == 2);
     }
 
+    TEST_CASE("--version names the tz database release the time zone names come from")
+    {
+        const auto r = run_cli({"--version"});
+        CHECK(r.out == "atlas-validate " + std::string(atlas::version) + " (tz database " +
+                           std::string(atlas::tzdata_version) + ")\n");
+    }
+
+    TEST_CASE("-- ends the options: every argument after it is an input file")
+    {
+        in_source_dir here;
+        const auto r = run_cli({"--format", "json", "--", "examples/valid/voice-bubble.json",
+            "examples/invalid/wrong-types.json"});
+        CHECK(r.status == 1);
+        CHECK(r.err.empty());
+        // One JSON line per input, in order: the first valid, the second not.
+        const std::size_t newline = r.out.find('\n');
+        REQUIRE(newline != std::string::npos);
+        CHECK(r.out.substr(0, newline).find("\"valid\":true") != std::string::npos);
+        CHECK(r.out.substr(newline + 1).find("\"valid\":false") != std::string::npos);
+    }
+
+    TEST_CASE("a short option that does not exist is an unknown option, not a file name")
+    {
+        const auto r = run_cli({"-x", "-"}, "{}");
+        CHECK(r.status == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("unknown option") != std::string::npos);
+        CHECK(r.err.find("cannot read") == std::string::npos);
+    }
+
+    TEST_CASE("--schema takes --config, and names only request or response")
+    {
+        in_source_dir here;
+        const auto path = std::filesystem::temp_directory_path() / "atlas-cli-schema-config.json";
+        std::ofstream(path) << R"({"strict": true})";
+        const auto r = run_cli({"--schema", "request", "--config", path.string()});
+        std::filesystem::remove(path);
+        CHECK(r.status == 0);
+        CHECK(r.err.empty());
+        CHECK(r.out.find("\"additionalProperties\": false") != std::string::npos); // the config's strictness applies
+        // Both schemas at once is no value of --schema.
+        CHECK(run_cli({"--schema", "both"}).status == 2);
+    }
+
     TEST_CASE("with no file named, standard input is read when it is no terminal, and is a usage error on one")
     {
         const std::string payload = R"({"name": "n", "campaignType": "1", "TemplateId": "t"})";
@@ -356,7 +400,7 @@ TEST_SUITE("cli")
 
     TEST_CASE("empty input says it is empty, not that it ends in the middle of a value")
     {
-        for (const std::string input : {"", " \n\t"}) {
+        for (const std::string input : {"", " \n\t", "\r\n"}) { // a Windows editor's empty line too
             CAPTURE(input.size());
             const auto r = run_cli({"--format", "json", "-"}, input);
             CHECK(r.status == 1);

@@ -258,6 +258,19 @@ TEST_CASE("every error kind is reported at the byte where the text stops being v
       {"0x1F", e::invalid_number, 1},
       {"1.5.2", e::invalid_number, 3},
       {"12abc", e::invalid_number, 2},
+      // At the edge of each class of the table above json_error: the last letter after a literal, a sign after a
+      // number, the first continuation byte, and two bytes that only look like a UTF-16 byte-order mark.
+      {"truez", e::invalid_literal, 4},        // 'z', the last lower-case letter
+      {"[nullZ]", e::invalid_literal, 5},
+      {"[0z]", e::invalid_number, 2},
+      {"1+2", e::invalid_number, 1},           // not trailing content: the number is what is wrong
+      {"[1-2]", e::invalid_number, 2},
+      {"{\"a\": 12+3}", e::invalid_number, 8},
+      {"[\x80]", e::invalid_utf8, 1},          // the first continuation byte starts no character
+      {"\x80", e::invalid_utf8, 0},
+      {"\xFF\xFF{}", e::invalid_utf8, 0},      // two equal bytes are no UTF-16 byte-order mark
+      {"\xFE\xFE", e::invalid_utf8, 0},
+      {std::string_view("\0\0\xFE\xFF", 4), e::byte_order_mark, 0},  // UTF-32BE's mark, and nothing after it
       {"\"a\\x\"", e::invalid_escape, 2},
       {"\"a\\U0041\"", e::invalid_escape, 2},
       {"\"\\u12G4\"", e::invalid_escape, 1},
@@ -1096,4 +1109,57 @@ TEST_CASE("JSONTestSuite: n_ files are rejected, y_ files accepted, i_ files ter
                             << " i_ (" << implementation_accepted << " accepted)");
   CHECK(yes >= 90);
   CHECK(no >= 180);
+}
+
+TEST_CASE("surrogate escapes at the edges of their ranges pair or stand alone as RFC 8259 says") {
+  // High surrogates are D800-DBFF, low ones DC00-DFFF: every high one pairs with every low one.
+  for (const std::string_view pair : {R"("\uD800\uDC00")", R"("\uD800\uDFFF")", R"("\uDBFF\uDC00")", R"("\uDBFF\uDFFF")"}) {
+    CAPTURE(pair);
+    CHECK(valid(pair));
+  }
+  // A low surrogate alone is lone_surrogate at its backslash, at either end of its range.
+  for (const std::string_view lone : {R"(["\uDC00"])", R"(["\uDFFF"])"}) {
+    CAPTURE(lone);
+    const outcome o = run_exact(lone);
+    CHECK(o.error == json_error::lone_surrogate);
+    CHECK(o.error_offset == 2);
+  }
+  // A high one followed by an escape just outside the low range does not pair: lone_surrogate at the high one.
+  for (const std::string_view unpaired : {R"(["\uD800\uDBFF"])", R"(["\uD800\uE000"])"}) {
+    CAPTURE(unpaired);
+    const outcome o = run_exact(unpaired);
+    CHECK(o.error == json_error::lone_surrogate);
+    CHECK(o.error_offset == 2);
+  }
+}
+
+TEST_CASE("decode_json_string writes the shortest UTF-8 at the boundaries of one, two, three and four bytes") {
+  // RFC 3629: U+0000-007F one byte, U+0080-07FF two, U+0800-FFFF three, U+10000 and above four.
+  CHECK(decoded(R"(\u007F)") == "\x7F");
+  CHECK(decoded(R"(\u0080)") == "\xC2\x80");
+  CHECK(decoded(R"(\u07FF)") == "\xDF\xBF");
+  CHECK(decoded(R"(\u0800)") == "\xE0\xA0\x80");
+  CHECK(decoded(R"(\uFFFF)") == "\xEF\xBF\xBF");
+  CHECK(decoded(R"(\uD800\uDC00)") == "\xF0\x90\x80\x80");  // U+10000, the first pair
+  CHECK(decoded(R"(\uDBFF\uDC00)") == "\xF4\x8F\xB0\x80");  // U+10FC00
+}
+
+TEST_CASE("raw_offset_of_decoded counts the bytes an escape decodes to at the boundaries of UTF-8 lengths") {
+  // raw: \u07FF (two bytes decoded) x \u0800 (three) y \uD800\uDC00 (four) z
+  const std::string_view raw = R"(\u07FFx\u0800y\uD800\uDC00z)";
+  const std::string dec = decoded(raw);
+  REQUIRE(dec == "\xDF\xBF" "x" "\xE0\xA0\x80" "y" "\xF0\x90\x80\x80" "z");
+  const std::vector<std::size_t> want = {0, 0, 6, 7, 7, 7, 13, 14, 14, 14, 14, 26};
+  REQUIRE(dec.size() == want.size());
+  for (std::size_t i = 0; i < dec.size(); ++i) {
+    CAPTURE(i);
+    CHECK(raw_offset_of_decoded(raw, i) == want[i]);
+  }
+}
+
+TEST_CASE("repeated_key names a key repeated with an escape as it reads decoded") {
+  // What the message of an options file or typed payload says: the key as the person wrote it the first time.
+  CHECK(atlas::detail::repeated_key(R"({"a": 1, "\u0061": 2})") == "a");
+  CHECK(atlas::detail::repeated_key(R"({"x": {"caf\u00e9": 1, "caf\u00E9": 2}})") == "caf\xC3\xA9");
+  CHECK(atlas::detail::repeated_key(R"({"a": 1, "b": 2})").empty());
 }

@@ -125,6 +125,41 @@ TEST_CASE("edit distance agrees with the reference on both sides of 64 character
     }
 }
 
+TEST_CASE("edit distance agrees with the reference when long strings differ at both ends")
+{
+    // A common prefix and suffix are dropped first, so strings that share their ends reach the banded matrix only
+    // when long; ends that differ keep more than 64 characters on the shorter side, and every edit inside the band
+    // (insertions and deletions on either side, transpositions) must count as the reference counts it.
+    std::mt19937 rng(65);
+    std::uniform_int_distribution<int> length(66, 100);
+    std::uniform_int_distribution<int> letter(0, 2);
+    for (int round = 0; round < 300; ++round) {
+        std::string a(static_cast<std::size_t>(length(rng)), 'a');
+        for (char& c : a) c = static_cast<char>('a' + letter(rng));
+        std::string b = a;
+        for (int edit = 1 + round % 5; edit > 0; --edit) {
+            const std::size_t at = rng() % b.size();
+            switch (rng() % 4) {
+            case 0: b.erase(at, 1); break;
+            case 1: b.insert(at, 1, static_cast<char>('a' + letter(rng))); break;
+            case 2: b[at] = static_cast<char>('a' + letter(rng)); break;
+            default:
+                if (at + 1 < b.size()) std::swap(b[at], b[at + 1]);
+            }
+        }
+        a.front() = 'x';
+        b.front() = 'y';
+        a.back() = 'x';
+        b.back() = 'y';
+        const std::size_t expected = reference_osa(a, b);
+        for (std::size_t limit : {std::size_t{3}, std::size_t{8}, std::size_t{200}}) {
+            INFO("a=\"", a, "\" b=\"", b, "\" limit=", limit);
+            REQUIRE(edit_distance(a, b, limit) == bounded(expected, limit));
+            REQUIRE(edit_distance(b, a, limit) == bounded(expected, limit));
+        }
+    }
+}
+
 TEST_CASE("edit distance handles strings longer than its stack buffers")
 {
     const std::string base(300, 'a');
@@ -349,6 +384,50 @@ TEST_CASE("best suggestion gives words longer than 64 bytes only the exact match
     CHECK(best_suggestion(long_word, exact) == exact[1]);
     const std::string huge(5'000'000, 'q');
     CHECK(best_suggestion(huge, field_names).empty());
+}
+
+TEST_CASE("best suggestion still fixes a typo in a word of exactly 64 characters")
+{
+    // The documented bound is inclusive: only words longer than 64 characters lose the fuzzy match.
+    const std::string word = std::string(63, 'a') + "b";
+    const std::vector<std::string> candidates = {std::string(64, 'a')};
+    CHECK(best_suggestion(word, candidates) == candidates[0]);
+}
+
+TEST_CASE("best suggestion never offers a word's opposite written with a hyphen or an underscore")
+{
+    // "in-active" is three edits from "active", within a nine-character word's reach, and means the opposite.
+    const std::vector<std::string_view> candidates = {"active", "phone"};
+    CHECK(best_suggestion("in-active", candidates).empty());
+    CHECK(best_suggestion("in_active", candidates).empty());
+    CHECK(best_suggestion("activ", candidates) == "active"); // a typo of the word itself still is one
+}
+
+TEST_CASE("best suggestion counts a character outside the Basic Multilingual Plane as one character")
+{
+    // An emoji is four UTF-8 bytes: counted as four, "name" with one pasted after it was past the limit.
+    const std::vector<std::string_view> candidates = {"name", "TemplateId"};
+    CHECK(best_suggestion("name\U0001F600", candidates) == "name");
+    CHECK(best_suggestion("\U0001F4DETemplateId", candidates) == "TemplateId");
+}
+
+TEST_CASE("character units read every accented Latin letter from U+00C0 to U+017F as its letter")
+{
+    using atlas::detail::character_units;
+    using atlas::detail::max_unit_input;
+    char buffer[max_unit_input] = {};
+    // The first and the last of the table (A with grave, the long s), and one before the last.
+    CHECK(character_units("\u00c0", buffer) == "A");
+    CHECK(character_units("\u017f", buffer) == "s");
+    CHECK(character_units("\u017e", buffer) == "z");
+    // A sign of the range that is no letter stays a character of its own, never an ASCII letter.
+    const std::string_view times = character_units("\u00d7", buffer);
+    REQUIRE(times.size() == 1);
+    CHECK(static_cast<unsigned char>(times[0]) >= 0x80);
+    // So a word with them is its letters: no edit from the plain spelling.
+    const std::vector<std::string_view> candidates = {"Alarm", "Dress"};
+    CHECK(best_suggestion("\u00c0larm", candidates) == "Alarm");
+    CHECK(best_suggestion("Dre\u017f\u017f", candidates) == "Dress");
 }
 
 TEST_CASE("best suggestion gives the empty word nothing but an empty candidate")

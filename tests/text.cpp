@@ -132,3 +132,78 @@ TEST_CASE("unknown_name lists the names that would do when there are at most twe
     CHECK(unknown_name("option", "zzzzzz", thirteen) == R"(unknown option "zzzzzz")");
     CHECK(unknown_name("option", "delts", thirteen) == R"(unknown option "delts": did you mean "delta"?)");
 }
+
+TEST_CASE("quote_value escapes the last code point of the tag characters and of the bidirectional isolates, and DEL")
+{
+    using atlas::detail::quote_value;
+    // U+E0000..E007F are invisible tags, U+2066..U+2069 reorder what a reader sees: the last of each range too.
+    CHECK(quote_value("\xF3\xA0\x81\xBF") == "\"\\udb40\\udc7f\""); // U+E007F, as a surrogate pair of escapes
+    CHECK(quote_value("\xF3\xA0\x80\x80") == "\"\\udb40\\udc00\""); // U+E0000
+    CHECK(quote_value("\xF3\xA0\x82\x80") == "\"\xF3\xA0\x82\x80\""); // U+E0080, past the tags: shown
+    CHECK(quote_value("\xE2\x81\xA9") == "\"\\u2069\"");              // U+2069 POP DIRECTIONAL ISOLATE
+    CHECK(quote_value("\xE2\x81\xA6") == "\"\\u2066\"");
+    CHECK(quote_value("a\x7F") == "\"a\\u007f\"");                     // DEL is a control character
+    CHECK(atlas::detail::printable("\x7F") == "\\u007f");
+}
+
+TEST_CASE("printable shows a byte that is not UTF-8 as \\xNN and goes on with the byte after it")
+{
+    CHECK(atlas::detail::printable("\xFF" "A") == "\\xffA");
+    CHECK(atlas::detail::printable("a\xC3" "b\xC3") == "a\\xc3b\\xc3"); // a cut sequence, then one at the end
+    CHECK(atlas::detail::quote_value("\x80x") == "\"\\x80x\"");
+}
+
+TEST_CASE("append_json_escaped writes JSON's own short escapes and escapes DEL")
+{
+    std::string out;
+    atlas::detail::append_json_escaped(out, "\b\f\x7F\x01");
+    CHECK(out == "\\b\\f\\u007f\\u0001");
+}
+
+namespace {
+
+std::string masked_assignments(std::string_view text, bool in_message = false)
+{
+    std::string masked;
+    atlas::detail::mask_api_key_assignments(text, masked, in_message);
+    return masked.empty() ? std::string(text) : masked;
+}
+
+} // namespace
+
+TEST_CASE("mask_api_key_assignments finds a credential's name written with a dot, before a tab, or closed by an escaped quote")
+{
+    CHECK(masked_assignments("api.key=SECRET") == "api.key=******");
+    CHECK(masked_assignments("client.api.key: SECRET") == "client.api.key: ******");
+    CHECK(masked_assignments("api-key\t: SECRET") == "api-key\t: ******");
+    CHECK(masked_assignments("api-key:\tSECRET") == "api-key:\t******");
+    // JSON held in a string, as a source line shows it: the name's closing quote is \".
+    CHECK(masked_assignments(R"({\"api-key\": \"SECRET\"})") == R"({\"api-key\": \"******\"})");
+}
+
+TEST_CASE("mask_api_key_assignments masks the value to its closing quote or, bare, to the byte that ends it, and no further")
+{
+    // Masking a byte more hides what the line shows around the credential; a byte less prints part of it.
+    struct masking {
+        std::string_view text, masked;
+    };
+    const std::vector<masking> cases = {
+        {"api-key=SECRET,visible", "api-key=******,visible"},
+        {"[api-key=SECRET]", "[api-key=******]"},
+        {"api-key=SECRET&page=2", "api-key=******&page=2"},
+        {"api-key=SECRET\r\nnext", "api-key=******\r\nnext"},
+        {"api-key=SECRET\tnext", "api-key=******\tnext"},
+        // A quoted value ends at its line's end when its quote does not close on it.
+        {"api-key: \"abc\nvisible\"", "api-key: \"***\nvisible\""},
+        {"api-key=\\\"abc\nvisible\\\"", "api-key=\\\"***\nvisible\\\""},
+        // Typographic quotes: to the closing one, spaces included, or to a straight closing quote.
+        {"api-key: \xE2\x80\x9Ctwo words\xE2\x80\x9D next", "api-key: \xE2\x80\x9C*********\xE2\x80\x9D next"},
+        {"api-key: \xE2\x80\x9CSECRET\", visible", "api-key: \xE2\x80\x9C******\", visible"},
+        // A name inside a masked value starts nothing: the walk goes on after the value.
+        {"api-key='api-key: \"a' visible\"", "api-key='***********' visible\""},
+    };
+    for (const masking& c : cases) {
+        CAPTURE(c.text);
+        CHECK(masked_assignments(c.text) == c.masked);
+    }
+}

@@ -219,6 +219,25 @@ TEST_CASE("suggest_time_zone trims white space before a short name, however much
     CHECK(atlas::suggest_time_zone("\t\t\tEST") == "EST");
 }
 
+TEST_CASE("suggest_time_zone trims white space after a short name too")
+{
+    // Trailing spaces would be read as underscores, and tabs kept: "UTC" plus three is three edits, past the two a
+    // six-character word may be off.
+    CHECK(atlas::suggest_time_zone("UTC   ") == "UTC");
+    CHECK(atlas::suggest_time_zone("EST\t\t\t") == "EST");
+    CHECK(atlas::suggest_time_zone("\tUTC\r\n") == "UTC");
+}
+
+TEST_CASE("suggest_time_zone reads up to 256 bytes of input, and a name of up to 64 once trimmed")
+{
+    // The documented bounds are inclusive: 256 bytes in all are trimmed and searched, 257 are not read at all.
+    CHECK(atlas::suggest_time_zone(std::string(250, ' ') + "Berlin") == "Europe/Berlin");
+    CHECK(atlas::suggest_time_zone(std::string(251, ' ') + "Berlin").empty());
+    // 64 bytes after trimming still get a guess (here step 5: a wrong region, the city alone); 65 get nothing.
+    CHECK(atlas::suggest_time_zone(std::string(57, 'x') + "/Berlin") == "Europe/Berlin");
+    CHECK(atlas::suggest_time_zone(std::string(58, 'x') + "/Berlin").empty());
+}
+
 TEST_CASE("suggest_time_zone allows a five-letter city one edit, not two")
 {
     // A five-character word may be one edit off: "Abidn" is two from Abidjan, and may be any other city.
@@ -323,6 +342,26 @@ TEST_CASE("suggest_time_zone completes a name or city cut short, by the fewest c
     // A whole city still wins over a longer one it starts, and a real city under a wrong region keeps its zone.
     CHECK(atlas::suggest_time_zone("GMT+1") == "Etc/GMT+1");
     CHECK(atlas::suggest_time_zone("America/Rome") == "Europe/Rome");
+}
+
+TEST_CASE("suggest_time_zone completes what was written in any case")
+{
+    // The start is compared ignoring ASCII case, its first letter too: lower case is how most people type.
+    CHECK(atlas::suggest_time_zone("america/sao") == "America/Sao_Paulo"); // a typo's search took America/Adak
+    CHECK(atlas::suggest_time_zone("europe/lond") == "Europe/London");
+    CHECK(atlas::suggest_time_zone("lond") == "Europe/London");
+    CHECK(atlas::suggest_time_zone("sydn") == "Australia/Sydney");
+}
+
+TEST_CASE("suggest_time_zone gives no typo's guess for a city start of different zones, nor for a bare region")
+{
+    // "Guad" starts Pacific/Guadalcanal and America/Guadeloupe: a coin toss ends the search, not a guess one edit
+    // off (Pacific/Guam) that no one meant.
+    CHECK(atlas::suggest_time_zone("Guad").empty());
+    CHECK(atlas::suggest_time_zone("guad").empty());
+    // "Mexico" is a region (Mexico/BajaNorte, ...), as "America" is: a region is not a zone, and not a city it starts.
+    CHECK(atlas::suggest_time_zone("Mexico").empty());
+    CHECK(atlas::suggest_time_zone("mexico").empty());
 }
 
 TEST_CASE("suggest_time_zone returns nothing for garbage")

@@ -802,6 +802,22 @@ TEST_CASE("an unknown field that spells a field's words apart or in another case
         "path parameter"));
 }
 
+TEST_CASE("an unknown field written after the word campaign names the field it spells, or the path id")
+{
+    // "CampaignName" is three edits from "campaignType": a guess that traded the warning for an enum error.
+    const auto hint = [](std::string_view key) {
+        const auto r = atlas::validate_request(outbound_with({"\"" + std::string(key) + "\": \"x\""}));
+        return expect_rule(r, "field.unknown", "/" + std::string(key), 6, 3).hint;
+    };
+    CHECK(contains(hint("CampaignName"), "did you mean \"name\"?"));
+    CHECK_FALSE(contains(hint("CampaignName"), "campaignType"));
+    // The rest spelt with other separators is that field too.
+    CHECK(contains(hint("campaign_Template_Id"), "did you mean \"TemplateId\"?"));
+    // The campaign's id is the call's path parameter, whatever the prefix.
+    CHECK(contains(hint("campaignId"), "path parameter"));
+    CHECK(contains(hint("Campaign_ID"), "path parameter"));
+}
+
 TEST_CASE("an unknown field's pointer escapes / and ~")
 {
     const auto r = atlas::validate_request(outbound_with({R"("a/b~c": 1)"}));
@@ -1120,6 +1136,20 @@ TEST_CASE("a root that is not an object is one json.root error at the root value
     // A root that is not an object and not JSON either: the syntax error.
     expect_only_root_error(atlas::validate_request("[1,]"), "json.syntax", 1, 4);
     expect_no_rule(atlas::validate_request("{}"), "json.root");
+}
+
+TEST_CASE("a root that is not an object is named by its JSON type")
+{
+    const auto message = [](std::string_view text) {
+        const auto r = atlas::validate_request(text);
+        REQUIRE(r.diagnostics.size() == 1);
+        return r.diagnostics[0].message;
+    };
+    CHECK(message("[]") == "the payload must be a JSON object, not an array");
+    CHECK(message("\"name\"") == "the payload must be a JSON object, not a string");
+    CHECK(message("42") == "the payload must be a JSON object, not a number");
+    CHECK(message("null") == "the payload must be a JSON object, not null");
+    CHECK(message("false") == "the payload must be a JSON object, not a boolean");
 }
 
 TEST_CASE("input past the size or nesting limits is one json.limit error")
@@ -2154,6 +2184,8 @@ TEST_CASE("the straight-quotes hint is given wherever typographic double quotes 
     CHECK(contains(hint_of("[\"a\u201d:1]"), "straight quotes")); // a curly quote closing a straight one
     CHECK(contains(hint_of("{\u201emode\u201c: 1}"), "straight quotes")); // German quotes
     CHECK(contains(hint_of("{\u201fmode\u201d: 1}"), "straight quotes"));
+    CHECK(contains(hint_of("{\u201fmode\u201f: 1}"), "straight quotes")); // U+201F alone
+    CHECK(contains(hint_of("[\"hello\u201d"), "straight quotes"));             // the content's last character
     // Wherever they stand, as the contract says, even when something else is wrong too.
     CHECK(contains(hint_of("{mode: 1, \u201cfast\u201d: 2}"), "straight quotes"));
     CHECK(contains(hint_of("{\"a\": 9,, \"note\": \u201cx\u201d}"), "straight quotes"));
@@ -4511,6 +4543,22 @@ TEST_CASE("an unknown TemplateId as near to two catalog templates gets the first
 
 // =============================================================================================
 // Last: the registry (test cases run in file order, so this one sees every other).
+
+TEST_CASE("a credential pasted into a ToolIds item is masked in the hint that writes the list again")
+{
+    // The white-space warning's hint shows the whole list, to paste: it echoed the credential the message masked.
+    const std::string secret = "SECRET-canary-41";
+    const auto r = atlas::validate_request(outbound_with({R"("ToolIds": "a, api-key=)" + secret + "\""}));
+    REQUIRE_FALSE(r.diagnostics.empty());
+    bool whitespace = false;
+    for (const atlas::diagnostic& d : r.diagnostics) {
+        CHECK_FALSE(contains(d.message, secret));
+        CHECK_FALSE(contains(d.hint, secret));
+        whitespace = whitespace || (d.rule == "tool-ids.whitespace" && contains(d.hint, "api-key=*"));
+    }
+    CHECK(whitespace);
+    CHECK_FALSE(contains(r.to_json(), secret));
+}
 
 TEST_CASE("zz: every rule of the catalog was triggered by a payload and kept quiet by a near-identical one")
 {

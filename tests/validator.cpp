@@ -193,6 +193,25 @@ TEST_SUITE("validator")
         }
     }
 
+    TEST_CASE("a reused validator notes a did-you-mean's field as given only when this payload gives it")
+    {
+        // The first payload's unknown "nme" names "name", which it lacks; the second's unknown key at the same place
+        // names "CallType", which it lacks too, while it has "name": its hint must not say its field is given.
+        const std::string first = R"({"nme": "x"})";
+        const std::string second = R"({"Calltype": "1", "name": "a", "TemplateId": "t", "campaignType": "0"})";
+        const auto hint_of_unknown = [](const atlas::report& r) {
+            for (const atlas::diagnostic& d : r.diagnostics)
+                if (d.rule == "field.unknown")
+                    return d.hint;
+            return std::string("(none)");
+        };
+        const std::string fresh = hint_of_unknown(atlas::validate_request(second));
+        CHECK(fresh == "did you mean \"CallType\"?");
+        atlas::validator v;
+        CHECK(hint_of_unknown(v.validate_request(first)) == "did you mean \"name\"?");
+        CHECK(hint_of_unknown(v.validate_request(second)) == fresh);
+    }
+
     TEST_CASE("a reused validator with a rule turned off still checks the next payload's fields as a fresh one would")
     {
         // A mutation run found it: field.required off still marks the missing field failed (so that rules reading
