@@ -207,3 +207,21 @@ TEST_CASE("mask_api_key_assignments masks the value to its closing quote or, bar
         CHECK(masked_assignments(c.text) == c.masked);
     }
 }
+
+TEST_CASE("mask_api_key_assignments masks a word after the name and a space only when it has eight bytes or more, letters and digits")
+{
+    // Eight bytes is the threshold, both ways: seven stay, as prose or a version does.
+    CHECK(masked_assignments("api-key abcd1234") == "api-key ********");
+    CHECK(masked_assignments("api-key abc1234") == "api-key abc1234");
+    // Letters alone are a word of a sentence, not a key.
+    CHECK(masked_assignments("api-key documentation") == "api-key documentation");
+    // A key written with '/' (base64) is one word, masked whole.
+    CHECK(masked_assignments("api-key abc123/def456xyz") == "api-key ****************");
+    // A name inside the masked word starts nothing: the walk goes on after the word.
+    CHECK(masked_assignments("api-key abc123api-key:visible") == "api-key *************:visible");
+}
+
+TEST_CASE("mask_api_key_assignments ends a quoted value at its line's end also after a backslash that closes the line")
+{
+    CHECK(masked_assignments("api-key: \"abc\\\nvisible\"") == "api-key: \"****\nvisible\"");
+}

@@ -4579,3 +4579,73 @@ TEST_CASE("zz: every rule of the catalog was triggered by a payload and kept qui
 }
 
 } // TEST_SUITE("validate")
+
+TEST_CASE("after a syntax error, a credential's value is masked to its end whatever brackets and quotes it holds")
+{
+    // Past the first syntax error only the look at the bytes masks, also in JSON held in a string (quotes \").
+    const std::string secret = "SECRET-canary-9e1";
+    for (const std::string& text : {
+             R"({"name": oops, "TimeWindows": "[{\"api-key\": [\"x]\", \")" + secret + R"(\"]}]"})",
+             R"({"name": oops, "TimeWindows": "[{\"api-key\": [1, \")" + secret + R"(\"]}]"})",
+             R"({"name": oops, "api-key": [1, ")" + secret + R"("]})",
+             // Names written with escapes: one that ends the key, and \\u in JSON held in a string.
+             R"({"name": oops, "api-ke\u0079": ")" + secret + R"("})",
+             R"({"name": oops, "Timezone": "{\"api\\u002dkey\": \")" + secret + R"(\"}"})"}) {
+        CAPTURE(text);
+        const auto r = atlas::validate_request(text);
+        REQUIRE_FALSE(r.valid());
+        const std::string out = r.to_text(text);
+        CHECK(contains(out, "oops"));
+        CHECK_FALSE(contains(out, secret));
+    }
+}
+
+TEST_CASE("after a syntax error, masking a credential in JSON held in a string stops where its value ends")
+{
+    // The content's line break (\n) ends a bare value; the string's own closing quote is no quote of the content.
+    for (const std::string& text : {std::string(R"({"name": oops, "TimeWindows": "{\"api-key\": 1\n\"visible\": 2}"})"),
+             std::string(R"({"x": oops, "Timezone": "\"api-key\": 5", "name": "visible"})")}) {
+        CAPTURE(text);
+        const std::string out = atlas::validate_request(text).to_text(text);
+        CHECK(contains(out, "oops"));
+        CHECK(contains(out, "visible"));
+    }
+}
+
+TEST_CASE("to_text masks a credential under a long prefixed name written with an escape, a number as its value")
+{
+    // Past 96 bytes only the JSON reading knows the name: the look at the bytes gives up on it.
+    const std::string text = "{\"ATLAS_" + std::string(100, 'A') + "_api\\u002dkey\": 987654321 oops}";
+    const auto r = atlas::validate_request(text);
+    REQUIRE_FALSE(r.valid());
+    const std::string out = r.to_text(text);
+    CHECK(contains(out, "oops"));
+    CHECK(contains(out, "*********"));
+    CHECK_FALSE(contains(out, "987654321"));
+    CHECK_FALSE(contains(r.to_json(), "987654321"));
+}
+
+TEST_CASE("to_text masks a pasted credential's value and leaves its quotes and colon as written")
+{
+    const std::string closed = R"({"api-key": "SECRET", "name": 1})";
+    CHECK(contains(atlas::validate_request(closed).to_text(closed), R"({"api-key": "******", "name": 1})"));
+    // A string cut short: from the value's start, past the colon and its space.
+    const std::string cut = R"({"api-key": "SECRET)";
+    const std::string out = atlas::validate_request(cut).to_text(cut);
+    CHECK(contains(out, R"({"api-key": *******)"));
+}
+
+TEST_CASE("validate_call writes over every occurrence of the api-key in the id it echoes, also two that overlap")
+{
+    const auto r = atlas::validate_call("ababab/x", "abab");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(contains(r.diagnostics[0].message, "\"******/x\""));
+}
+
+TEST_CASE("a path id with both a control character and a slash is one call.id error")
+{
+    const auto r = atlas::validate_call("a/b\x01", "key");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "call.id");
+    CHECK(contains(r.diagnostics[0].message, "control character"));
+}
