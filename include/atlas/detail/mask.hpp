@@ -53,8 +53,8 @@ inline void mask_api_key_assignments(std::string_view text, std::string& masked,
         while (p < text.size() && word_byte(text[p]))
             ++p;
         const std::string_view word = text.substr(name, p - name);
-        // "self.api_key", "client.api-key": the name after an object's.
-        if (!names_api_key(word) && (word.rfind('.') == std::string_view::npos || !names_api_key(word.substr(word.rfind('.') + 1))))
+        // "self.api_key", "client.api-key": names_api_key reads any prefix and takes '.' as a separator.
+        if (!names_api_key(word))
             continue;
         std::size_t q = p;
         if (q + 1 < text.size() && text[q] == '\\' && text[q + 1] == '"')
