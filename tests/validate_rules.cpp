@@ -4541,45 +4541,6 @@ TEST_CASE("an unknown TemplateId as near to two catalog templates gets the first
     CHECK(expect_rule(r, "template.known", "/TemplateId", 3, 17).hint == "did you mean \"tpl-a\"?");
 }
 
-// =============================================================================================
-// Last: the registry (test cases run in file order, so this one sees every other).
-
-TEST_CASE("a credential pasted into a ToolIds item is masked in the hint that writes the list again")
-{
-    // The white-space warning's hint shows the whole list, to paste: it echoed the credential the message masked.
-    const std::string secret = "SECRET-canary-41";
-    const auto r = atlas::validate_request(outbound_with({R"("ToolIds": "a, api-key=)" + secret + "\""}));
-    REQUIRE_FALSE(r.diagnostics.empty());
-    bool whitespace = false;
-    for (const atlas::diagnostic& d : r.diagnostics) {
-        CHECK_FALSE(contains(d.message, secret));
-        CHECK_FALSE(contains(d.hint, secret));
-        whitespace = whitespace || (d.rule == "tool-ids.whitespace" && contains(d.hint, "api-key=*"));
-    }
-    CHECK(whitespace);
-    CHECK_FALSE(contains(r.to_json(), secret));
-}
-
-TEST_CASE("zz: every rule of the catalog was triggered by a payload and kept quiet by a near-identical one")
-{
-    std::size_t count = 0;
-    for (const atlas::rule_info& r : atlas::rules) {
-        ++count;
-        const std::string id(r.id);
-        if (r.key == atlas::rule::input_unreadable)
-            continue; // the CLI's, for a file it cannot read: tests/cli.cpp shows it and a readable file without it
-        INFO("rule ", id);
-        CHECK_MESSAGE(triggered_rules().count(id) == 1, "no test triggered ", id);
-        CHECK_MESSAGE(quiet_rules().count(id) == 1, "no test showed a payload without ", id);
-    }
-    CHECK(count == std::size(atlas::rules));
-    // Every recorded id is a rule of the catalog.
-    for (const std::string& id : triggered_rules())
-        CHECK_MESSAGE(atlas::find_rule(id) != nullptr, id);
-}
-
-} // TEST_SUITE("validate")
-
 TEST_CASE("after a syntax error, a credential's value is masked to its end whatever brackets and quotes it holds")
 {
     // Past the first syntax error only the look at the bytes masks, also in JSON held in a string (quotes \").
@@ -4649,3 +4610,42 @@ TEST_CASE("a path id with both a control character and a slash is one call.id er
     CHECK(r.diagnostics[0].rule == "call.id");
     CHECK(contains(r.diagnostics[0].message, "control character"));
 }
+
+// =============================================================================================
+// Last: the registry (test cases run in file order, so this one sees every other).
+
+TEST_CASE("a credential pasted into a ToolIds item is masked in the hint that writes the list again")
+{
+    // The white-space warning's hint shows the whole list, to paste: it echoed the credential the message masked.
+    const std::string secret = "SECRET-canary-41";
+    const auto r = atlas::validate_request(outbound_with({R"("ToolIds": "a, api-key=)" + secret + "\""}));
+    REQUIRE_FALSE(r.diagnostics.empty());
+    bool whitespace = false;
+    for (const atlas::diagnostic& d : r.diagnostics) {
+        CHECK_FALSE(contains(d.message, secret));
+        CHECK_FALSE(contains(d.hint, secret));
+        whitespace = whitespace || (d.rule == "tool-ids.whitespace" && contains(d.hint, "api-key=*"));
+    }
+    CHECK(whitespace);
+    CHECK_FALSE(contains(r.to_json(), secret));
+}
+
+TEST_CASE("zz: every rule of the catalog was triggered by a payload and kept quiet by a near-identical one")
+{
+    std::size_t count = 0;
+    for (const atlas::rule_info& r : atlas::rules) {
+        ++count;
+        const std::string id(r.id);
+        if (r.key == atlas::rule::input_unreadable)
+            continue; // the CLI's, for a file it cannot read: tests/cli.cpp shows it and a readable file without it
+        INFO("rule ", id);
+        CHECK_MESSAGE(triggered_rules().count(id) == 1, "no test triggered ", id);
+        CHECK_MESSAGE(quiet_rules().count(id) == 1, "no test showed a payload without ", id);
+    }
+    CHECK(count == std::size(atlas::rules));
+    // Every recorded id is a rule of the catalog.
+    for (const std::string& id : triggered_rules())
+        CHECK_MESSAGE(atlas::find_rule(id) != nullptr, id);
+}
+
+} // TEST_SUITE("validate")
