@@ -182,12 +182,12 @@ inline bool may_name_api_key(std::string_view s) noexcept
 /// Masks, in place, a credential assigned inside a diagnostic's message or hint: a value echoed from the payload
 /// ("Timezone \"api-key=...\" is not ...") would otherwise print it in every report form. A text that names no
 /// credential, which is nearly every message, is neither walked nor copied.
-inline void mask_api_key_assignments_in(std::string& s)
+inline void mask_api_key_assignments_in(std::string& s, bool in_message = true)
 {
     if (!may_name_api_key(s))
         return;
     std::string masked;
-    mask_api_key_assignments(s, masked, true);
+    mask_api_key_assignments(s, masked, in_message);
     if (!masked.empty())
         s = std::move(masked);
 }
@@ -201,12 +201,7 @@ inline void mask_api_key_assignments_in(std::string& s)
         mask_api_key_assignments_in(d.hint);
         // An unknown key "api-key: ..." is its own pointer's last token. A pointer has no quotes of its own: a '"'
         // after the name opens the value, as in payload text.
-        if (may_name_api_key(d.path)) {
-            std::string masked;
-            mask_api_key_assignments(d.path, masked);
-            if (!masked.empty())
-                d.path = std::move(masked);
-        }
+        mask_api_key_assignments_in(d.path, false);
     }
 }
 

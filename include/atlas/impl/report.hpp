@@ -99,13 +99,12 @@ inline std::string mask_api_keys(std::string_view text, int nesting = 0);
 /// A string written with escapes is read again decoded, as a text of its own: a value "api\u002dkey: ..." and JSON
 /// held in a string ("[{\"api\\u002dkey\": ...}]", at any depth) show their credential only once decoded. What that
 /// reading masks is masked in the escapes that write it.
-inline void mask_in_escaped_string(std::string_view text, const json_token& t, std::string& masked, int nesting)
+inline void mask_in_escaped_string(std::string_view text, const json_token& t, std::string_view decoded,
+    std::string& masked, int nesting)
 {
     if (nesting >= 32) // each level needs twice the backslashes of the one around it: no input gets here
         return;
-    std::string decoded;
-    decode_json_string(t.raw, decoded);
-    if (decoded.find('\\') == std::string::npos && !may_name_api_key(decoded))
+    if (decoded.find('\\') == std::string_view::npos && !may_name_api_key(decoded))
         return; // nothing below, and no name: nearly every string
     const std::string inner = mask_api_keys(decoded, nesting + 1);
     if (inner.empty())
@@ -133,7 +132,7 @@ inline void mask_api_keys_parsed(std::string_view text, std::string& masked, int
 {
     json_reader reader;
     reader.reset(text);
-    std::string key;
+    std::string decoded; // the last key or string written with escapes, decoded
     bool credential_next = false;  // the last key named the credential: its value is masked
     std::size_t credential_from = 0; // where that value starts, past the ':' (an error inside it is reported at its end)
     std::size_t masking_from = 0;  // the start of a credential's container being masked
@@ -150,15 +149,13 @@ inline void mask_api_keys_parsed(std::string_view text, std::string& masked, int
                 mask_bytes(masked, text, credential_from, loose_value_end(text, credential_from, false));
             return;
         }
-        if (t.has_escapes && (t.kind == token_kind::key || t.kind == token_kind::string))
-            mask_in_escaped_string(text, t, masked, nesting);
+        if (t.has_escapes && (t.kind == token_kind::key || t.kind == token_kind::string)) {
+            decoded.clear();
+            decode_json_string(t.raw, decoded);
+            mask_in_escaped_string(text, t, decoded, masked, nesting);
+        }
         if (t.kind == token_kind::key) {
-            std::string_view name = t.raw;
-            if (t.has_escapes) {
-                key.clear();
-                decode_json_string(t.raw, key);
-                name = key;
-            }
+            const std::string_view name = t.has_escapes ? std::string_view(decoded) : t.raw;
             credential_next = masking_depth == 0 && names_api_key(name);
             if (credential_next) {
                 credential_from = std::min(t.offset + t.length, text.size());
