@@ -3484,7 +3484,7 @@ TEST_CASE("a credential after the name and a space, as an Authorization header w
         CHECK_FALSE(contains(r.to_text(text), secret));
     }
     // Prose names the header without a key after it: a word of letters only, or one shorter than eight bytes.
-    for (const std::string& value : {"send the api-key header", "api-key v2", "api-key 12345678"}) {
+    for (const std::string value : {"send the api-key header", "api-key v2", "api-key 12345678"}) {
         CAPTURE(value);
         const auto r = atlas::validate_request(
             R"({"name": "n", "campaignType": "1", "CallType": "2", "TemplateId": "t", "Timezone": ")" + value + "\"}");
@@ -4601,6 +4601,40 @@ TEST_CASE("validate_call writes over every occurrence of the api-key in the id i
     const auto r = atlas::validate_call("ababab/x", "abab");
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(contains(r.diagnostics[0].message, "\"******/x\""));
+}
+
+TEST_CASE("validate_call writes over the api-key in the id it echoes when the key has a line end or spaces around it")
+{
+    const std::string secret = "sk_live_SECRET1234567890";
+    // A key read from a file keeps its "\n" (an error of its own); the id built from a URL holds the key without it.
+    for (const std::string& key : {secret + "\n", secret + "\r\n", " " + secret, "\t" + secret + " "}) {
+        const auto r = atlas::validate_call("cmp-42/" + secret, key);
+        REQUIRE_FALSE(r.diagnostics.empty());
+        CHECK(r.diagnostics[0].rule == "call.id");
+        CHECK(contains(r.diagnostics[0].message, "\"cmp-42/" + std::string(secret.size(), '*') + "\""));
+        CHECK_FALSE(contains(r.to_json(), "SECRET"));
+        CHECK_FALSE(contains(r.to_text(), "SECRET"));
+    }
+    // A short key too, once trimmed.
+    CHECK(contains(atlas::validate_call("x/abc12", "abc12\n").diagnostics.at(0).message, "\"x/*****\""));
+}
+
+TEST_CASE("validate_call writes over any 8 bytes or more of the id that the api-key also holds")
+{
+    const std::string secret = "sk_live_SECRET1234567890";
+    // A key cut short in the id, and the id's part of a key pasted with more around it.
+    CHECK(contains(atlas::validate_call("sk_live_SE/x", secret).diagnostics.at(0).message, "\"**********/x\""));
+    CHECK(contains(atlas::validate_call("cmp/" + secret + "\n", "Bearer " + secret + "!").diagnostics.at(0).message,
+        "\"cmp/" + std::string(secret.size(), '*') + "\\u000a\""));
+    // Seven bytes in common are no part of a key: ids share such runs with keys by chance.
+    CHECK(contains(atlas::validate_call("campaig/x", "campaigXYZ123456").diagnostics.at(0).message, "\"campaig/x\""));
+    CHECK(contains(atlas::validate_call("campaign/x", "campaignXYZ123456").diagnostics.at(0).message, "\"********/x\""));
+    // Where the message cuts the id (64 code points), the part of the key before the cut is still written over.
+    const auto cut = atlas::validate_call(std::string(60, 'a') + "/" + secret, secret);
+    CHECK(contains(cut.diagnostics.at(0).message, std::string(60, 'a') + "/***\u2026"));
+    // The key is read once, however long: a megabyte of it before the part the id holds.
+    const auto long_key = atlas::validate_call("cmp/" + secret, std::string(1 << 20, 'k') + secret);
+    CHECK(contains(long_key.diagnostics.at(0).message, "\"cmp/" + std::string(secret.size(), '*') + "\""));
 }
 
 TEST_CASE("a path id with both a control character and a slash is one call.id error")

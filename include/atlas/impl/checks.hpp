@@ -2107,14 +2107,74 @@ inline bool has_control_character(std::string_view s) noexcept
     return false;
 }
 
-/// The id as a message echoes it, every occurrence of the call's api-key in it written over with '*': an id cut
-/// from a URL or a line that also holds the key would otherwise print the key.
+/// The id as a message echoes it, with the call's api-key written over wherever the id holds it or a part of it:
+/// an id cut from a URL or a line that also holds the key would otherwise print the key. Three nets:
+/// - every occurrence of the key as given;
+/// - every occurrence of the key without its outer white space and control characters (a key read from a file
+///   keeps its line's "\n", which is itself an error, and the id then holds the key without it);
+/// - every run of 8 bytes or more that the key also holds (a key cut short, or one of a header line's words).
+/// Only as much of the id is read as the message can echo (64 code points, 4 bytes at most each), so the cost is
+/// one pass over the key however long both are.
 inline std::string id_as_echoed(std::string_view id, std::string_view api_key)
 {
-    std::string echoed(id);
-    if (!api_key.empty())
-        for (std::size_t at = id.find(api_key); at != std::string_view::npos; at = id.find(api_key, at + 1))
-            echoed.replace(at, api_key.size(), api_key.size(), '*');
+    constexpr std::size_t echoed_reach = 64 * 4 + 8;
+    std::string echoed(id.substr(0, echoed_reach));
+    const std::string_view shown(echoed.data(), echoed.size());
+    const auto write_over = [&](std::string_view part) {
+        if (part.empty())
+            return;
+        // Only where it can start within what is shown; a key past its end is cut off from the message anyway.
+        const std::string_view reach = id.substr(0, echoed.size() + part.size() - 1);
+        for (std::size_t at = reach.find(part); at != std::string_view::npos; at = reach.find(part, at + 1))
+            echoed.replace(at, std::min(part.size(), echoed.size() - at), std::min(part.size(), echoed.size() - at), '*');
+    };
+    const auto loose = [](char ch) { return static_cast<unsigned char>(ch) <= 0x20 || ch == 0x7F; };
+    std::string_view trimmed = api_key;
+    while (!trimmed.empty() && loose(trimmed.front()))
+        trimmed.remove_prefix(1);
+    while (!trimmed.empty() && loose(trimmed.back()))
+        trimmed.remove_suffix(1);
+    // The 8-byte windows of the shown id, found in one pass over the key through a small open-addressed table.
+    constexpr std::size_t window = 8;
+    std::vector<bool> in_key;
+    if (api_key.size() >= window && shown.size() >= window) {
+        const std::size_t windows = shown.size() - window + 1;
+        constexpr std::size_t slots = 1024; // more than twice echoed_reach's windows
+        std::array<std::uint64_t, slots> value{};
+        std::array<std::uint16_t, slots> first_window{}; // window index + 1; 0: free
+        std::vector<std::uint16_t> next_same(windows, 0); // the windows of one value, chained
+        const auto load = [](const char* p) {
+            std::uint64_t x;
+            std::memcpy(&x, p, window);
+            return x;
+        };
+        const auto slot_of = [](std::uint64_t x) { return static_cast<std::size_t>((x * 0x9E3779B97F4A7C15ull) >> 54); };
+        for (std::size_t i = 0; i < windows; ++i) {
+            const std::uint64_t x = load(shown.data() + i);
+            std::size_t slot = slot_of(x);
+            while (first_window[slot] != 0 && value[slot] != x)
+                slot = (slot + 1) % slots;
+            if (first_window[slot] != 0)
+                next_same[i] = first_window[slot];
+            value[slot] = x;
+            first_window[slot] = static_cast<std::uint16_t>(i + 1);
+        }
+        in_key.assign(windows, false);
+        for (std::size_t k = 0; k + window <= api_key.size(); ++k) {
+            const std::uint64_t x = load(api_key.data() + k);
+            for (std::size_t slot = slot_of(x); first_window[slot] != 0; slot = (slot + 1) % slots)
+                if (value[slot] == x) {
+                    for (std::uint16_t w = first_window[slot]; w != 0 && !in_key[w - 1u]; w = next_same[w - 1u])
+                        in_key[w - 1u] = true;
+                    break;
+                }
+        }
+    }
+    write_over(api_key);
+    write_over(trimmed);
+    for (std::size_t i = 0; i < in_key.size(); ++i)
+        if (in_key[i])
+            echoed.replace(i, window, window, '*');
     return quote_value(echoed);
 }
 
