@@ -8,6 +8,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/system/system_error.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <limits>
@@ -107,6 +108,45 @@ TEST_SUITE("convert")
         const std::string deeper = R"({"name":"n","x":)" + nested(64) + "}";
         CHECK_FALSE(atlas::validate_response(deeper).valid());
         CHECK_THROWS(atlas::parse_response(deeper));
+    }
+
+    TEST_CASE("parse_request reads a number the validator passes as the number it is, where Boost.JSON would read NaN or fail")
+    {
+        // Boost.JSON 1.81 makes 0e400 NaN (zero times an infinite power) and fails on an exponent past an int's range.
+        const std::string base = R"({"name":"n","campaignType":"1","CallType":"2","TemplateId":"t","x":)";
+        for (const std::string literal : {"0e400", "-0e400", "0.0e400", "0E+400", "0e309", "1e-99999999999999999999",
+                 "0e99999999999999999999", "0.0e-99999999999", "-1e-2147483649", "0.00012e-400"}) {
+            CAPTURE(literal);
+            const std::string request = base + "[" + literal + "]}";
+            REQUIRE(atlas::validate_request(request).valid());
+            const auto typed = atlas::parse_request(request);
+            const boost::json::value& number = typed.extra.at("x").as_array().at(0);
+            REQUIRE(number.is_double());
+            CHECK(number.as_double() == 0.0);
+            CHECK(std::signbit(number.as_double()) == (literal.front() == '-'));
+            CHECK(atlas::validate(typed).valid());
+            CHECK(atlas::parse_request(atlas::to_json(typed)) == typed);
+            CHECK(atlas::parse_response(R"({"x":)" + literal + "}").extra.at("x").as_double() == 0.0);
+        }
+        // Past a double's range however it is written: invalid on both paths, infinite in the struct, as Boost.JSON
+        // reads 1e400.
+        for (const std::string literal : {"1e400", "-12.5e99999999999", "1e2147483648"}) {
+            CAPTURE(literal);
+            const std::string request = base + literal + "}";
+            CHECK_FALSE(atlas::validate_request(request).valid());
+            const double number = atlas::parse_request(request).extra.at("x").as_double();
+            CHECK(std::isinf(number));
+            CHECK((number < 0) == (literal.front() == '-'));
+            CHECK_FALSE(atlas::validate(atlas::parse_request(request)).valid());
+        }
+        // What Boost.JSON reads right is left to it: a small number, a subnormal one, a long mantissa.
+        CHECK(atlas::parse_request(base + "12.5e3}").extra.at("x").as_double() == 12500.0);
+        CHECK(atlas::parse_request(base + "123456e-320}").extra.at("x").as_double() > 0.0);
+        CHECK(atlas::parse_request(base + "0.00001e-305}").extra.at("x").as_double() > 0.0);
+        CHECK(atlas::parse_request(base + "1" + std::string(400, '0') + "e-395}").extra.at("x").as_double() == doctest::Approx(1e5));
+        CHECK(atlas::parse_request(base + "0." + std::string(400, '0') + "1e405}").extra.at("x").as_double() == doctest::Approx(1e4));
+        // Malformed JSON after such a number is still Boost.JSON's error.
+        CHECK_THROWS_AS(atlas::parse_request(base + "0e400,}"), boost::system::system_error);
     }
 
     TEST_CASE("a repeated key is refused by parse_request and parse_response, as the text path refuses it")

@@ -1017,24 +1017,34 @@ inline std::size_t raw_offset_of_decoded(std::string_view raw, std::size_t decod
 
 /// The first key an object of the text repeats, if any (empty when none, or when the text is not JSON: the parser
 /// says that). For what Boost.JSON's parse reads, options and typed payloads, held to the rule payloads are held to
-/// (RFC 7493): it keeps the last of a repeated key, silently.
-inline std::string repeated_key(std::string_view text)
+/// (RFC 7493): it keeps the last of a repeated key, silently. on_number sees every number token up to the end of the
+/// text or its first syntax error, so that one pass serves a caller that also looks at the numbers.
+template <class OnNumber>
+inline std::string repeated_key(std::string_view text, OnNumber&& on_number)
 {
   json_reader reader;
   reader.reset(text);
+  std::string key;
+  bool repeated = false;
   for (;;) {
     const json_token t = reader.next();
     if (t.kind == token_kind::end_of_input || t.kind == token_kind::error)
-      return {};
-    if (t.kind == token_kind::key && t.duplicate_key) {
-      std::string key;
+      return key;
+    if (t.kind == token_kind::number)
+      on_number(t);
+    if (t.kind == token_kind::key && t.duplicate_key && !repeated) {
+      repeated = true;
       if (t.has_escapes)
         decode_json_string(t.raw, key);
       else
         key = t.raw;
-      return key;
     }
   }
+}
+
+inline std::string repeated_key(std::string_view text)
+{
+  return repeated_key(text, [](const json_token&) {});
 }
 
 }  // namespace atlas::detail

@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -220,12 +221,71 @@ ATLAS_DECL const boost::system::error_category& convert_category() noexcept
 }
 
 namespace detail {
+/// What a number literal is worth, written as Boost.JSON 1.81 reads it right, when it would read it wrong; empty
+/// otherwise. Boost.JSON reads an exponent into an int, so one past 2147483647 is a parse error
+/// ("1e-99999999999999999999", worth 0), and multiplies the mantissa by the power, so zero times a power past a
+/// double's range is NaN ("0e400"). The validator passes both, as the numbers they are: 0 (a double, as Boost.JSON
+/// reads any literal with an exponent), and past a double's range, 1e400 (infinite, as it reads 1e99999).
+inline std::string_view number_boost_reads(std::string_view literal)
+{
+    constexpr std::int64_t saturated = std::int64_t{1} << 50;
+    const bool negative = !literal.empty() && literal.front() == '-';
+    std::size_t i = negative ? 1 : 0;
+    // The power of ten of the first nonzero digit of the mantissa; none when it is zero.
+    std::optional<std::int64_t> leading_power;
+    std::int64_t integer_digits = 0;
+    for (; i < literal.size() && json_impl::is_digit(literal[i]); ++i, ++integer_digits)
+        if (!leading_power && literal[i] != '0')
+            leading_power = -integer_digits; // made relative to the point below
+    if (leading_power)
+        *leading_power += integer_digits - 1;
+    if (i < literal.size() && literal[i] == '.')
+        for (std::int64_t place = 1; ++i < literal.size() && json_impl::is_digit(literal[i]); ++place)
+            if (!leading_power && literal[i] != '0')
+                leading_power = -place;
+    if (i == literal.size() || (literal[i] != 'e' && literal[i] != 'E'))
+        return {};
+    ++i;
+    const bool negative_exponent = i < literal.size() && literal[i] == '-';
+    if (i < literal.size() && (literal[i] == '-' || literal[i] == '+'))
+        ++i;
+    std::int64_t exponent = 0;
+    for (; i < literal.size() && json_impl::is_digit(literal[i]); ++i)
+        exponent = std::min(saturated, exponent * 10 + (literal[i] - '0'));
+    if (negative_exponent)
+        exponent = -exponent;
+    if (exponent >= -308 && exponent <= 308) // a power of ten a double holds: read right
+        return {};
+    const std::string_view zero = negative ? "-0.0" : "0.0";
+    if (!leading_power)
+        return zero;
+    const std::int64_t power = *leading_power + exponent;
+    if (power < -400)
+        return zero;
+    if (power > 400)
+        return negative ? "-1e400" : "1e400";
+    return {}; // a long mantissa brings it back into range: the exponent fits Boost.JSON's int
+}
+
 /// The payload as Boost.JSON reads it, but a repeated key is refused: Boost.JSON keeps the last one silently, so
-/// a payload the text path rejects (json.duplicate-key) became a valid struct.
+/// a payload the text path rejects (json.duplicate-key) became a valid struct. Number literals it would read
+/// wrong are written first as what they are worth (number_boost_reads).
 inline boost::json::value parse_payload(std::string_view json_text, std::string_view function)
 {
-    boost::json::value v = boost::json::parse(json_text, {}, typed_parse_options());
-    if (const std::string key = repeated_key(json_text); !key.empty())
+    std::string rewritten;
+    std::size_t copied = 0;
+    const std::string key = repeated_key(json_text, [&](const json_token& number) {
+        const std::string_view worth = number_boost_reads(number.raw);
+        if (worth.empty())
+            return;
+        rewritten.append(json_text.substr(copied, number.offset - copied)).append(worth);
+        copied = number.offset + number.length;
+    });
+    if (copied != 0)
+        rewritten.append(json_text.substr(copied));
+    boost::json::value v =
+        boost::json::parse(copied != 0 ? std::string_view(rewritten) : json_text, {}, typed_parse_options());
+    if (!key.empty())
         throw boost::system::system_error(make_error_code(convert_error::repeated_key),
             "atlas::" + std::string(function) + ", key " + quote_value(key));
     return v;
