@@ -115,7 +115,7 @@ inline void mask_api_key_assignments(std::string_view text, std::string& masked,
         } else if (q < text.size() && (text[q] == '"' || text[q] == '\'')) {
             from = to = q + 1;
             while (to < text.size() && text[to] != '\n' && text[to] != text[q])
-                to += text[to] == '\\' && to + 1 < text.size() && text[to + 1] != '\n' ? 2 : 1;
+                to += text[to] == '\\' && to + 1 < text.size() && text[to + 1] != '\n' ? 2u : 1u;
         } else if (typographic_quote_at(text, q) != typographic_quote::none) { // to any closing quote, typographic or not
             from = to = q + 3;
             while (to < text.size() && text[to] != '\n' && text[to] != '"' && typographic_quote_at(text, to) == typographic_quote::none)

@@ -247,7 +247,7 @@ inline std::string mask_api_keys(std::string_view text, int nesting)
         const auto skip_space = [&] {
             while (p < text.size() && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' || text[p] == '\r' ||
                                           (escaped && text[p] == '\\' && p + 1 < text.size() && text[p + 1] == 'n')))
-                p += text[p] == '\\' ? 2 : 1;
+                p += text[p] == '\\' ? 2u : 1u;
         };
         skip_space();
         if (p >= text.size() || text[p] != ':')
@@ -265,7 +265,7 @@ inline std::string mask_api_keys(std::string_view text, int nesting)
         // To the closing quote: in plain JSON a '"' not escaped; in content, the next \" (its own escapes are \\).
         const std::size_t from = p;
         while (p < text.size() && text.substr(p, quote.size()) != quote && text[p] != '\n')
-            p += text[p] == '\\' && p + 1 < text.size() && !escaped ? 2 : 1;
+            p += text[p] == '\\' && p + 1 < text.size() && !escaped ? 2u : 1u;
         mask_bytes(masked, text, from, p);
         at = p;
     }
