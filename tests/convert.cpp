@@ -234,6 +234,14 @@ TEST_SUITE("convert")
         CHECK(refused(r));
     }
 
+    TEST_CASE("the too-deep error's message names the limit to_json_max_depth has")
+    {
+        // The message is all a log shows: it must say how deep extra may nest, and say it right.
+        const std::string message = make_error_code(atlas::convert_error::too_deep).message();
+        CHECK(message.find("to_json_max_depth (" + std::to_string(atlas::to_json_max_depth) + ")") != std::string::npos);
+        CHECK(make_error_code(atlas::convert_error::too_deep).category().name() == std::string_view("atlas.convert"));
+    }
+
     TEST_CASE("to_json and value_from refuse a NaN or infinite number in extra, which Boost.JSON would write as NaN")
     {
         // boost::json::serialize writes {"a":NaN}: text that no JSON reader, atlas's included, takes back.

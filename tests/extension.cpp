@@ -513,6 +513,125 @@ TEST_SUITE("extension")
         CHECK_MESSAGE(problem.find("SECRET-1") == std::string::npos, problem);
     }
 
+    TEST_CASE("a template catalog refuses an entry that is no object, an empty id or a language that is no string")
+    {
+        std::vector<atlas::template_info> catalog = {{"kept", atlas::campaign_channel::messages, ""}};
+        CHECK(atlas::read_template_catalog(R"([1])", catalog).find("template 0 must be an object") != std::string::npos);
+        CHECK(atlas::read_template_catalog(R"([{"id":"a","channel":"web"},"b"])", catalog)
+                  .find("template 1 must be an object") != std::string::npos);
+        // TemplateId must be a non-empty string: a template of id "" could never be named by a payload.
+        CHECK(atlas::read_template_catalog(R"([{"id":"","channel":"web"}])", catalog).find("needs an \"id\" string") !=
+              std::string::npos);
+        CHECK(atlas::read_template_catalog(R"([{"id":"a","channel":"web","language":1}])", catalog)
+                  .find("\"language\" must be a string") != std::string::npos);
+        CHECK(atlas::read_template_catalog(R"([{"id":"a","channel":"web","language":null}])", catalog)
+                  .find("\"language\" must be a string") != std::string::npos);
+        // Each was refused whole: the catalog is as it was.
+        REQUIRE(catalog.size() == 1);
+        CHECK(catalog[0].id == "kept");
+        atlas::options o;
+        CHECK_FALSE(atlas::read_options(R"({"templates":[{"id":"","channel":"inbound"}]})", o).empty());
+        CHECK(o.templates.empty());
+    }
+
+    TEST_CASE("a misspelt channel in any case gets the contract's word for it")
+    {
+        std::vector<atlas::template_info> catalog;
+        for (const auto& [written, meant] : {std::pair<std::string_view, std::string_view>{"SMS", "messages"},
+                 {"Sms", "messages"}, {"Voice Bubble", "web"}, {"VOICE_BUBBLE", "web"}, {"Bubble", "web"}}) {
+            CAPTURE(written);
+            const std::string problem =
+                atlas::read_template_catalog(R"([{"id":"a","channel":")" + std::string(written) + R"("}])", catalog);
+            CHECK(problem.find("did you mean \"" + std::string(meant) + "\"?") != std::string::npos);
+        }
+        CHECK(catalog.empty());
+    }
+
+    TEST_CASE("allowed_values names the open enums once each, and a near name gets a did-you-mean")
+    {
+        atlas::options o;
+        const std::string problem = atlas::read_options(R"({"allowed_values":{"Positon":["a"]}})", o);
+        // Status and FirstMessageMode are open enums of the request and of the response: listed once.
+        CHECK(problem.find("(Position, EnrichmentInfoProvider, Status, FirstMessageMode)") != std::string::npos);
+        CHECK(problem.find("did you mean \"Position\"?") != std::string::npos);
+        CHECK(o.allowed_values.empty());
+    }
+
+    TEST_CASE("options from JSON: \"off\" turns a rule off, a user rule takes a level, and every size limit is read")
+    {
+        const std::string sms_only = R"({"name":"n","campaignType":"0","MessagesCampaign":true,"TemplateId":"t","SMSTrigger":"go"})";
+        REQUIRE(find_rule(atlas::validate_request(sms_only), "sms.pair") != nullptr);
+        atlas::options off;
+        REQUIRE(atlas::read_options(R"({"rules":{"sms.pair":"off"}})", off).empty());
+        CHECK(off.rule_levels.at("sms.pair") == atlas::rule_level::off);
+        CHECK(atlas::validate_request(sms_only, off).diagnostics.empty()); // off: not even a warning
+        // A user rule added in code can be given a level by the file, as the built-in ones are.
+        atlas::options coded;
+        coded.add_rule("acme.always", atlas::severity::error, "always", [](const atlas::rule_context& ctx) {
+            ctx.report("name", "always");
+        });
+        REQUIRE(atlas::read_options(R"({"rules":{"acme.always":"warning"}})", coded).empty());
+        CHECK(coded.rule_levels.at("acme.always") == atlas::rule_level::warning);
+        const auto warned =
+            atlas::validate_request(R"({"name":"n","campaignType":"0","MessagesCampaign":true,"TemplateId":"t"})", coded);
+        CHECK(warned.valid());
+        REQUIRE(find_rule(warned, "acme.always") != nullptr);
+        CHECK(find_rule(warned, "acme.always")->severity == atlas::severity::warning);
+        // The four limits, each from its own key.
+        atlas::options limits;
+        REQUIRE(atlas::read_options(
+                    R"({"max_input_bytes":1000,"max_depth":7,"max_string_bytes":300,"max_diagnostics":9})", limits)
+                    .empty());
+        CHECK(limits.max_input_bytes == 1000);
+        CHECK(limits.max_depth == 7);
+        CHECK(limits.max_string_bytes == 300);
+        CHECK(limits.max_diagnostics == 9);
+        const auto long_name = atlas::validate_request(
+            R"({"name":")" + std::string(400, 'n') + R"(","campaignType":"0","MessagesCampaign":true,"TemplateId":"t"})",
+            limits);
+        CHECK_FALSE(long_name.valid());
+        CHECK(atlas::validate_request(
+            R"({"name":")" + std::string(200, 'n') + R"(","campaignType":"0","MessagesCampaign":true,"TemplateId":"t"})",
+            limits)
+                  .valid());
+    }
+
+    TEST_CASE("a profile that is no string is refused, and the options stay as they were")
+    {
+        atlas::options o;
+        o.strict = true;
+        for (const std::string_view file : {R"({"profile":1})", R"({"profile":null})", R"({"profile":["strict"]})"}) {
+            CAPTURE(file);
+            CHECK(atlas::read_options(file, o) == "\"profile\" must be a string");
+        }
+        CHECK(o.strict);
+        CHECK(o.rule_levels.empty());
+    }
+
+    TEST_CASE("a profile's rule levels are ones a config file may give: report.truncated has none of its own")
+    {
+        // What a profile sets, written back as a file's "rules" (an SDK that forwards its users' settings), reads back.
+        for (const std::string_view name : atlas::profile_names) {
+            CAPTURE(name);
+            const auto named = atlas::profile(name);
+            REQUIRE(named.has_value());
+            CHECK_FALSE(named->rule_levels.contains("report.truncated"));
+            std::string file = R"({"profile":")" + std::string(name) + R"(","rules":{)";
+            bool first = true;
+            for (const auto& [id, level] : named->rule_levels) {
+                file += (first ? "\"" : ",\"") + id + "\":\"" +
+                        (level == atlas::rule_level::off ? "off" : level == atlas::rule_level::warning ? "warning" : "error") +
+                        "\"";
+                first = false;
+            }
+            file += "}}";
+            atlas::options read;
+            CHECK(atlas::read_options(file, read) == "");
+            CHECK(read.rule_levels == named->rule_levels);
+            CHECK(read.strict == named->strict);
+        }
+    }
+
     TEST_CASE("the CLI takes --profile and --config FILE")
     {
         const std::string text =

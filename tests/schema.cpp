@@ -302,6 +302,26 @@ TEST_SUITE("schema")
         CHECK(json::parse(atlas::json_schema<atlas::campaign_response>(strict)).at("additionalProperties") == true);
     }
 
+    TEST_CASE("allowed_values written directly narrow the schema as they narrow validation: empty stays open, \"\" never passes")
+    {
+        // options::allowed_values is a public map: code may fill it without allow(), repeats and "" included.
+        atlas::options o;
+        o.allowed_values["Position"] = {}; // nothing registered: any non-empty string passes
+        o.allowed_values["Status"] = {"draft", "", "live", "draft"}; // "" is field.empty's; a repeat is one value
+        const std::string bubble = R"({"name":"n","campaignType":"0","TemplateId":"t","Position":"anywhere"})";
+        CHECK(atlas::validate_request(bubble, o).valid());
+        CHECK_FALSE(atlas::validate_request(R"({"name":"n","campaignType":"0","TemplateId":"t","Position":"p","Status":""})", o)
+                        .valid());
+        const json::value request = json::parse(atlas::json_schema<atlas::update_campaign_request>(o));
+        const json::object& position = request.at("properties").at("Position").as_object();
+        CHECK_FALSE(position.contains("enum"));
+        CHECK(position.at("minLength") == 1);
+        CHECK(conforms(json::parse(bubble), request.as_object()));
+        CHECK(request.at("properties").at("Status").at("enum") == json::parse(R"(["draft", "live", null])"));
+        const json::value response = json::parse(atlas::json_schema<atlas::campaign_response>(o));
+        CHECK(response.at("properties").at("Status").at("enum") == json::parse(R"(["draft", "live", null])"));
+    }
+
     TEST_CASE("rule levels of the options show in the schema: null, unknown fields and the listed severities")
     {
         // The strict profile: null is an error, so optional fields no longer take it (AIAssistantProvider's null is

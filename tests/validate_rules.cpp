@@ -4664,6 +4664,24 @@ TEST_CASE("a credential pasted into a ToolIds item is masked in the hint that wr
     CHECK_FALSE(contains(r.to_json(), secret));
 }
 
+TEST_CASE("a report.truncated entry names the text budget when it left out an error, not only a warning")
+{
+    // Under max_diagnostics 2 (8 KiB of text), a duplicate key of 9,000 bytes inside an unknown field: the short
+    // unknown-field warning is kept, the error's pointer does not fit. The count has room, so the entry says the text.
+    atlas::options opts;
+    opts.max_diagnostics = 2;
+    const std::string key = "\"" + std::string(9000, 'k') + "\"";
+    const auto r = atlas::validate_request(outbound_with({"\"X\": {" + key + ": 1, " + key + ": 2}"}), opts);
+    CHECK_FALSE(r.valid());
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].rule == "field.unknown");
+    const atlas::diagnostic& more = r.diagnostics[1];
+    CHECK(more.rule == "report.truncated");
+    CHECK(more.severity == atlas::severity::error);
+    CHECK(more.message == "1 more diagnostic was left out");
+    CHECK(contains(more.hint, "a long key or value filled the report's text"));
+}
+
 TEST_CASE("zz: every rule of the catalog was triggered by a payload and kept quiet by a near-identical one")
 {
     std::size_t count = 0;

@@ -261,4 +261,30 @@ TEST_SUITE("validator")
                 offsets.push_back(d.offset);
         CHECK(offsets == std::vector<std::size_t>{41, 49});
     }
+
+    TEST_CASE("a validator's report after one cut short by max_diagnostics is the report a fresh validation gives")
+    {
+        // The first payload's report is full of warnings that errors then replace; the next payload's must not be
+        // ordered by what the first one found (both missing fields are at the root's '{', in the table's order).
+        atlas::options opts;
+        opts.max_diagnostics = 2;
+        atlas::validator v(opts);
+        const atlas::report first = v.validate_request(R"({"A1":1,"A2":2,"A3":3})");
+        REQUIRE(first.diagnostics.size() == 3);
+        CHECK(first.diagnostics[0].path == "/name");
+        for (const std::string_view text : {R"({"X":1})", R"({})", R"({"A1":1,"A2":2,"A3":3})"}) {
+            CAPTURE(text);
+            const atlas::report again = v.validate_request(text);
+            const atlas::report fresh = atlas::validate_request(text, opts);
+            REQUIRE(again.diagnostics.size() == fresh.diagnostics.size());
+            for (std::size_t k = 0; k < fresh.diagnostics.size(); ++k) {
+                CAPTURE(k);
+                CHECK(again.diagnostics[k].path == fresh.diagnostics[k].path);
+                CHECK(again.diagnostics[k].rule == fresh.diagnostics[k].rule);
+                CHECK(again.diagnostics[k].message == fresh.diagnostics[k].message);
+            }
+            CHECK(again.diagnostics[0].path == "/name");
+            CHECK(again.diagnostics[1].path == "/campaignType");
+        }
+    }
 }
