@@ -1606,6 +1606,28 @@ TEST_CASE("an open enum's message lists at most ten registered values, with an e
     CHECK_FALSE(contains(d11.message, "\"p11\""));
 }
 
+TEST_CASE("an open enum's message lists each registered value once and never \"\", however the set was filled")
+{
+    // options::allowed_values is a public map: code may fill it without allow(), which drops repeats and "".
+    atlas::options opts;
+    std::vector<std::string> values = {"top", "", "top", "bottom", "top"};
+    for (int k = 1; k <= 9; ++k)
+        values.push_back("p" + std::to_string(k));
+    values.push_back("bottom");
+    opts.allowed_values["Position"] = values;
+    const auto d = expect_rule(
+        atlas::validate_request(payload({name_, template_, non_phone, R"("Position": "zz")"}), opts), "enum.value",
+        "/Position", 5, 15);
+    // Ten distinct values, then the ellipsis for p9: what allow() with the same list would give.
+    CHECK(contains(d.message, "(\"top\", \"bottom\", \"p1\", \"p2\", \"p3\", \"p4\", \"p5\", \"p6\", \"p7\", \"p8\", \u2026), not"));
+    atlas::options through_allow;
+    through_allow.allow("Position", {"top", "", "top", "bottom", "top", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9",
+                                        "bottom"});
+    CHECK(atlas::validate_request(payload({name_, template_, non_phone, R"("Position": "zz")"}), through_allow)
+              .diagnostics.at(0)
+              .message == d.message);
+}
+
 TEST_CASE("an open enum whose registered set is empty stays open")
 {
     atlas::options opts;
@@ -1699,6 +1721,20 @@ TEST_CASE("a StartDate without an offset is a datetime.offset warning at the val
     // The contract places a finding "of the offending key or value": the value's quote, at column 16.
     const auto d = expect_rule(r, "datetime.offset", "/StartDate", 6, 16);
     CHECK(contains(d.hint, "Z"));
+}
+
+TEST_CASE("a date-time hint keeps the offset the value has or has not: the zone is the writer's to choose")
+{
+    // With an offset, the fix is clean; without one, it clears the error and the warning about the zone remains,
+    // since "Z" could be hours off.
+    const auto with_offset = atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02T09:00+01:00")"}));
+    CHECK(expect_rule(with_offset, "datetime.format", "/StartDate", 6, 16).hint == R"(write "2026-03-02T09:00:00+01:00")");
+    CHECK(atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02T09:00:00+01:00")"})).diagnostics.empty());
+    const auto without = atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02T09:00")"}));
+    CHECK(expect_rule(without, "datetime.format", "/StartDate", 6, 16).hint == R"(write "2026-03-02T09:00:00")");
+    const auto applied = atlas::validate_request(outbound_with({R"("StartDate": "2026-03-02T09:00:00")"}));
+    CHECK(applied.valid());
+    expect_rule(applied, "datetime.offset", "/StartDate", 6, 16);
 }
 
 TEST_CASE("a date alone, a space separator or a day that does not exist is a datetime.format error")

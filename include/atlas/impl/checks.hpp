@@ -533,11 +533,22 @@ ATLAS_DECL void check_enum_value(checker& c, std::size_t i)
     const auto& allowed = registered->second;
     if (std::find(allowed.begin(), allowed.end(), value) != allowed.end())
         return;
+    // Each value once and "" never, as allow() registers them: options::allowed_values may be filled directly.
+    std::array<std::string_view, 10> shown{};
+    std::size_t shown_count = 0;
     std::string listed;
-    for (std::size_t k = 0; k < allowed.size() && k < 10; ++k)
-        listed += (k ? ", " : "") + quote_value(allowed[k]);
-    if (allowed.size() > 10)
-        listed += ", \u2026";
+    for (const std::string& allowed_value : allowed) {
+        if (allowed_value.empty() ||
+            std::find(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(shown_count), allowed_value) !=
+                shown.begin() + static_cast<std::ptrdiff_t>(shown_count))
+            continue;
+        if (shown_count == shown.size()) {
+            listed += ", \u2026";
+            break;
+        }
+        listed += (shown_count ? ", " : "") + quote_value(allowed_value);
+        shown[shown_count++] = allowed_value;
+    }
     // Nothing near: the value may be right and the registered set short of it, which only the caller can fix.
     std::string hint = did_you_mean(best_suggestion(value, allowed));
     if (hint.empty())
