@@ -320,36 +320,10 @@ constexpr bool is_time_zone(std::string_view name) noexcept
     return std::binary_search(std::begin(detail::tz_names), std::end(detail::tz_names), name);
 }
 
-// Did-you-mean for a time zone name; an empty view when nothing is close.
-// Tried in order, the first hit wins:
-//   1. the whole name, ignoring ASCII case, surrounding whitespace, and with spaces
-//      read as underscores ("america/new york" -> "America/New_York");
-//   2. when a region is written, a whole name one edit away whose city is the one written
-//      ("Brasil/West" -> "Brazil/West") or when no zone with a region has that city
-//      ("Brazil/Wet" -> "Brazil/West"): before step 3 can take the city alone to another
-//      country; two zones one edit away end the search ("Brazil/est": East or West);
-//   3. when a region is written with a zone's name of no region, that zone
-//      ("America/MET" -> "MET");
-//   4. when a region and at least 3 letters of a city are written, the name they start,
-//      by the fewest characters left out ("US/East" -> "US/Eastern", not Brazil/East;
-//      "America/Sao" -> "America/Sao_Paulo"): detail::tz_completion; different zones as short
-//      end the search ("America/North": three North_Dakota zones);
-//   5. the last path component alone, ignoring case, so a missing or wrong region is
-//      forgiven ("new york" -> "America/New_York", "Asia/Rome" -> "Europe/Rome"); a city
-//      of different zones ends the search ("Eastern": US/ or Canada/);
-//   6. a small typo in the whole name (detail::best_suggestion rules:
-//      "Europe/Berln" -> "Europe/Berlin");
-//   7. without a region, at least 4 letters that start the cities of one place and no region
-//      ("Lond" -> "Europe/London"; "Mont" starts five, "Braz" a region: none);
-//   8. a small typo in the last component ("Berln" -> "Europe/Berlin").
-// Steps 4 and 7 take letters only (detail::tz_completable): "EST5" is EST, not EST5EDT.
-// Names as near as each other are no guess ("America/Stka": Atka or Sitka), unless they are
-// the same place (detail::tz_same_place), which gives the first in byte order. Steps 2, 6 and 8
-// need at least 3 characters and are skipped for a bare region name ("America", "europe").
-// Input longer than 64 bytes after trimming gets nothing, and input longer than 256 bytes is
-// rejected before it is even scanned, so the cost is bounded for any input.  No heap
-// allocation.  The result views the table.
-constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
+
+namespace detail {
+// Steps 1 to 8 of suggest_time_zone, without its last test.
+constexpr std::string_view nearest_time_zone(std::string_view name) noexcept
 {
     constexpr std::size_t max_input = 256;
     constexpr std::size_t min_fuzzy = 3;
@@ -450,4 +424,66 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
     return index == detail::no_suggestion ? std::string_view{} : detail::tz_names[index];
 }
 
+
+// suggest_time_zone's last test: whether the near name found for what was written is another city, whose zone
+// may be hours off, which is worse than no guess. Both cities in characters: "Par\u00eds" is one edit from
+// "Paris" in five.
+constexpr bool tz_another_city(std::string_view written, std::string_view near) noexcept
+{
+    constexpr std::size_t max_input = 256;
+    if (near.empty() || written.size() > max_input) return false;
+    while (!written.empty() && tz_is_space(written.front())) written.remove_prefix(1);
+    while (!written.empty() && tz_is_space(written.back())) written.remove_suffix(1);
+    if (written.size() > suggest_max_word) return false;
+    char buffer[suggest_max_word];
+    for (std::size_t i = 0; i < written.size(); ++i) buffer[i] = written[i] == ' ' ? '_' : written[i];
+    const std::string_view whole(buffer, written.size());
+    const std::string_view city = tz_last_component(whole);
+    const std::string_view near_city = tz_last_component(near);
+    if (tz_starts_longer(near_city, city) || character_distance(whole, near, 1, iequal_char_ascii{}) <= 1) return false;
+    char city_buffer[max_unit_input] = {};
+    const std::size_t city_length = character_units(city, city_buffer).size();
+    const std::size_t city_edits = character_distance(city, near_city, city_length, iequal_char_ascii{});
+    return city_edits * 3 >= city_length && (city_length >= 4 || city_edits >= 2);
+}
+} // namespace detail
+
+// Did-you-mean for a time zone name; an empty view when nothing is close.
+// Tried in order, the first hit wins:
+//   1. the whole name, ignoring ASCII case, surrounding whitespace, and with spaces
+//      read as underscores ("america/new york" -> "America/New_York");
+//   2. when a region is written, a whole name one edit away whose city is the one written
+//      ("Brasil/West" -> "Brazil/West") or when no zone with a region has that city
+//      ("Brazil/Wet" -> "Brazil/West"): before step 3 can take the city alone to another
+//      country; two zones one edit away end the search ("Brazil/est": East or West);
+//   3. when a region is written with a zone's name of no region, that zone
+//      ("America/MET" -> "MET");
+//   4. when a region and at least 3 letters of a city are written, the name they start,
+//      by the fewest characters left out ("US/East" -> "US/Eastern", not Brazil/East;
+//      "America/Sao" -> "America/Sao_Paulo"): detail::tz_completion; different zones as short
+//      end the search ("America/North": three North_Dakota zones);
+//   5. the last path component alone, ignoring case, so a missing or wrong region is
+//      forgiven ("new york" -> "America/New_York", "Asia/Rome" -> "Europe/Rome"); a city
+//      of different zones ends the search ("Eastern": US/ or Canada/);
+//   6. a small typo in the whole name (detail::best_suggestion rules:
+//      "Europe/Berln" -> "Europe/Berlin");
+//   7. without a region, at least 4 letters that start the cities of one place and no region
+//      ("Lond" -> "Europe/London"; "Mont" starts five, "Braz" a region: none);
+//   8. a small typo in the last component ("Berln" -> "Europe/Berlin").
+// Steps 4 and 7 take letters only (detail::tz_completable): "EST5" is EST, not EST5EDT.
+// Names as near as each other are no guess ("America/Stka": Atka or Sitka), unless they are
+// the same place (detail::tz_same_place), which gives the first in byte order. Steps 2, 6 and 8
+// need at least 3 characters and are skipped for a bare region name ("America", "europe").
+// Last, a near name whose city is another is no guess: when its city is a third or more
+// edits from the one written, or two edits from one of three letters or fewer ("Mumbai" is
+// not "Asia/Dubai", 90 minutes off; "Asia/Goa" is not "Asia/Gaza"), unless the whole name
+// is one edit from it ("America_New_York") or the one written starts its city ("US/East").
+// Input longer than 64 bytes after trimming gets nothing, and input longer than 256 bytes is
+// rejected before it is even scanned, so the cost is bounded for any input.  No heap
+// allocation.  The result views the table.
+constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
+{
+    const std::string_view near = detail::nearest_time_zone(name);
+    return detail::tz_another_city(name, near) ? std::string_view{} : near;
+}
 } // namespace atlas

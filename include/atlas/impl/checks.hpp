@@ -954,24 +954,11 @@ inline std::string time_zone_hint(std::string_view value)
     for (const auto& [name, zone] : zone_cities)
         if (iequals_ascii(city, name))
             return did_you_mean(zone) + " (" + std::string(name) + " keeps its time; the tz database names a zone by one city)";
+    // suggest_time_zone gives no near name of another city, whose zone may be hours off ("America/Miami" is not
+    // "America/Lima").
     const std::string_view near = suggest_time_zone(value);
-    // A near name whose city is a third or more edits away from the one written is another city ("America/Miami" is
-    // not "America/Lima"): its zone may be hours off, which is worse than no guess.
-    // Both in characters: "Par\u00eds" is one edit from "Paris" in five.
-    // Unless the whole name is one edit from it: "America_New_York" is America/New_York with a wrong separator.
-    char city_buffer[max_unit_input] = {};
-    const std::size_t city_length = character_units(city, city_buffer).size();
-    std::string whole(written);
-    std::replace(whole.begin(), whole.end(), ' ', '_');
-    // Nor when the near name's city starts with the one written: a city cut short ("US/East", "Lond").
-    // A city of three letters or fewer is guarded from two edits on: one is a typo of a short name ("Etc/UTX"), two
-    // another city ("Asia/Goa" is not "Asia/Gaza", 3.5 hours off).
-    if (const std::string near_city = zone_city(near); !near.empty() && !tz_starts_longer(near_city, city) &&
-        character_distance(whole, near, 1, iequal_char_ascii{}) > 1) {
-        const std::size_t city_edits = character_distance(city, near_city, city_length, iequal_char_ascii{});
-        if (city_edits * 3 >= city_length && (city_length >= 4 || city_edits >= 2))
-            return {};
-    }
+    if (near.empty())
+        return {};
     // Other short capitals are abbreviations too: a near name ("EST" for "PST") would be a wrong zone. Unless they
     // spell a zone in other case ("CUBA", "EIRE": links of one word).
     if (word.size() <= 5 && std::all_of(word.begin(), word.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) &&
