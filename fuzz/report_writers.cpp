@@ -1,5 +1,5 @@
 // Fuzz target: report::to_json and report::to_text on reports built from the input (any strings, positions and
-// offsets, any source text), as a caller of the library may build them.
+// offsets, any source text), as a caller of the library may build them; and validate_call's echo of the id.
 #include "fuzz_common.hpp"
 
 #include <fuzzer/FuzzedDataProvider.h>
@@ -107,6 +107,31 @@ void check_caret(const std::string& text, std::size_t offset)
     }
 }
 
+/// validate_call on any id and api-key: the id a message echoes never shows 8 bytes of the key in a row. Checked
+/// where quote_value writes bytes as they are (printable ASCII, no quote or backslash), so a window of the output is
+/// one of the id.
+void check_call(std::string_view id, std::string_view api_key)
+{
+    const report r = validate_call(id, api_key);
+    (void)r.to_text();
+    fuzz::check_json_form(r);
+    const auto plain = [](std::string_view s) {
+        return std::all_of(s.begin(), s.end(), [](char ch) { return ch >= 0x20 && ch < 0x7F && ch != '"' && ch != '\\'; });
+    };
+    if (r.diagnostics.empty() || r.diagnostics[0].rule != "call.id" || !plain(id) || !plain(api_key))
+        return;
+    const std::string& message = r.diagnostics[0].message;
+    const std::size_t open = message.find('"'), close = message.rfind("\" contains ");
+    if (open == std::string::npos || close == std::string::npos || close <= open)
+        return;
+    const std::string_view echoed = std::string_view(message).substr(open + 1, close - open - 1);
+    for (std::size_t k = 0; k + 8 <= api_key.size(); ++k)
+        fuzz::check(echoed.find(api_key.substr(k, 8)) == std::string_view::npos,
+            "validate_call echoes no 8 bytes of the api-key in a row", message);
+    fuzz::check(api_key.empty() || echoed.find(api_key) == std::string_view::npos, "validate_call never echoes the api-key",
+        message);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -141,5 +166,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         "to_text() ends with the summary line", out);
 
     check_caret(text, caret_offset);
+    // The id as the text, the key as the file name, and the key within the id as often as the input says.
+    check_call(text, name);
+    if (!name.empty() && caret_offset <= text.size())
+        check_call(text.substr(0, caret_offset) + name + "/" + text.substr(caret_offset), name);
     return 0;
 }
