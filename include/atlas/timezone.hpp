@@ -320,7 +320,6 @@ constexpr bool is_time_zone(std::string_view name) noexcept
     return std::binary_search(std::begin(detail::tz_names), std::end(detail::tz_names), name);
 }
 
-
 namespace detail {
 // Steps 1 to 8 of suggest_time_zone, without its last test.
 constexpr std::string_view nearest_time_zone(std::string_view name) noexcept
@@ -424,7 +423,6 @@ constexpr std::string_view nearest_time_zone(std::string_view name) noexcept
     return index == detail::no_suggestion ? std::string_view{} : detail::tz_names[index];
 }
 
-
 // suggest_time_zone's last test: whether the near name found for what was written is another city, whose zone
 // may be hours off, which is worse than no guess. Both cities in characters: "Par\u00eds" is one edit from
 // "Paris" in five.
@@ -486,4 +484,5 @@ constexpr std::string_view suggest_time_zone(std::string_view name) noexcept
     const std::string_view near = detail::nearest_time_zone(name);
     return detail::tz_another_city(name, near) ? std::string_view{} : near;
 }
+
 } // namespace atlas
