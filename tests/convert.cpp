@@ -242,6 +242,45 @@ TEST_SUITE("convert")
         CHECK(make_error_code(atlas::convert_error::too_deep).category().name() == std::string_view("atlas.convert"));
     }
 
+    TEST_CASE("to_json and value_from refuse a string or key that is not UTF-8, which Boost.JSON would write as it is")
+    {
+        // boost::json::serialize copies the bytes: "\xff" made text that no JSON reader takes, and the server would
+        // refuse. validate() reports the same strings as json.encoding.
+        const auto code_of = [](const auto& model) -> boost::system::error_code {
+            try {
+                (void)atlas::to_json(model);
+            } catch (const boost::system::system_error& e) {
+                CHECK(std::string_view(e.code().category().name()) == "atlas.convert");
+                return e.code();
+            }
+            return {};
+        };
+        const auto request = [] { return atlas::parse_request(R"({"name":"n","campaignType":"0","TemplateId":"t"})"); };
+        atlas::update_campaign_request member = request();
+        member.name = std::string("caf\xC3");                     // cut short
+        atlas::update_campaign_request in_extra = request();
+        in_extra.extra["note"] = boost::json::array{"ok", "\xED\xA0\x80"}; // a UTF-16 surrogate
+        atlas::update_campaign_request extra_key = request();
+        extra_key.extra["k\xFF"] = 1;
+        atlas::update_campaign_request nested_key = request();
+        nested_key.extra["x"] = boost::json::object{{"\xC0\xAF", 1}};       // an overlong '/'
+        atlas::campaign_response response;
+        response.name = std::string("\x80");
+        for (const atlas::update_campaign_request* bad : {&member, &in_extra, &extra_key, &nested_key}) {
+            CHECK(code_of(*bad) == atlas::convert_error::not_utf8);
+            CHECK_THROWS_AS((void)boost::json::value_from(*bad), boost::system::system_error);
+            CHECK_FALSE(atlas::validate(*bad).valid());
+        }
+        CHECK(code_of(response) == atlas::convert_error::not_utf8);
+        CHECK(make_error_code(atlas::convert_error::not_utf8).message().find("UTF-8") != std::string::npos);
+        // Valid UTF-8 of every length is written and read back.
+        atlas::update_campaign_request fine = request();
+        fine.name = std::string("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x93\x9E");
+        fine.extra["n\xC3\xA9"] = "\xE6\x97\xA5";
+        CHECK(code_of(fine) == boost::system::error_code{});
+        CHECK(atlas::parse_request(atlas::to_json(fine)) == fine);
+    }
+
     TEST_CASE("to_json and value_from refuse a NaN or infinite number in extra, which Boost.JSON would write as NaN")
     {
         // boost::json::serialize writes {"a":NaN}: text that no JSON reader, atlas's included, takes back.

@@ -62,6 +62,7 @@ enum class convert_error {
     repeated_key = 1, // a key appears twice in one object (RFC 7493): which value is meant cannot be told
     too_deep = 2,     // to_json, value_from: a value of `extra` nests deeper than to_json_max_depth
     not_finite = 3,   // to_json, value_from: a value of `extra` holds a NaN or infinite number
+    not_utf8 = 4,     // to_json, value_from: a string or key, a member's or in `extra`, is not UTF-8
 };
 
 /// How deep `extra`'s values may nest for to_json and value_from: Boost.JSON copies a value recursively, so a

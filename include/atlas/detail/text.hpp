@@ -24,6 +24,22 @@ inline std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexc
     return read_utf8_sequence(reinterpret_cast<const unsigned char*>(s.data() + i), s.size() - i).length;
 }
 
+/// Whether s is whole, valid UTF-8 (a typed value is built in code, so nothing has vouched for it).
+inline bool is_utf8(std::string_view s) noexcept
+{
+    for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) { // most of it
+            ++i;
+            continue;
+        }
+        const std::size_t n = utf8_sequence_length(s, i);
+        if (n == 0)
+            return false;
+        i += n;
+    }
+    return true;
+}
+
 inline void append_hex4(std::string& out, unsigned value)
 {
     static constexpr char digits[] = "0123456789abcdef";

@@ -72,8 +72,9 @@ void read_value(const boost::json::value& v, E& out, std::string_view member)
 }
 
 /// What keeps `v` from being written as JSON, found without recursion: arrays and objects nested more than `limit`
-/// deep (Boost.JSON's recursive copy would overflow the stack), or a NaN or infinite number (its serializer writes
-/// `NaN` and `Infinity`, which no JSON reader takes). convert_error{} when there is nothing.
+/// deep (Boost.JSON's recursive copy would overflow the stack), a NaN or infinite number (its serializer writes
+/// `NaN` and `Infinity`, which no JSON reader takes), or a string or key that is not UTF-8 (it writes the bytes as
+/// they are, and JSON text is UTF-8: RFC 8259 section 8.1). convert_error{} when there is nothing.
 inline convert_error unwritable_in(const boost::json::value& v, std::size_t limit)
 {
     struct level {
@@ -86,6 +87,8 @@ inline convert_error unwritable_in(const boost::json::value& v, std::size_t limi
         pending.pop_back();
         if (const double* number = at.value->if_double(); number && !std::isfinite(*number))
             return convert_error::not_finite;
+        if (const boost::json::string* text = at.value->if_string(); text && !is_utf8(*text))
+            return convert_error::not_utf8;
         if (!at.value->is_array() && !at.value->is_object())
             continue;
         if (at.depth + 1 > limit)
@@ -94,8 +97,11 @@ inline convert_error unwritable_in(const boost::json::value& v, std::size_t limi
             for (const boost::json::value& element : *array)
                 pending.push_back({&element, at.depth + 1});
         else
-            for (const auto& member : at.value->get_object())
+            for (const auto& member : at.value->get_object()) {
+                if (!is_utf8(member.key()))
+                    return convert_error::not_utf8;
                 pending.push_back({&member.value(), at.depth + 1});
+            }
     }
     return {};
 }
@@ -113,12 +119,19 @@ void write_model(boost::json::value& out, const T& in)
         const std::string_view wire = fields[index++].name;
         if (member.is_null())
             object[wire] = nullptr;
-        else if (member.has_value())
-            object[wire] = boost::json::value_from(member.value(), object.storage());
+        else if (member.has_value()) {
+            boost::json::value& written = object[wire] = boost::json::value_from(member.value(), object.storage());
+            if (const boost::json::string* text = written.if_string(); text && !is_utf8(*text))
+                throw boost::system::system_error(make_error_code(convert_error::not_utf8),
+                    "atlas: member " + quote_value(wire));
+        }
     });
     for (const auto& kv : in.extra)
         if (field_index(fields, kv.key()) == fields.size()) { // a known name in extra never overrides a member
-            if (const convert_error fault = unwritable_in(kv.value(), to_json_max_depth); fault != convert_error{})
+            convert_error fault = is_utf8(kv.key()) ? convert_error{} : convert_error::not_utf8;
+            if (fault == convert_error{})
+                fault = unwritable_in(kv.value(), to_json_max_depth);
+            if (fault != convert_error{})
                 throw boost::system::system_error(make_error_code(fault),
                     "atlas: extra[" + quote_value(std::string_view(kv.key())) + "]");
             object.emplace(kv.key(), kv.value());
@@ -208,6 +221,7 @@ public:
             return "a value nests arrays and objects deeper than atlas::to_json_max_depth (" +
                    std::to_string(to_json_max_depth) + ")";
         case convert_error::not_finite: return "a number is NaN or infinite, which JSON cannot write";
+        case convert_error::not_utf8: return "a string or key is not valid UTF-8, which JSON text must be";
         }
         return "unknown atlas.convert error";
     }

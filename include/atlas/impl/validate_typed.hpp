@@ -48,22 +48,6 @@ void fill_slot(field_slot& s, const field<T>& f)
     }
 }
 
-/// Whether s is whole, valid UTF-8 (a typed value is built in code, so nothing has vouched for it).
-inline bool is_utf8(std::string_view s) noexcept
-{
-    for (std::size_t i = 0; i < s.size();) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) { // most of it
-            ++i;
-            continue;
-        }
-        const std::size_t n = utf8_sequence_length(s, i);
-        if (n == 0)
-            return false;
-        i += n;
-    }
-    return true;
-}
-
 /// What the text reader would have refused in an unknown member a typed payload carries in `extra`: a number
 /// that is not finite (Boost.JSON reads 1e400 as infinity), text that is not UTF-8, nesting past max_depth
 /// (the member's value starts at depth 2, as in text). With its own stack: code may build any depth.
