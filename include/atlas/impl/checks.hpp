@@ -2132,46 +2132,43 @@ inline std::string id_as_echoed(std::string_view id, std::string_view api_key)
         trimmed.remove_prefix(1);
     while (!trimmed.empty() && loose(trimmed.back()))
         trimmed.remove_suffix(1);
-    // The 8-byte windows of the shown id, found in one pass over the key through a small open-addressed table.
+    // The 8-byte windows of the shown id, in a small open-addressed table (each window keeps its slot), marked
+    // found in one pass over the key.
     constexpr std::size_t window = 8;
-    std::vector<bool> in_key;
+    constexpr std::size_t slots = 1024; // more than twice echoed_reach's windows
+    std::vector<std::uint16_t> slot_of_window;
+    std::array<bool, slots> found{};
     if (api_key.size() >= window && shown.size() >= window) {
-        const std::size_t windows = shown.size() - window + 1;
-        constexpr std::size_t slots = 1024; // more than twice echoed_reach's windows
         std::array<std::uint64_t, slots> value{};
-        std::array<std::uint16_t, slots> first_window{}; // window index + 1; 0: free
-        std::vector<std::uint16_t> next_same(windows, 0); // the windows of one value, chained
+        std::array<bool, slots> used{};
         const auto load = [](const char* p) {
             std::uint64_t x;
             std::memcpy(&x, p, window);
             return x;
         };
-        const auto slot_of = [](std::uint64_t x) { return static_cast<std::size_t>((x * 0x9E3779B97F4A7C15ull) >> 54); };
-        for (std::size_t i = 0; i < windows; ++i) {
-            const std::uint64_t x = load(shown.data() + i);
-            std::size_t slot = slot_of(x);
-            while (first_window[slot] != 0 && value[slot] != x)
+        // The slot that holds x, or the free one where it goes.
+        const auto slot_for = [&](std::uint64_t x) {
+            std::size_t slot = static_cast<std::size_t>((x * 0x9E3779B97F4A7C15ull) >> 54);
+            while (used[slot] && value[slot] != x)
                 slot = (slot + 1) % slots;
-            if (first_window[slot] != 0)
-                next_same[i] = first_window[slot];
+            return slot;
+        };
+        slot_of_window.resize(shown.size() - window + 1);
+        for (std::size_t i = 0; i < slot_of_window.size(); ++i) {
+            const std::uint64_t x = load(shown.data() + i);
+            const std::size_t slot = slot_for(x);
+            used[slot] = true;
             value[slot] = x;
-            first_window[slot] = static_cast<std::uint16_t>(i + 1);
+            slot_of_window[i] = static_cast<std::uint16_t>(slot);
         }
-        in_key.assign(windows, false);
-        for (std::size_t k = 0; k + window <= api_key.size(); ++k) {
-            const std::uint64_t x = load(api_key.data() + k);
-            for (std::size_t slot = slot_of(x); first_window[slot] != 0; slot = (slot + 1) % slots)
-                if (value[slot] == x) {
-                    for (std::uint16_t w = first_window[slot]; w != 0 && !in_key[w - 1u]; w = next_same[w - 1u])
-                        in_key[w - 1u] = true;
-                    break;
-                }
-        }
+        for (std::size_t k = 0; k + window <= api_key.size(); ++k)
+            if (const std::size_t slot = slot_for(load(api_key.data() + k)); used[slot])
+                found[slot] = true;
     }
     write_over(api_key);
     write_over(trimmed);
-    for (std::size_t i = 0; i < in_key.size(); ++i)
-        if (in_key[i])
+    for (std::size_t i = 0; i < slot_of_window.size(); ++i)
+        if (found[slot_of_window[i]])
             echoed.replace(i, window, window, '*');
     return quote_value(echoed);
 }
