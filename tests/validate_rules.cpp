@@ -2178,6 +2178,27 @@ TEST_CASE("the seed's TimeWindows example with straight quotes is valid")
     expect_clean(r);
 }
 
+TEST_CASE("a window key with white space inside its quotes is not one of the four keys")
+{
+    // "startHour " is a key of its own: unknown, and the window lacks startHour. White space right after the name
+    // once passed for the closing quote in a window that otherwise looked ordinary.
+    const auto spaced = atlas::validate_request(outbound_with(
+        {time_windows(R"([{"startHour ":9,"startMinute":0,"endHour":17,"endMinute":0}])")}));
+    CHECK_FALSE(spaced.valid());
+    CHECK(spaced.diagnostics.size() == 2);
+    expect_rule(spaced, "time-windows.missing-key", "/TimeWindows/0/startHour", 6, 20);
+    expect_rule(spaced, "time-windows.unknown-key", "/TimeWindows/0/startHour ", 6, 21);
+
+    // A raw tab, line feed or carriage return in a key is no JSON at all (the outer text's escape decodes to it).
+    for (std::string_view escape : {"\\t", "\\n", "\\r"}) {
+        CAPTURE(escape);
+        const auto raw = atlas::validate_request(outbound_with({R"("TimeWindows": "[{\"startHour)" + std::string(escape) +
+                                                                R"(\":9,\"startMinute\":0,\"endHour\":17,\"endMinute\":0}]")"}));
+        CHECK(raw.diagnostics.size() == 1);
+        expect_rule(raw, "time-windows.syntax", "/TimeWindows", 6, 32);
+    }
+}
+
 TEST_CASE("the seed's TimeWindows example as printed, with typographic quotes, is a syntax error with a hint")
 {
     const std::string example = seed_time_windows_example();
@@ -2559,18 +2580,21 @@ static std::optional<std::vector<atlas::detail::workspace::window>> windows_by_t
 
 TEST_CASE("TimeWindows read without tokens gives the windows the token walk keeps, or leaves the content to it")
 {
-    // The canonical content, cut at every byte and with one byte replaced at every place by each of a few
-    // troublemakers: whatever the skim accepts, the walk must have accepted with the same windows.
+    // The canonical content, cut at every byte, and with each of a few troublemakers put in at every place, in
+    // place of a byte or before it: whatever the skim accepts, the walk must have accepted with the same windows.
     const std::string_view content =
         R"([{"startHour":8,"startMinute":45,"endHour":9,"endMinute":5}, {"endMinute":0,"endHour":23,"startMinute":59,"startHour":22}])";
     const std::vector<std::string_view> replacements = {"0", "9", "24", "60", "08", "1.0", "1e1", "-1", "\"", "\\", " ",
-        "}", "]", ",", ":", "x", "\"startHour\":1,\"startHour\"", "\"startHour\"", "null", "\x01", "\xC3\xA9", "[", "{}"};
+        "\t", "\n", "\r", "}", "]", ",", ":", "x", "\"startHour\":1,\"startHour\"", "\"startHour\"", "null", "\x01",
+        "\xC3\xA9", "[", "{}"};
     std::size_t accepted = 0, left = 0;
     for (std::size_t at = 0; at <= content.size(); ++at) {
         std::vector<std::string> texts = {std::string(content.substr(0, at))};
         for (std::string_view r : replacements)
-            if (at < content.size())
+            if (at < content.size()) {
                 texts.push_back(std::string(content.substr(0, at)) + std::string(r) + std::string(content.substr(at + 1)));
+                texts.push_back(std::string(content.substr(0, at)) + std::string(r) + std::string(content.substr(at)));
+            }
         for (const std::string& text : texts) {
             CAPTURE(text);
             std::vector<atlas::detail::workspace::window> skimmed;

@@ -1470,7 +1470,9 @@ inline bool skim_time_windows(std::string_view content, std::size_t max_depth, s
             const std::string_view key(name, static_cast<std::size_t>(p - name));
             const auto known = std::find(std::begin(time_window_keys), std::end(time_window_keys), key);
             const auto k = static_cast<std::size_t>(known - std::begin(time_window_keys));
-            if (known == std::end(time_window_keys) || ((seen >> k) & 1u) != 0 || !take('"') || !take(':'))
+            // The closing quote right after the name: take('"') would skip white space inside the key.
+            if (known == std::end(time_window_keys) || ((seen >> k) & 1u) != 0 || p == end || *p++ != '"' ||
+                !take(':'))
                 return false;
             skip_ws();
             if (p == end || !json_impl::is_digit(*p))
