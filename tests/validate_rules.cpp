@@ -1111,6 +1111,25 @@ TEST_CASE("text in UTF-16, with its byte-order mark, is one json.encoding error"
     expect_only_root_error(atlas::validate_request("\xC3\xA9{}"), "json.syntax", 1, 1);
 }
 
+TEST_CASE("text in UTF-16 or UTF-32 without a byte-order mark is one json.encoding error that says so")
+{
+    // Each encoding's zero bytes beside the ASCII characters (RFC 4627's four patterns), here of " {}".
+    for (const std::string_view text : {std::string_view(" \0{\0}\0", 6), std::string_view("\0 \0{\0}", 6),
+             std::string_view("{\0\0\0}\0\0\0", 8), std::string_view("\0\0\0{\0\0\0}", 8)}) {
+        CAPTURE(text.size());
+        const auto d = expect_only_root_error(atlas::validate_request(text), "json.encoding", 1, 1);
+        CHECK(contains(d.message, "UTF-16"));
+        CHECK(d.hint == "save the file as UTF-8");
+    }
+    // A zero byte that follows no such pattern is the reader's syntax error where it stands.
+    const auto late = expect_only_root_error(atlas::validate_request(std::string_view("{\"a\":\0}", 7)), "json.syntax", 1, 6);
+    CHECK_FALSE(contains(late.message, "UTF-16"));
+    expect_only_root_error(atlas::validate_request(std::string_view("\0\0", 2)), "json.syntax", 1, 1);
+    expect_only_root_error(atlas::validate_request(std::string_view("\0\xC3\xA9", 3)), "json.syntax", 1, 1);
+    // And JSON text is never taken for it.
+    expect_no_rule(atlas::validate_request(outbound_with({})), "json.encoding");
+}
+
 TEST_CASE("a lone surrogate escape is one json.encoding error at the escape")
 {
     // The value's quote at 18: "Ac" 19-20, the escape's backslash at 21.

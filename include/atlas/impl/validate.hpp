@@ -58,6 +58,22 @@ inline std::string hint_for(json_error e)
     }
 }
 
+/// Whether text that is no JSON starts as UTF-16 or UTF-32 without a byte-order mark would: an ASCII character with
+/// zero bytes beside it, in one of the four patterns of RFC 4627's section 3 (00 xx, xx 00, 00 00 00 xx).
+inline bool looks_like_utf16_or_utf32(std::string_view text) noexcept
+{
+    if (text.size() < 2)
+        return false;
+    const auto ascii = [](char c) { return c != 0 && static_cast<unsigned char>(c) < 0x80; };
+    if (ascii(text[0]))
+        return text[1] == 0; // xx 00: UTF-16LE or UTF-32LE
+    if (text[0] != 0)
+        return false;
+    if (ascii(text[1]))
+        return true; // 00 xx: UTF-16BE
+    return text.size() >= 4 && text[1] == 0 && text[2] == 0 && ascii(text[3]); // 00 00 00 xx: UTF-32BE
+}
+
 /// Adds the one root diagnostic of text that cannot be read as a JSON payload, dropping the rest.
 inline void reject_text(checker& c, const json_reader& reader)
 {
@@ -84,6 +100,14 @@ inline void reject_text(checker& c, const json_reader& reader)
                 : "the input has a string longer than options::max_string_bytes (" +
                       std::to_string(c.opts().max_string_bytes) + " bytes, as written between its quotes)",
             hint_for(e));
+        return;
+    }
+    // Saved as UTF-16 or UTF-32 without a mark, a file is read as ASCII with zero bytes between: the reader's
+    // "\u0000 where a key must come" would hide what is wrong with the whole file, as a mark's error does not.
+    if (r == rule::json_syntax && looks_like_utf16_or_utf32(c.text())) {
+        c.emit(rule::json_encoding, "", 0,
+            "the input is not valid UTF-8 JSON: it looks like UTF-16 or UTF-32 (zero bytes beside its characters)",
+            "save the file as UTF-8");
         return;
     }
     syntax_help help = explain_syntax_error(reader);
