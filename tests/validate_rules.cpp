@@ -1776,11 +1776,23 @@ TEST_CASE("a date alone, a space separator or a day that does not exist is a dat
     // A date alone that does not exist: no time to add, no example (the day is what is wrong).
     const auto date_alone = atlas::validate_response(R"({"Timestamp": "2025-02-30"})");
     CHECK(expect_rule(date_alone, "datetime.format", "/Timestamp", 1, 15).hint.empty());
-    // A space where T goes, hiding another mistake: the message names that one, and "put T" (no fix) is not offered.
+    // A space where T goes, hiding another mistake: the message names that one and then the space, and "put T" (no
+    // fix) is not offered.
     const auto hidden = atlas::validate_response(R"({"Timestamp": "2025-01-16 22:60:31Z"})");
     const auto hidden_d = expect_rule(hidden, "datetime.format", "/Timestamp", 1, 15);
-    CHECK(contains(hidden_d.message, "minute"));
+    CHECK(hidden_d.message == "Timestamp is not an RFC 3339 date-time: minute must be 00 to 59, and 'T', not a space, "
+                              "goes between the date and the time");
     CHECK_FALSE(contains(hidden_d.hint, "put"));
+    const auto no_seconds = expect_rule(
+        atlas::validate_response(R"({"Timestamp": "2026-03-02 09:00"})"), "datetime.format", "/Timestamp", 1, 15);
+    CHECK(contains(no_seconds.message, "seconds are required"));
+    CHECK(contains(no_seconds.message, "not a space"));
+    CHECK(no_seconds.hint == R"(write "2026-03-02T09:00:00")");
+    // A space alone says so once.
+    const auto space_alone = expect_rule(
+        atlas::validate_response(R"({"Timestamp": "2025-01-16 22:59:31Z"})"), "datetime.format", "/Timestamp", 1, 15);
+    CHECK(space_alone.message ==
+          "Timestamp is not an RFC 3339 date-time: expected 'T' between the date and the time, not a space");
     // A space alone is the mistake: the corrected value is the hint.
     CHECK(expect_rule(atlas::validate_response(R"({"Timestamp": "2025-01-16 22:59:31Z"})"), "datetime.format",
               "/Timestamp", 1, 15)

@@ -733,11 +733,13 @@ ATLAS_DECL void check_date_time(checker& c, std::size_t i)
     // A space where "T" goes can hide what else is wrong ("2025-01-16 22:60:31"): judged with the T, the message
     // names that, and "put T" is offered only where it is the fix.
     std::string judged(value);
+    bool space_too = false; // the message then names the space as well: the contract makes it an error of its own
     if (result.status == date_time_status::space_separator) {
         judged[10] = 'T';
-        if (const date_time_check with_t = atlas::check_date_time(judged); !with_t.ok())
+        if (const date_time_check with_t = atlas::check_date_time(judged); !with_t.ok()) {
             result = with_t;
-        else
+            space_too = true;
+        } else
             judged = value;
     }
     const std::string name = name_of(c, i);
@@ -760,7 +762,9 @@ ATLAS_DECL void check_date_time(checker& c, std::size_t i)
     else if (!has_rfc3339_form(judged)) // else the message names the part out of range
         hint = "write it as RFC 3339, e.g. \"2026-03-02T09:00:00-05:00\"";
     c.emit_on(rule::datetime_format, i,
-        name + " is not an RFC 3339 date-time: " + std::string(result.message), std::move(hint));
+        name + " is not an RFC 3339 date-time: " + std::string(result.message) +
+            (space_too ? ", and 'T', not a space, goes between the date and the time" : ""),
+        std::move(hint));
 }
 
 /// The zone people mean by the abbreviations they write most (IANA keeps a few as names of their own: EST, MST,
