@@ -14,6 +14,7 @@
 #include <limits>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 namespace {
 
@@ -149,6 +150,47 @@ TEST_SUITE("convert")
         CHECK_THROWS_AS(atlas::parse_request(base + "0e400,}"), boost::system::system_error);
     }
 
+    TEST_CASE("parse_request reads every number Boost.JSON would read wrong in a payload, not only the first")
+    {
+        // Each is written over as what it is worth; the text between them is kept as it was.
+        const std::string base = R"({"name":"n","campaignType":"1","CallType":"2","TemplateId":"t","x":)";
+        const auto typed = atlas::parse_request(base + "[1, 0e400, 2, -0e400, 3, 1e-99999999999999999999, 4]}");
+        const boost::json::array& x = typed.extra.at("x").as_array();
+        REQUIRE(x.size() == 7);
+        CHECK(x.at(0) == 1);
+        CHECK(x.at(1).as_double() == 0.0);
+        CHECK(x.at(2) == 2);
+        CHECK(x.at(3).as_double() == 0.0);
+        CHECK(std::signbit(x.at(3).as_double()));
+        CHECK(x.at(4) == 3);
+        CHECK(x.at(5).as_double() == 0.0);
+        CHECK(x.at(6) == 4);
+        CHECK(atlas::parse_response(R"({"a":0e400,"b":"0e400","c":0E+999})").extra.at("c").as_double() == 0.0);
+    }
+
+    TEST_CASE("parse_request reads an exponent past 308 by where the number's first digit stands, not by the exponent alone")
+    {
+        // What a long mantissa brings back into a double's range is that number, not 0 or infinity.
+        const std::string base = R"({"name":"n","campaignType":"1","CallType":"2","TemplateId":"t","x":)";
+        const auto number = [&](const std::string& literal) {
+            CAPTURE(literal);
+            return atlas::parse_request(base + literal + "}").extra.at("x").as_double();
+        };
+        CHECK(number("1" + std::string(400, '0') + "e-405") == doctest::Approx(1e-5).scale(0));
+        CHECK(number("-1" + std::string(400, '0') + "e-405") == doctest::Approx(-1e-5).scale(0));
+        // 0.01e310 is 1e308, within a double's range: not infinity.
+        CHECK(number("0.01e310") == doctest::Approx(1e308));
+        CHECK(std::isfinite(number("0.01e310")));
+        // An exponent of 19 digits or more, past int64 as well: the sign of the exponent still says 0 or infinity.
+        CHECK(number("1e9999999999999999999") == std::numeric_limits<double>::infinity());
+        CHECK(number("-1e9999999999999999999") == -std::numeric_limits<double>::infinity());
+        CHECK(number("1e-9999999999999999999") == 0.0);
+        CHECK(number("1e+99999999999999999999999999999999999999") == std::numeric_limits<double>::infinity());
+        // Such an exponent with a long mantissa: still past a double's range by far, and read so, not left to Boost.JSON.
+        CHECK(number("0." + std::string(400, '0') + "1e99999999999999999999") == std::numeric_limits<double>::infinity());
+        CHECK(number("1" + std::string(400, '0') + "e-99999999999999999999") == 0.0);
+    }
+
     TEST_CASE("a repeated key is refused by parse_request and parse_response, as the text path refuses it")
     {
         // Boost.JSON keeps the last of a repeated key: the text path said json.duplicate-key, the typed one valid.
@@ -189,6 +231,36 @@ TEST_SUITE("convert")
         CHECK_FALSE(atlas::validate(atlas::parse_request(in_content)).valid());
         // Malformed JSON is still Boost.JSON's own error.
         CHECK(message_for(base + R"(,"name":})", false).find("appears more than once") == std::string::npos);
+    }
+
+    TEST_CASE("parse_request names the first key an object repeats, when several are")
+    {
+        const std::string base = R"({"name":"n","campaignType":"1","CallType":"2","TemplateId":"t",)";
+        try {
+            (void)atlas::parse_request(base + R"("x":{"a":1,"a":2,"b":1,"b":2},"y":{"c":1,"c":2}})");
+            FAIL("no error");
+        } catch (const boost::system::system_error& e) {
+            CHECK(e.code() == atlas::convert_error::repeated_key);
+            CHECK(std::string_view(e.what()).find(R"(key "a")") != std::string_view::npos);
+            CHECK(std::string_view(e.what()).find(R"(key "b")") == std::string_view::npos);
+            CHECK(std::string_view(e.what()).find(R"(key "c")") == std::string_view::npos);
+        }
+    }
+
+    TEST_CASE("a repeated key is refused as repeated_key also when a number after it is one Boost.JSON cannot read")
+    {
+        // The numbers after the repeated key are written over as well: Boost.JSON fails on an exponent past an int's
+        // range, and that error would hide which key is repeated.
+        for (const std::string& text : {std::string(R"({"name":"a","name":"b","x":1e-99999999999999999999})"),
+                 std::string(R"({"x":{"k":1,"k":2},"y":[0e400,1e2147483648]})")}) {
+            CAPTURE(text);
+            try {
+                (void)atlas::parse_response(text);
+                FAIL("no error");
+            } catch (const boost::system::system_error& e) {
+                CHECK(e.code() == atlas::convert_error::repeated_key);
+            }
+        }
     }
 
     TEST_CASE("to_json and value_from refuse a value of extra nested past to_json_max_depth, where a copy would overflow the stack")
@@ -273,6 +345,19 @@ TEST_SUITE("convert")
         }
         CHECK(code_of(response) == atlas::convert_error::not_utf8);
         CHECK(make_error_code(atlas::convert_error::not_utf8).message().find("UTF-8") != std::string::npos);
+        // The message names the member, as it names the key of extra.
+        try {
+            (void)atlas::to_json(member);
+            FAIL("no error");
+        } catch (const boost::system::system_error& e) {
+            CHECK(std::string_view(e.what()).find(R"(member "name")") != std::string_view::npos);
+        }
+        try {
+            (void)atlas::to_json(extra_key);
+            FAIL("no error");
+        } catch (const boost::system::system_error& e) {
+            CHECK(std::string_view(e.what()).find(R"(extra["k\xff"])") != std::string_view::npos);
+        }
         // Valid UTF-8 of every length is written and read back.
         atlas::update_campaign_request fine = request();
         fine.name = std::string("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x93\x9E");

@@ -257,6 +257,29 @@ TEST_CASE("suggest_time_zone gives no near name of another city, whose zone may 
     static_assert(atlas::suggest_time_zone("Europe/Berln") == "Europe/Berlin");
 }
 
+TEST_CASE("suggest_time_zone gives no near name of another city at the bounds of what it reads either")
+{
+    // 256 bytes in all and 64 once trimmed are read and searched: the near name they find is held to the same test.
+    CHECK(atlas::suggest_time_zone(std::string(250, ' ') + "Mumbai").empty());
+    CHECK(atlas::suggest_time_zone(std::string(57, 'x') + "/Mumbai").empty());
+    CHECK(atlas::suggest_time_zone(std::string(57, 'x') + "/Dubia") == "Asia/Dubai"); // a typo of the city: kept
+}
+
+TEST_CASE("suggest_time_zone keeps one edit in a city of four letters or of three, under a wrong region or none")
+{
+    // Not one edit from the whole name, so the city's own edits decide: one is a typo at any length.
+    CHECK(atlas::suggest_time_zone("Olso") == "Europe/Oslo");
+    CHECK(atlas::suggest_time_zone("Mars/UTX") == "Etc/UTC");
+    CHECK(atlas::suggest_time_zone("Ect/UTX") == "Etc/UTC");
+}
+
+TEST_CASE("suggest_time_zone counts a city's characters, not its bytes, when it tells another city from a typo")
+{
+    // "M\u00fcmbai": 7 bytes, 6 characters, two edits from Dubai: a third of its characters, so another city.
+    CHECK(atlas::suggest_time_zone("M\u00fcmbai").empty());
+    CHECK(atlas::suggest_time_zone("Asia/M\u00fcmbai").empty());
+}
+
 TEST_CASE("suggest_time_zone allows a five-letter city one edit, not two")
 {
     // A five-character word may be one edit off: "Abidn" is two from Abidjan, and may be any other city.

@@ -4728,6 +4728,49 @@ TEST_CASE("validate_call writes over any 8 bytes or more of the id that the api-
     CHECK(contains(long_key.diagnostics.at(0).message, "\"cmp/" + std::string(secret.size(), '*') + "\""));
 }
 
+TEST_CASE("validate_call writes over a short api-key in the id it echoes whatever white space or control character is around it")
+{
+    // Eight bytes or more are written over as a part of the key anyway; a shorter key only as it reads trimmed.
+    for (const std::string& key : {std::string(" abc12"), std::string("\tabc12"), std::string(" abc12 "),
+             std::string("abc12\x7f"), std::string("\x7f abc12\r\n")}) {
+        CAPTURE(key);
+        const auto r = atlas::validate_call("x/abc12", key);
+        REQUIRE_FALSE(r.diagnostics.empty());
+        CHECK(r.diagnostics[0].rule == "call.id");
+        CHECK(contains(r.diagnostics[0].message, "\"x/*****\""));
+    }
+}
+
+TEST_CASE("validate_call writes over the api-key as given, white space and all, where the id holds it so")
+{
+    CHECK(contains(atlas::validate_call("cmp/ ab", " ab").diagnostics.at(0).message, "\"cmp/***\""));
+    CHECK(contains(atlas::validate_call("cmp/ab  x", "ab  ").diagnostics.at(0).message, "\"cmp/****x\""));
+}
+
+TEST_CASE("validate_call writes over an id of exactly 8 bytes that a longer api-key holds")
+{
+    // The id's one window of 8 bytes: "cmp-42/x" is a part of the key pasted with more around it.
+    CHECK(contains(atlas::validate_call("cmp-42/x", "Xcmp-42/xY").diagnostics.at(0).message, "\"********\""));
+    CHECK(contains(atlas::validate_call("cmp-42/x", "Xcmp-42/yY").diagnostics.at(0).message, "\"cmp-42/x\""));
+}
+
+TEST_CASE("validate_call writes over a part of the api-key that starts at the last code point the message shows")
+{
+    // 63 characters of 4 bytes, then the key's part: the 64th code point shown is the key's first byte, and the
+    // bytes that make it 8 lie past the 256 that 64 code points can take.
+    const std::string phone = "\xF0\x9F\x93\x9E"; // U+1F4DE
+    std::string shown;
+    for (int k = 0; k < 63; ++k)
+        shown += phone;
+    const auto r = atlas::validate_call(shown + "SECRET-1234/", "Bearer SECRET-1234");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(contains(r.diagnostics[0].message, "\"" + shown + "*\u2026\""));
+    CHECK_FALSE(contains(r.diagnostics[0].message, "S\u2026"));
+    // 64 such characters and more: the message shows the 64 and says that it cut the rest.
+    CHECK(contains(atlas::validate_call(shown + phone + "/x", "key").diagnostics.at(0).message,
+        "\"" + shown + phone + "\u2026\""));
+}
+
 TEST_CASE("a path id with both a control character and a slash is one call.id error")
 {
     const auto r = atlas::validate_call("a/b\x01", "key");
