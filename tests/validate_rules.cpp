@@ -903,6 +903,26 @@ TEST_CASE("a duplicate key inside TimeWindows content is an error pointing into 
     expect_clean(atlas::validate_request(outbound_with({R"("RedialSettings": "{\"a\\/b\":1,\"a/c\":2}")"})));
 }
 
+TEST_CASE("JSON held in a string that breaks keeps what was found before the break, while the payload's own text keeps one error")
+{
+    // In content: the repeated key and the number past a double's range read before the break are reported with the
+    // syntax error. RedialSettings' content starts at column 22: [ 22, 1e400 23-27, the space 28, 1 at 29.
+    const auto number = atlas::validate_request(outbound_with({R"("RedialSettings": "[1e400 1]")"}));
+    CHECK(number.diagnostics.size() == 2);
+    expect_rule(number, "json.number-range", "/RedialSettings/0", 6, 23);
+    expect_rule(number, "json-text.syntax", "/RedialSettings", 6, 29);
+    const auto repeated = atlas::validate_request(
+        outbound_with({time_windows(R"([{"startHour":1,"startHour":2} x])")}));
+    CHECK(repeated.diagnostics.size() == 2);
+    expect_rule(repeated, "json.duplicate-key", "/TimeWindows/0/startHour", 6, 37);
+    CHECK(with_rule(repeated, "time-windows.syntax").size() == 1);
+    // The payload's own text that is no JSON: the one root error, nothing found before it.
+    const auto root = atlas::validate_request(R"({"name": "a", "name": "b", "X": 1e400,,})");
+    CHECK(root.diagnostics.size() == 1);
+    CHECK(root.diagnostics[0].rule == "json.syntax");
+    CHECK(root.diagnostics[0].path.empty());
+}
+
 TEST_CASE("a number too large for a double is an error at its pointer")
 {
     const auto r = atlas::validate_request(outbound_with({R"("Extra": [1, 1e400])"}));
